@@ -1,0 +1,173 @@
+// SPDX-License-Identifier: MIT
+// Benchmark harness: registry, timing and tables; see harness.h.
+#include "bench/harness.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "baretls/crypto/cpu.h"
+
+namespace baretls::bench {
+
+std::vector<Family>& registry() {
+  static std::vector<Family> families;
+  return families;
+}
+
+Registrar::Registrar(std::string name, std::string library, Factory make) {
+  registry().push_back(Family{std::move(name), std::move(library), std::move(make)});
+}
+
+std::vector<Path> distinct_paths(const std::function<std::string()>& impl_name,
+                                 std::vector<std::uint32_t> intermediate_masks) {
+  const std::uint32_t saved = crypto::cpu_features_mask();
+  std::vector<std::uint32_t> masks{0};
+  masks.insert(masks.end(), intermediate_masks.begin(), intermediate_masks.end());
+  masks.push_back(crypto::kAllCpuFeatures);
+  std::vector<Path> out;
+  for (auto m : masks) {
+    crypto::set_cpu_features_mask(m);
+    std::string name = impl_name();
+    const bool seen = std::any_of(out.begin(), out.end(), [&](const Path& p) { return p.name == name; });
+    if (!seen) out.push_back(Path{std::move(name), m});
+  }
+  crypto::set_cpu_features_mask(saved);
+  return out;
+}
+
+std::vector<Case> build_cases(const std::vector<std::string>& families, const std::vector<std::string>& libraries,
+                              std::vector<std::string>& unknown) {
+  std::vector<Case> cases;
+  std::set<std::string> known;
+  for (const auto& f : registry()) known.insert(f.name);
+  for (const auto& name : families)
+    if (known.count(name) == 0) unknown.push_back(name);
+  // Keep the order of the command line (or of registration when none given).
+  std::vector<std::string> order = families;
+  if (order.empty()) {
+    for (const auto& f : registry())
+      if (std::find(order.begin(), order.end(), f.name) == order.end()) order.push_back(f.name);
+  }
+  for (const auto& name : order) {
+    for (const auto& lib : libraries) {
+      for (const auto& f : registry()) {
+        if (f.name != name || f.library != lib) continue;
+        const std::uint32_t saved = crypto::cpu_features_mask();
+        f.make(cases);
+        crypto::set_cpu_features_mask(saved);
+      }
+    }
+  }
+  return cases;
+}
+
+Result time_case(const Case& c, double seconds) {
+  using clock = std::chrono::steady_clock;
+  const std::uint32_t saved = crypto::cpu_features_mask();
+  if (c.library == "baretls") crypto::set_cpu_features_mask(c.cpu_mask);
+  // Calibrate: grow the batch until it takes at least 1/10 of the budget.
+  std::size_t iterations = 1;
+  double batch_seconds = 0;
+  c.run(1);  // warm-up
+  for (;;) {
+    const auto t0 = clock::now();
+    c.run(iterations);
+    batch_seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    if (batch_seconds >= seconds / 10 || iterations > (std::size_t{1} << 40)) break;
+    iterations *= batch_seconds < seconds / 1000 ? 16 : 2;
+  }
+  // Best of several batches, within the time budget.
+  double best = batch_seconds / static_cast<double>(iterations);
+  const auto deadline = clock::now() + std::chrono::duration<double>(seconds);
+  while (clock::now() < deadline) {
+    const auto t0 = clock::now();
+    c.run(iterations);
+    const double t = std::chrono::duration<double>(clock::now() - t0).count() / static_cast<double>(iterations);
+    best = std::min(best, t);
+  }
+  crypto::set_cpu_features_mask(saved);
+  Result r{c, 0};
+  r.value = c.unit == Unit::megabytes_per_second ? static_cast<double>(c.size) / best / 1e6 : 1.0 / best;
+  return r;
+}
+
+std::string format_value(const Result& r) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, r.c.unit == Unit::megabytes_per_second ? "%.1f MB/s" : "%.1f ops/s", r.value);
+  return buf;
+}
+
+std::string to_json(const Result& r) {
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "{\"algorithm\":\"%s\",\"operation\":\"%s\",\"library\":\"%s\",\"implementation\":\"%s\","
+                "\"size\":%zu,\"%s\":%.3f}",
+                r.c.algorithm.c_str(), r.c.operation.c_str(), r.c.library.c_str(), r.c.impl.c_str(), r.c.size,
+                r.c.unit == Unit::megabytes_per_second ? "mb_per_s" : "ops_per_s", r.value);
+  return buf;
+}
+
+void print_results_table(const std::vector<Result>& results) {
+  std::printf("%-20s %-10s %-10s %-14s %8s %16s\n", "algorithm", "operation", "library", "path", "size", "speed");
+  for (const auto& r : results) {
+    std::printf("%-20s %-10s %-10s %-14s %8zu %16s\n", r.c.algorithm.c_str(), r.c.operation.c_str(),
+                r.c.library.c_str(), r.c.impl.c_str(), r.c.size, format_value(r).c_str());
+  }
+}
+
+// One row per (algorithm, operation, size): every implementation side by
+// side, then the ratio of baretls's fastest path to each peer's best.
+void print_comparison_table(const std::vector<Result>& results) {
+  using Key = std::tuple<std::string, std::string, std::size_t>;
+  std::vector<Key> rows;
+  std::vector<std::string> columns;  // "library:path"
+  std::map<std::pair<Key, std::string>, double> cell;
+  std::map<std::pair<Key, std::string>, double> best_by_lib;
+  for (const auto& r : results) {
+    const Key k{r.c.algorithm, r.c.operation, r.c.size};
+    if (std::find(rows.begin(), rows.end(), k) == rows.end()) rows.push_back(k);
+    const std::string col = r.c.library + ":" + r.c.impl;
+    if (std::find(columns.begin(), columns.end(), col) == columns.end()) columns.push_back(col);
+    cell[{k, col}] = r.value;
+    auto& b = best_by_lib[{k, r.c.library}];
+    b = std::max(b, r.value);
+  }
+  const char* peers[] = {"openssl", "bearssl", "mbedtls"};
+  std::printf("%-18s %-8s %6s", "algorithm", "op", "size");
+  for (const auto& col : columns) std::printf(" %16s", col.c_str());
+  for (const char* p : peers) std::printf(" %12s", (std::string("x") + p).c_str());
+  std::printf("\n");
+  for (const auto& k : rows) {
+    const auto& [alg, op, size] = k;
+    std::printf("%-18s %-8s %6zu", alg.c_str(), op.c_str(), size);
+    const bool rate = std::any_of(results.begin(), results.end(), [&](const Result& r) {
+      return r.c.algorithm == alg && r.c.operation == op && r.c.size == size &&
+             r.c.unit == Unit::operations_per_second;
+    });
+    for (const auto& col : columns) {
+      auto it = cell.find({k, col});
+      if (it == cell.end()) {
+        std::printf(" %16s", "-");
+      } else {
+        std::printf(" %11.1f %4s", it->second, rate ? "op/s" : "MB/s");
+      }
+    }
+    const auto ours = best_by_lib.find({k, "baretls"});
+    for (const char* p : peers) {
+      const auto theirs = best_by_lib.find({k, p});
+      if (ours == best_by_lib.end() || theirs == best_by_lib.end() || theirs->second <= 0) {
+        std::printf(" %12s", "-");
+      } else {
+        std::printf(" %11.2fx", ours->second / theirs->second);
+      }
+    }
+    std::printf("\n");
+  }
+  std::printf("\nxPEER = baretls's fastest path / PEER's figure (higher is better for baretls).\n");
+}
+
+}  // namespace baretls::bench

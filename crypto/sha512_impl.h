@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: MIT
+// Internal: the SHA-512 block functions (FIPS 180-4 §6.4.2), one per path.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace baretls::crypto::detail {
+
+// FIPS 180-4 §4.2.3: first 64 bits of the fractional parts of the cube
+// roots of the first 80 primes.
+extern const std::uint64_t kSha512K[80];
+
+void sha512_blocks_portable(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
+#if defined(__x86_64__)
+// The same code compiled for BMI2 (RORX: rotates without flag dependencies).
+void sha512_blocks_bmi2(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
+#endif
+
+}  // namespace baretls::crypto::detail

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: MIT
+// TLS alerts (RFC 5246 §7.2) and the tls::Error codes, grouped by cause
+// (STYLE.md §5). alert_for() is the one place that maps an error to the
+// alert sent; to_string() gives a stable one-line reason.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "baretls/result.h"
+
+namespace baretls::tls {
+
+// RFC 5246 §7.2, RFC 5746 §3.3... AlertDescription values.
+enum class Alert : std::uint8_t {
+  close_notify = 0,
+  unexpected_message = 10,
+  bad_record_mac = 20,
+  record_overflow = 22,
+  handshake_failure = 40,
+  bad_certificate = 42,
+  unsupported_certificate = 43,
+  certificate_revoked = 44,
+  certificate_expired = 45,
+  certificate_unknown = 46,
+  illegal_parameter = 47,
+  unknown_ca = 48,
+  access_denied = 49,
+  decode_error = 50,
+  decrypt_error = 51,
+  protocol_version = 70,
+  insufficient_security = 71,
+  internal_error = 80,
+  user_canceled = 90,
+  no_renegotiation = 100,
+  unsupported_extension = 110,
+  unrecognized_name = 112,
+  no_application_protocol = 120,  // RFC 7301 §3.2
+};
+
+enum class AlertLevel : std::uint8_t { warning = 1, fatal = 2 };
+
+[[nodiscard]] std::string_view to_string(Alert a) noexcept;
+
+enum class Error : std::uint16_t {
+  ok = 0,
+
+  // decode -> decode_error
+  decode_truncated = 100,
+  decode_bad_length,
+  decode_trailing_data,
+  decode_duplicate_extension,
+  decode_bad_value,
+
+  // protocol -> unexpected_message
+  unexpected_message = 200,
+  unexpected_record_type,
+  unexpected_change_cipher_spec,
+
+  // record layer
+  record_overflow = 300,
+  bad_record_mac,
+  too_many_empty_records,
+  handshake_message_too_large,
+  sequence_number_exhausted,
+  bad_record_version,
+
+  // parameters -> illegal_parameter / handshake_failure / protocol_version
+  protocol_version = 400,
+  no_common_cipher_suite,
+  no_common_group,
+  no_common_signature_algorithm,
+  unoffered_cipher_suite,
+  unoffered_group,
+  unoffered_signature_algorithm,
+  unoffered_extension,
+  bad_key_share,
+  extended_master_secret_required,
+  secure_renegotiation_failed,
+  renegotiation_refused,
+  compression_not_null,
+  no_application_protocol,
+  illegal_parameter,
+
+  // crypto checks
+  bad_finished = 500,
+  bad_signature,
+  bad_certificate_verify,
+
+  // certificates
+  certificate_required = 600,
+  certificate_expired,
+  certificate_not_yet_valid,
+  certificate_unknown_ca,
+  certificate_bad,
+  certificate_hostname_mismatch,
+  certificate_unsupported,
+
+  // local
+  internal_error = 700,
+  buffer_too_small,
+  bad_config,
+  random_failure,
+  invalid_state,
+  would_block,
+
+  // peer
+  peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())
+  closed,                    // the connection was closed by close_notify
+  truncated,                 // EOF without close_notify
+};
+
+template <typename T>
+using Result = baretls::Result<T, Error>;
+
+// The alert sent for a fatal error, or nullopt when none is sent.
+[[nodiscard]] std::optional<Alert> alert_for(Error e) noexcept;
+[[nodiscard]] std::string_view to_string(Error e) noexcept;
+
+}  // namespace baretls::tls

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: MIT
+// Error -> alert mapping and reasons; see errors.h.
+#include "baretls/tls/errors.h"
+
+namespace baretls::tls {
+
+std::string_view to_string(Alert a) noexcept {
+  switch (a) {
+    case Alert::close_notify: return "close_notify";
+    case Alert::unexpected_message: return "unexpected_message";
+    case Alert::bad_record_mac: return "bad_record_mac";
+    case Alert::record_overflow: return "record_overflow";
+    case Alert::handshake_failure: return "handshake_failure";
+    case Alert::bad_certificate: return "bad_certificate";
+    case Alert::unsupported_certificate: return "unsupported_certificate";
+    case Alert::certificate_revoked: return "certificate_revoked";
+    case Alert::certificate_expired: return "certificate_expired";
+    case Alert::certificate_unknown: return "certificate_unknown";
+    case Alert::illegal_parameter: return "illegal_parameter";
+    case Alert::unknown_ca: return "unknown_ca";
+    case Alert::access_denied: return "access_denied";
+    case Alert::decode_error: return "decode_error";
+    case Alert::decrypt_error: return "decrypt_error";
+    case Alert::protocol_version: return "protocol_version";
+    case Alert::insufficient_security: return "insufficient_security";
+    case Alert::internal_error: return "internal_error";
+    case Alert::user_canceled: return "user_canceled";
+    case Alert::no_renegotiation: return "no_renegotiation";
+    case Alert::unsupported_extension: return "unsupported_extension";
+    case Alert::unrecognized_name: return "unrecognized_name";
+    case Alert::no_application_protocol: return "no_application_protocol";
+  }
+  return "unknown_alert";
+}
+
+std::optional<Alert> alert_for(Error e) noexcept {
+  switch (e) {
+    case Error::ok: return std::nullopt;
+    case Error::decode_truncated:
+    case Error::decode_bad_length:
+    case Error::decode_trailing_data:
+    case Error::decode_duplicate_extension:
+    case Error::decode_bad_value: return Alert::decode_error;
+    case Error::unexpected_message:
+    case Error::unexpected_record_type:
+    case Error::unexpected_change_cipher_spec: return Alert::unexpected_message;
+    case Error::record_overflow:
+    case Error::handshake_message_too_large: return Alert::record_overflow;
+    case Error::bad_record_mac: return Alert::bad_record_mac;
+    case Error::too_many_empty_records: return Alert::unexpected_message;
+    case Error::sequence_number_exhausted: return Alert::internal_error;
+    case Error::bad_record_version: return Alert::protocol_version;
+    case Error::protocol_version: return Alert::protocol_version;
+    case Error::no_common_cipher_suite:
+    case Error::no_common_group:
+    case Error::no_common_signature_algorithm:
+    case Error::extended_master_secret_required:
+    case Error::secure_renegotiation_failed: return Alert::handshake_failure;
+    case Error::unoffered_cipher_suite:
+    case Error::unoffered_group:
+    case Error::unoffered_signature_algorithm:
+    case Error::bad_key_share:
+    case Error::compression_not_null:
+    case Error::illegal_parameter: return Alert::illegal_parameter;
+    case Error::unoffered_extension: return Alert::unsupported_extension;
+    case Error::renegotiation_refused: return Alert::no_renegotiation;
+    case Error::no_application_protocol: return Alert::no_application_protocol;
+    case Error::bad_finished:
+    case Error::bad_signature:
+    case Error::bad_certificate_verify: return Alert::decrypt_error;
+    case Error::certificate_required: return Alert::handshake_failure;
+    case Error::certificate_expired:
+    case Error::certificate_not_yet_valid: return Alert::certificate_expired;
+    case Error::certificate_unknown_ca: return Alert::unknown_ca;
+    case Error::certificate_bad:
+    case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
+    case Error::certificate_unsupported: return Alert::unsupported_certificate;
+    case Error::internal_error:
+    case Error::buffer_too_small:
+    case Error::bad_config:
+    case Error::random_failure:
+    case Error::invalid_state: return Alert::internal_error;
+    case Error::would_block:
+    case Error::peer_alert:
+    case Error::closed:
+    case Error::truncated: return std::nullopt;
+  }
+  return Alert::internal_error;
+}
+
+std::string_view to_string(Error e) noexcept {
+  switch (e) {
+    case Error::ok: return "ok";
+    case Error::decode_truncated: return "message truncated";
+    case Error::decode_bad_length: return "length field out of range";
+    case Error::decode_trailing_data: return "trailing data after message";
+    case Error::decode_duplicate_extension: return "duplicate extension";
+    case Error::decode_bad_value: return "malformed field value";
+    case Error::unexpected_message: return "unexpected handshake message";
+    case Error::unexpected_record_type: return "unknown record content type";
+    case Error::unexpected_change_cipher_spec: return "unexpected ChangeCipherSpec";
+    case Error::record_overflow: return "record too large";
+    case Error::bad_record_mac: return "record failed authentication";
+    case Error::too_many_empty_records: return "too many empty records";
+    case Error::handshake_message_too_large: return "handshake message too large";
+    case Error::sequence_number_exhausted: return "record sequence number exhausted";
+    case Error::bad_record_version: return "bad record version";
+    case Error::protocol_version: return "peer does not support TLS 1.2";
+    case Error::no_common_cipher_suite: return "no cipher suite in common";
+    case Error::no_common_group: return "no key-exchange group in common";
+    case Error::no_common_signature_algorithm: return "no signature algorithm in common";
+    case Error::unoffered_cipher_suite: return "peer chose a cipher suite that was not offered";
+    case Error::unoffered_group: return "peer chose a group that was not offered";
+    case Error::unoffered_signature_algorithm: return "peer used a signature algorithm that was not offered";
+    case Error::unoffered_extension: return "peer sent an extension that was not offered";
+    case Error::bad_key_share: return "invalid key-exchange public value";
+    case Error::extended_master_secret_required: return "peer does not support extended master secret";
+    case Error::secure_renegotiation_failed: return "secure renegotiation check failed";
+    case Error::renegotiation_refused: return "renegotiation refused";
+    case Error::compression_not_null: return "compression other than null";
+    case Error::no_application_protocol: return "no application protocol in common";
+    case Error::illegal_parameter: return "illegal parameter";
+    case Error::bad_finished: return "Finished verify_data mismatch";
+    case Error::bad_signature: return "key-exchange signature does not verify";
+    case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
+    case Error::certificate_required: return "peer did not send a required certificate";
+    case Error::certificate_expired: return "certificate has expired";
+    case Error::certificate_not_yet_valid: return "certificate is not yet valid";
+    case Error::certificate_unknown_ca: return "certificate issuer is not trusted";
+    case Error::certificate_bad: return "bad certificate";
+    case Error::certificate_hostname_mismatch: return "certificate does not match the host name";
+    case Error::certificate_unsupported: return "unsupported certificate";
+    case Error::internal_error: return "internal error";
+    case Error::buffer_too_small: return "buffer too small";
+    case Error::bad_config: return "invalid configuration";
+    case Error::random_failure: return "random source failed";
+    case Error::invalid_state: return "operation not valid in this state";
+    case Error::would_block: return "would block";
+    case Error::peer_alert: return "peer sent a fatal alert";
+    case Error::closed: return "connection closed";
+    case Error::truncated: return "connection closed without close_notify (truncation)";
+  }
+  return "unknown error";
+}
+
+}  // namespace baretls::tls
