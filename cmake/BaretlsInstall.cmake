@@ -31,7 +31,14 @@ install(FILES ${PROJECT_BINARY_DIR}/baretlsConfig.cmake
               ${PROJECT_BINARY_DIR}/baretlsConfigVersion.cmake
   DESTINATION ${BARETLS_CMAKE_DIR})
 
-# pkg-config: static archives are listed in dependency order.
+# pkg-config: static archives are listed in dependency order. The prefix is
+# found relative to the .pc file, so `cmake --install --prefix P` works.
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
+  set(BARETLS_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH BARETLS_PC_UP "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+  set(BARETLS_PC_PREFIX "\${pcfiledir}/${BARETLS_PC_UP}")
+endif()
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}")
   set(BARETLS_PC_LIBDIR "${CMAKE_INSTALL_LIBDIR}")
 else()

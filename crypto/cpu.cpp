@@ -46,6 +46,7 @@ std::uint32_t detect() noexcept {
   if (max_leaf >= 7) {
     __get_cpuid_count(7, 0, &a, &b, &c, &d);
     set(ymm_ok && (b & (1u << 5)), CpuFeature::avx2);
+    set(b & (1u << 3), CpuFeature::bmi1);
     set(b & (1u << 8), CpuFeature::bmi2);
     set(b & (1u << 19), CpuFeature::adx);
     set(b & (1u << 29), CpuFeature::sha_ni);
@@ -117,6 +118,7 @@ const char* cpu_feature_name(CpuFeature f) noexcept {
     case CpuFeature::vaes: return "vaes";
     case CpuFeature::vpclmulqdq: return "vpclmulqdq";
     case CpuFeature::sha512: return "sha512";
+    case CpuFeature::bmi1: return "bmi1";
   }
   return "?";
 }

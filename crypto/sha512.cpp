@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SHA-512 / SHA-384 (FIPS 180-4 §5.1.2 padding, §5.3.4-5 initial values,
 // §6.4.2 computation); see sha512.h. The block function is compiled twice
-// from sha512_block.inc: portable, and for BMI2 (RORX) on x86-64.
+// from sha512_block.inc: portable, and for BMI1/BMI2 (ANDN, RORX) on x86-64;
+// sha512_avx512.cpp adds the AVX-512 message-schedule path.
 #include "baretls/crypto/sha512.h"
 
 #include <bit>
@@ -37,7 +38,8 @@ const std::uint64_t kSha512K[80] = {
 namespace sha512_f {
 // FIPS 180-4 §4.1.3 functions.
 inline std::uint64_t ch(std::uint64_t x, std::uint64_t y, std::uint64_t z) { return (x & y) ^ (~x & z); }
-inline std::uint64_t maj(std::uint64_t x, std::uint64_t y, std::uint64_t z) { return (x & y) ^ (x & z) ^ (y & z); }
+// Maj(x, y, z) = (x & y) ^ (x & z) ^ (y & z), in two fewer operations.
+inline std::uint64_t maj(std::uint64_t x, std::uint64_t y, std::uint64_t z) { return (x & y) ^ (z & (x ^ y)); }
 inline std::uint64_t big_sigma0(std::uint64_t x) { return std::rotr(x, 28) ^ std::rotr(x, 34) ^ std::rotr(x, 39); }
 inline std::uint64_t big_sigma1(std::uint64_t x) { return std::rotr(x, 14) ^ std::rotr(x, 18) ^ std::rotr(x, 41); }
 inline std::uint64_t small_sigma0(std::uint64_t x) { return std::rotr(x, 1) ^ std::rotr(x, 8) ^ (x >> 7); }
@@ -52,7 +54,7 @@ inline std::uint64_t small_sigma1(std::uint64_t x) { return std::rotr(x, 19) ^ s
 
 #if defined(__x86_64__)
 #define SHA512_BLOCK_FN_NAME sha512_blocks_bmi2
-#define SHA512_BLOCK_FN_ATTR __attribute__((target("bmi2")))
+#define SHA512_BLOCK_FN_ATTR __attribute__((target("bmi,bmi2")))
 #include "crypto/sha512_block.inc"
 #undef SHA512_BLOCK_FN_NAME
 #undef SHA512_BLOCK_FN_ATTR
@@ -64,7 +66,13 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
   buffered_ = 0;
   block_ = sha512_blocks_portable;
 #if defined(__x86_64__)
-  if (cpu_has(CpuFeature::bmi2)) block_ = sha512_blocks_bmi2;
+  constexpr std::uint32_t kBmi = static_cast<std::uint32_t>(CpuFeature::bmi1) |
+                                 static_cast<std::uint32_t>(CpuFeature::bmi2);
+  constexpr std::uint32_t kAvx512 = kBmi | static_cast<std::uint32_t>(CpuFeature::avx512f) |
+                                    static_cast<std::uint32_t>(CpuFeature::avx512vl) |
+                                    static_cast<std::uint32_t>(CpuFeature::avx512bw);
+  if (cpu_has_all(kBmi)) block_ = sha512_blocks_bmi2;
+  if (cpu_has_all(kAvx512)) block_ = sha512_blocks_avx512;
 #endif
 }
 
@@ -114,7 +122,11 @@ void Sha512Core::finish(std::uint8_t* out, std::size_t out_len) noexcept {
 void Sha512Core::wipe() noexcept { secure_wipe(this, sizeof *this); }
 
 std::string_view Sha512Core::implementation() const noexcept {
-  return block_ == sha512_blocks_portable ? "portable" : "bmi2";
+  if (block_ == sha512_blocks_portable) return "portable";
+#if defined(__x86_64__)
+  if (block_ == sha512_blocks_avx512) return "avx512vl_bmi2";
+#endif
+  return "bmi2";
 }
 
 }  // namespace detail

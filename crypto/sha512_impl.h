@@ -13,8 +13,11 @@ extern const std::uint64_t kSha512K[80];
 
 void sha512_blocks_portable(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
 #if defined(__x86_64__)
-// The same code compiled for BMI2 (RORX: rotates without flag dependencies).
+// The same code compiled for BMI1/BMI2 (ANDN, and RORX: rotates without flag dependencies).
 void sha512_blocks_bmi2(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
+// The next block's message schedule in AVX-512VL registers, interleaved with
+// the current block's rounds (RORX, ANDN).
+void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
 #endif
 
 }  // namespace baretls::crypto::detail

@@ -27,9 +27,10 @@ enum class CpuFeature : std::uint32_t {
   vaes = 1u << 14,
   vpclmulqdq = 1u << 15,
   sha512 = 1u << 16,
+  bmi1 = 1u << 17,
 };
 
-inline constexpr std::uint32_t kAllCpuFeatures = (1u << 17) - 1;
+inline constexpr std::uint32_t kAllCpuFeatures = (1u << 18) - 1;
 
 // Features the processor (and OS, for AVX state) supports, ignoring the mask.
 [[nodiscard]] std::uint32_t cpu_detected_features() noexcept;
