@@ -93,7 +93,7 @@ Result time_case(const Case& c, double seconds) {
     c.run(iterations);
     batch_seconds = std::chrono::duration<double>(clock::now() - t0).count();
     if (batch_seconds >= seconds / 10 || iterations > (std::size_t{1} << 40)) break;
-    iterations *= batch_seconds < seconds / 1000 ? 16 : 2;
+    iterations *= batch_seconds < seconds / 1000 ? std::size_t{16} : std::size_t{2};
   }
   // Best of several batches, within the time budget.
   double best = batch_seconds / static_cast<double>(iterations);
@@ -157,7 +157,9 @@ void print_comparison_table(const std::vector<Result>& results) {
   for (const char* p : peers) std::printf(" %12s", (std::string("x") + p).c_str());
   std::printf("\n");
   for (const auto& k : rows) {
-    const auto& [alg, op, size] = k;
+    const std::string& alg = std::get<0>(k);
+    const std::string& op = std::get<1>(k);
+    const std::size_t size = std::get<2>(k);
     std::printf("%-18s %-8s %6zu", alg.c_str(), op.c_str(), size);
     const bool rate = std::any_of(results.begin(), results.end(), [&](const Result& r) {
       return r.c.algorithm == alg && r.c.operation == op && r.c.size == size &&

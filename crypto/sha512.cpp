@@ -77,6 +77,7 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
 }
 
 void Sha512Core::update(std::span<const std::uint8_t> data) noexcept {
+  if (data.empty()) return;  // data() may be null
   const std::uint8_t* p = data.data();
   std::size_t n = data.size();
   total_ += n;
