@@ -16,6 +16,7 @@ namespace baretls::crypto {
 
 Error ChaCha20Poly1305::init(std::span<const std::uint8_t> key) noexcept {
   const Error e = chacha_.init(key);
+  poly_path_ = Poly1305::detect_path();
   keyed_ = e == Error::ok;
   return e;
 }
@@ -40,7 +41,7 @@ void ChaCha20Poly1305::compute_tag(std::span<const std::uint8_t, kNonceSize> non
   // RFC 8439 §2.6: poly1305_key_gen = first 32 bytes of block(key, 0, nonce).
   std::uint8_t block0[ChaCha20::kBlockSize];
   chacha_.block(nonce, 0, block0);
-  Poly1305 mac;
+  Poly1305 mac(poly_path_);
   (void)mac.init(std::span<const std::uint8_t>(block0, Poly1305::kKeySize));  // right size: cannot fail
   secure_wipe(block0, sizeof block0);
   // §2.8: mac_data = AAD | pad16(AAD) | ciphertext | pad16(ciphertext)
@@ -86,6 +87,12 @@ Error ChaCha20Poly1305::open(std::span<const std::uint8_t> nonce, std::span<cons
   return Error::ok;
 }
 
-std::string_view ChaCha20Poly1305::implementation() const noexcept { return chacha_.implementation(); }
+std::string_view ChaCha20Poly1305::implementation() const noexcept {
+  const std::string_view c = chacha_.implementation();
+  if (poly_path_ != Poly1305Path::avx512ifma) return c;
+  if (c == "avx512") return "avx512+ifma";
+  if (c == "avx2") return "avx2+ifma";
+  return "portable+ifma";
+}
 
 }  // namespace baretls::crypto

@@ -37,7 +37,10 @@ struct TestRng {
 
 constexpr std::uint64_t kSeed = 0x8439'2025'c4a0ULL;
 
-auto paths() { return cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)}}); }
+auto paths() {
+  return cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)},
+                    {"no-ifma", crypto::kAllCpuFeatures & ~static_cast<std::uint32_t>(crypto::CpuFeature::avx512ifma)}});
+}
 
 crypto::ChaCha20 chacha_under(std::uint32_t mask, const Bytes& key) {
   ScopedCpuMask m(mask);
@@ -201,4 +204,47 @@ TEST_CASE("Poly1305 streaming equals one-shot at every split") {
   CHECK(std::memcmp(want, got, 16) == 0);
   CHECK(splits == 1 + 2 + 16 + 17 + 18 + 64 + 65 + 66 + 256 + 301);
   MESSAGE("Poly1305 split points checked: " << splits);
+}
+
+TEST_CASE("Poly1305 accelerated path equals portable (random and extreme inputs)") {
+  MESSAGE("seed " << kSeed + 4);
+  TestRng rng{kSeed + 4};
+  std::size_t checked = 0;
+  for (const auto& path : paths()) {
+    ScopedCpuMask mask(path.mask);
+    const std::string impl(crypto::Poly1305().implementation());
+    CAPTURE(impl);
+    for (int kind = 0; kind < 4; ++kind) {
+      // kind 0: random; 1: all-ones key and message (largest limbs after
+      // clamping); 2: all-ones message, random key; 3: r = 1 style sparse key.
+      Bytes key = kind == 1 ? Bytes(32, 0xff) : rng.bytes(32);
+      if (kind == 3) {
+        key.assign(32, 0);
+        key[0] = 1;
+        key[16] = 0xff;
+      }
+      const Bytes msg = kind == 0 ? rng.bytes(2100) : Bytes(2100, 0xff);
+      const std::span<const std::uint8_t, 32> k(key.data(), 32);
+      for (std::size_t len = 0; len <= 2100; len += (len < 600 ? 1 : 37)) {
+        const auto m = std::span<const std::uint8_t>(msg).first(len);
+        std::uint8_t want[16], got[16];
+        {
+          ScopedCpuMask portable(0);
+          crypto::Poly1305::mac(k, m, want);
+        }
+        crypto::Poly1305::mac(k, m, got);
+        REQUIRE_MESSAGE(std::memcmp(want, got, 16) == 0, "kind " << kind << " len " << len);
+        // Streaming with an odd first piece, so the wide path starts unaligned.
+        crypto::Poly1305 p;
+        REQUIRE(p.init(key) == crypto::Error::ok);
+        p.update(m.first(len / 3));
+        p.update(m.subspan(len / 3));
+        p.final(got);
+        REQUIRE_MESSAGE(std::memcmp(want, got, 16) == 0, "streamed, kind " << kind << " len " << len);
+        ++checked;
+      }
+    }
+    MESSAGE("Poly1305 [" << impl << "] equals portable");
+  }
+  CHECK(checked == paths().size() * 4 * (600 + 41));
 }

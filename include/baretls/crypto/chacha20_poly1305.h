@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // AEAD_CHACHA20_POLY1305 (RFC 8439 §2.8): 256-bit key, 96-bit nonce,
 // 128-bit tag. Same shape as AesGcm (COMMON.md AEAD contract). The
-// ChaCha20 path (avx512/avx2/portable) is chosen when the key is set.
+// ChaCha20 and Poly1305 paths are chosen when the key is set.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +11,7 @@
 
 #include "baretls/crypto/chacha20.h"
 #include "baretls/crypto/error.h"
+#include "baretls/crypto/poly1305.h"
 
 namespace baretls::crypto {
 
@@ -39,7 +40,8 @@ class ChaCha20Poly1305 {
                            std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                            std::span<const std::uint8_t, kTagSize> tag) const noexcept;
 
-  // The ChaCha20 path: "avx512", "avx2" or "portable".
+  // The ChaCha20 path ("avx512", "avx2", "portable"), with "+ifma" when
+  // Poly1305 uses AVX-512 IFMA.
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:
@@ -49,6 +51,7 @@ class ChaCha20Poly1305 {
                    std::span<const std::uint8_t> ciphertext, std::span<std::uint8_t, kTagSize> tag) const noexcept;
 
   ChaCha20 chacha_;
+  Poly1305Path poly_path_ = Poly1305Path::portable;
   bool keyed_ = false;
 };
 

@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: MIT
+// Poly1305 blocks with AVX-512 IFMA (VPMADD52LUQ/HUQ), eight blocks in
+// parallel (RFC 8439 §2.5). Numbers mod 2^130-5 are held in radix 2^44
+// (limbs of 44, 44, 42 bits; 2^132 = 20 mod p). Lane j accumulates blocks
+// j, j+8, ... by Horner's rule in r^8; the last step multiplies lane j by
+// r^(8-j) instead, and the lanes are summed. CT: time depends only on count.
+#if defined(__x86_64__)
+
+// GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
+// -Wmaybe-uninitialized reports once inlined; the value is never read.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+#include <immintrin.h>
+
+#include "baretls/crypto/secret.h"
+#include "crypto/poly1305_impl.h"
+
+namespace baretls::crypto::detail {
+namespace {
+
+__extension__ typedef unsigned __int128 u128;
+
+constexpr std::uint64_t kMask44 = (std::uint64_t{1} << 44) - 1;
+constexpr std::uint64_t kMask42 = (std::uint64_t{1} << 42) - 1;
+
+// a * b mod p in radix 2^44, partially reduced (limbs < 2^44 + 2^3).
+void mul44(const std::uint64_t a[3], const std::uint64_t b[3], std::uint64_t out[3]) noexcept {
+  const std::uint64_t s1 = 20 * b[1], s2 = 20 * b[2];
+  const u128 d0 = u128{a[0]} * b[0] + u128{a[1]} * s2 + u128{a[2]} * s1;
+  u128 d1 = u128{a[0]} * b[1] + u128{a[1]} * b[0] + u128{a[2]} * s2;
+  u128 d2 = u128{a[0]} * b[2] + u128{a[1]} * b[1] + u128{a[2]} * b[0];
+  d1 += static_cast<std::uint64_t>(d0 >> 44);
+  d2 += static_cast<std::uint64_t>(d1 >> 44);
+  std::uint64_t o0 = static_cast<std::uint64_t>(d0) & kMask44;
+  std::uint64_t o1 = static_cast<std::uint64_t>(d1) & kMask44;
+  const std::uint64_t o2 = static_cast<std::uint64_t>(d2) & kMask42;
+  o0 += 5 * static_cast<std::uint64_t>(d2 >> 42);
+  o1 += o0 >> 44;
+  o0 &= kMask44;
+  out[0] = o0;
+  out[1] = o1;
+  out[2] = o2;
+}
+
+#define BARETLS_IFMA __attribute__((target("avx512f,avx512ifma"), always_inline)) inline
+
+// d = a * b (+ carries), vectors of limbs; bs1 = 20 * b1, bs2 = 20 * b2.
+// Each 52x52 product splits into a low and a high 52-bit half (IFMA).
+BARETLS_IFMA void mul_vec(__m512i& h0, __m512i& h1, __m512i& h2, __m512i b0, __m512i b1, __m512i b2,
+                          __m512i bs1, __m512i bs2) {
+  const __m512i z = _mm512_setzero_si512();
+  __m512i l0 = _mm512_madd52lo_epu64(z, h0, b0), u0 = _mm512_madd52hi_epu64(z, h0, b0);
+  __m512i l1 = _mm512_madd52lo_epu64(z, h0, b1), u1 = _mm512_madd52hi_epu64(z, h0, b1);
+  __m512i l2 = _mm512_madd52lo_epu64(z, h0, b2), u2 = _mm512_madd52hi_epu64(z, h0, b2);
+  l0 = _mm512_madd52lo_epu64(l0, h1, bs2); u0 = _mm512_madd52hi_epu64(u0, h1, bs2);
+  l1 = _mm512_madd52lo_epu64(l1, h1, b0); u1 = _mm512_madd52hi_epu64(u1, h1, b0);
+  l2 = _mm512_madd52lo_epu64(l2, h1, b1); u2 = _mm512_madd52hi_epu64(u2, h1, b1);
+  l0 = _mm512_madd52lo_epu64(l0, h2, bs1); u0 = _mm512_madd52hi_epu64(u0, h2, bs1);
+  l1 = _mm512_madd52lo_epu64(l1, h2, bs2); u1 = _mm512_madd52hi_epu64(u1, h2, bs2);
+  l2 = _mm512_madd52lo_epu64(l2, h2, b0); u2 = _mm512_madd52hi_epu64(u2, h2, b0);
+  // High halves weigh 2^52 = 2^8 * 2^44 relative to their limb: they join
+  // the next limb shifted left by 8; above limb 2 (bit 88 + 52 = 2^130 * 2^10)
+  // they wrap to limb 0 times 5 * 2^10.
+  const __m512i u2_5k = _mm512_add_epi64(_mm512_slli_epi64(u2, 10), _mm512_slli_epi64(u2, 12));
+  __m512i d0 = _mm512_add_epi64(l0, u2_5k);
+  __m512i d1 = _mm512_add_epi64(l1, _mm512_slli_epi64(u0, 8));
+  __m512i d2 = _mm512_add_epi64(l2, _mm512_slli_epi64(u1, 8));
+  // Partial reduction; bits 130 and up come back times 5.
+  const __m512i m44 = _mm512_set1_epi64(static_cast<long long>(kMask44));
+  const __m512i m42 = _mm512_set1_epi64(static_cast<long long>(kMask42));
+  d1 = _mm512_add_epi64(d1, _mm512_srli_epi64(d0, 44));
+  d0 = _mm512_and_si512(d0, m44);
+  d2 = _mm512_add_epi64(d2, _mm512_srli_epi64(d1, 44));
+  d1 = _mm512_and_si512(d1, m44);
+  const __m512i c = _mm512_srli_epi64(d2, 42);
+  d2 = _mm512_and_si512(d2, m42);
+  d0 = _mm512_add_epi64(d0, _mm512_add_epi64(c, _mm512_slli_epi64(c, 2)));
+  d1 = _mm512_add_epi64(d1, _mm512_srli_epi64(d0, 44));
+  d0 = _mm512_and_si512(d0, m44);
+  h0 = d0;
+  h1 = d1;
+  h2 = d2;
+}
+
+}  // namespace
+
+void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept {
+  // r in radix 2^44, then r^1 .. r^8.
+  std::uint64_t pw[9][3];
+  pw[1][0] = r[0] & kMask44;
+  pw[1][1] = ((r[0] >> 44) | (r[1] << 20)) & kMask44;
+  pw[1][2] = r[1] >> 24;
+  for (int k = 2; k <= 8; ++k) mul44(pw[k - 1], pw[1], pw[k]);
+  // Lane q holds block j(q) = q/2 + 4*(q odd) of each group of eight (the
+  // order UNPCKLQDQ/UNPCKHQDQ leave them in); its last factor is r^(8-j).
+  for (int q = 0; q < 8; ++q) {
+    const int j = q / 2 + 4 * (q & 1);
+    for (int i = 0; i < 3; ++i) p.last[i][q] = pw[8 - j][i];
+    p.last[3][q] = 20 * pw[8 - j][1];
+    p.last[4][q] = 20 * pw[8 - j][2];
+  }
+  for (int i = 0; i < 3; ++i) p.r8[i] = pw[8][i];
+  p.r8[3] = 20 * pw[8][1];
+  p.r8[4] = 20 * pw[8][2];
+}
+
+__attribute__((target("avx512f,avx512ifma")))
+void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
+                          std::size_t count) noexcept {
+  const __m512i m44 = _mm512_set1_epi64(static_cast<long long>(kMask44));
+  const __m512i hibit = _mm512_set1_epi64(static_cast<long long>(std::uint64_t{1} << 40));  // 2^128
+  const __m512i r0 = _mm512_set1_epi64(static_cast<long long>(p.r8[0]));
+  const __m512i r1 = _mm512_set1_epi64(static_cast<long long>(p.r8[1]));
+  const __m512i r2 = _mm512_set1_epi64(static_cast<long long>(p.r8[2]));
+  const __m512i rs1 = _mm512_set1_epi64(static_cast<long long>(p.r8[3]));
+  const __m512i rs2 = _mm512_set1_epi64(static_cast<long long>(p.r8[4]));
+  // The running h (radix 2^64, h[2] <= 4) enters lane 0, block 0's lane.
+  const __m512i lane0 = _mm512_setr_epi64(-1, 0, 0, 0, 0, 0, 0, 0);
+  __m512i a0 = _mm512_and_si512(lane0, _mm512_set1_epi64(static_cast<long long>(h[0] & kMask44)));
+  __m512i a1 = _mm512_and_si512(
+      lane0, _mm512_set1_epi64(static_cast<long long>(((h[0] >> 44) | (h[1] << 20)) & kMask44)));
+  __m512i a2 = _mm512_and_si512(lane0, _mm512_set1_epi64(static_cast<long long>((h[1] >> 24) | (h[2] << 40))));
+  for (std::size_t left = count / 8; left > 0; --left, m += 128) {
+    const __m512i x = _mm512_loadu_si512(m);
+    const __m512i y = _mm512_loadu_si512(m + 64);
+    const __m512i lo = _mm512_unpacklo_epi64(x, y);  // low halves of blocks 0,4,1,5,2,6,3,7
+    const __m512i hi = _mm512_unpackhi_epi64(x, y);
+    a0 = _mm512_add_epi64(a0, _mm512_and_si512(lo, m44));
+    a1 = _mm512_add_epi64(
+        a1, _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(lo, 44), _mm512_slli_epi64(hi, 20)), m44));
+    a2 = _mm512_add_epi64(a2, _mm512_or_si512(_mm512_srli_epi64(hi, 24), hibit));
+    if (left > 1) {
+      mul_vec(a0, a1, a2, r0, r1, r2, rs1, rs2);
+    } else {
+      mul_vec(a0, a1, a2, _mm512_loadu_si512(p.last[0]), _mm512_loadu_si512(p.last[1]),
+              _mm512_loadu_si512(p.last[2]), _mm512_loadu_si512(p.last[3]), _mm512_loadu_si512(p.last[4]));
+    }
+  }
+  // Sum the lanes (each limb < 2^45, so sums < 2^48) and carry.
+  alignas(64) std::uint64_t lanes[3][8];
+  _mm512_store_si512(lanes[0], a0);
+  _mm512_store_si512(lanes[1], a1);
+  _mm512_store_si512(lanes[2], a2);
+  std::uint64_t s0 = 0, s1 = 0, s2 = 0;
+  for (int q = 0; q < 8; ++q) {
+    s0 += lanes[0][q];
+    s1 += lanes[1][q];
+    s2 += lanes[2][q];
+  }
+  secure_wipe(lanes, sizeof lanes);
+  s1 += s0 >> 44; s0 &= kMask44;
+  s2 += s1 >> 44; s1 &= kMask44;
+  const std::uint64_t c = s2 >> 42;
+  s2 &= kMask42;
+  s0 += 5 * c;
+  s1 += s0 >> 44; s0 &= kMask44;
+  s2 += s1 >> 44; s1 &= kMask44;
+  // Back to radix 2^64; s2 < 2^42 + 1, so h[2] <= 4.
+  h[0] = s0 | (s1 << 44);
+  h[1] = (s1 >> 20) | (s2 << 24);
+  h[2] = s2 >> 40;
+}
+
+#undef BARETLS_IFMA
+
+}  // namespace baretls::crypto::detail
+
+#endif  // __x86_64__
