@@ -248,3 +248,25 @@ TEST_CASE("Poly1305 accelerated path equals portable (random and extreme inputs)
   }
   CHECK(checked == paths().size() * 4 * (600 + 41));
 }
+
+TEST_CASE("Poly1305 context: init again after final, on every path") {
+  TestRng rng{kSeed + 5};
+  for (const auto& path : paths()) {
+    ScopedCpuMask mask(path.mask);
+    crypto::Poly1305 p;
+    CAPTURE(p.implementation());
+    std::size_t n = 0;
+    for (int round = 0; round < 4; ++round) {
+      const Bytes key = rng.bytes(32), msg = rng.bytes(static_cast<std::size_t>(100 + 700 * round));
+      std::uint8_t want[16], got[16];
+      crypto::Poly1305::mac(std::span<const std::uint8_t, 32>(key.data(), 32), msg, want);
+      REQUIRE(p.init(key) == crypto::Error::ok);
+      p.update(msg);
+      p.final(got);
+      CHECK(std::memcmp(want, got, 16) == 0);
+      ++n;
+    }
+    CHECK(p.init(Bytes(31, 0)) == crypto::Error::bad_length);
+    CHECK(n == 4);
+  }
+}
