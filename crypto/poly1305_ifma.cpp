@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Poly1305 blocks with AVX-512 IFMA (VPMADD52LUQ/HUQ), eight blocks in
-// parallel (RFC 8439 §2.5). Numbers mod 2^130-5 are held in radix 2^44
-// (limbs of 44, 44, 42 bits; 2^132 = 20 mod p). Lane j accumulates blocks
-// j, j+8, ... by Horner's rule in r^8; the last step multiplies lane j by
-// r^(8-j) instead, and the lanes are summed. CT: time depends only on count.
+// Poly1305 blocks with AVX-512 IFMA (VPMADD52LUQ/HUQ), eight lanes (RFC 8439
+// §2.5). Numbers mod 2^130-5 are held in radix 2^44 (limbs of 44, 44, 42
+// bits; 2^132 = 20 mod p). Two accumulators take alternate groups of eight
+// blocks by Horner's rule in r^16; at the end lane j is multiplied by
+// r^(8-j) and the lanes are summed. CT: time depends only on count.
 #if defined(__x86_64__)
 
 // GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
@@ -83,65 +83,52 @@ BARETLS_IFMA void mul_vec(__m512i& h0, __m512i& h1, __m512i& h2, __m512i b0, __m
   h2 = d2;
 }
 
-}  // namespace
+// Three limb vectors of a number mod p (one per lane) and a broadcast power.
+struct Lanes {
+  __m512i l0, l1, l2;
+};
+struct Power {
+  __m512i b0, b1, b2, s1, s2;  // limbs, then 20 * limbs 1 and 2
+};
 
-void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept {
-  // r in radix 2^44, then r^1 .. r^8.
-  std::uint64_t pw[9][3];
-  pw[1][0] = r[0] & kMask44;
-  pw[1][1] = ((r[0] >> 44) | (r[1] << 20)) & kMask44;
-  pw[1][2] = r[1] >> 24;
-  for (int k = 2; k <= 8; ++k) mul44(pw[k - 1], pw[1], pw[k]);
-  // Lane q holds block j(q) = q/2 + 4*(q odd) of each group of eight (the
-  // order UNPCKLQDQ/UNPCKHQDQ leave them in); its last factor is r^(8-j).
-  for (int q = 0; q < 8; ++q) {
-    const int j = q / 2 + 4 * (q & 1);
-    for (int i = 0; i < 3; ++i) p.last[i][q] = pw[8 - j][i];
-    p.last[3][q] = 20 * pw[8 - j][1];
-    p.last[4][q] = 20 * pw[8 - j][2];
-  }
-  for (int i = 0; i < 3; ++i) p.r8[i] = pw[8][i];
-  p.r8[3] = 20 * pw[8][1];
-  p.r8[4] = 20 * pw[8][2];
+BARETLS_IFMA Power broadcast(const std::uint64_t pw[5]) {
+  return Power{_mm512_set1_epi64(static_cast<long long>(pw[0])), _mm512_set1_epi64(static_cast<long long>(pw[1])),
+               _mm512_set1_epi64(static_cast<long long>(pw[2])), _mm512_set1_epi64(static_cast<long long>(pw[3])),
+               _mm512_set1_epi64(static_cast<long long>(pw[4]))};
 }
 
-__attribute__((target("avx512f,avx512ifma")))
-void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
-                          std::size_t count) noexcept {
+BARETLS_IFMA void mul_by(Lanes& a, const Power& b) { mul_vec(a.l0, a.l1, a.l2, b.b0, b.b1, b.b2, b.s1, b.s2); }
+
+// a += eight message blocks (128 bytes) with their 2^128 bits, split into
+// radix-2^44 limbs. Lane q receives block q/2 + 4*(q odd).
+BARETLS_IFMA void add_blocks(Lanes& a, const std::uint8_t* m) {
   const __m512i m44 = _mm512_set1_epi64(static_cast<long long>(kMask44));
   const __m512i hibit = _mm512_set1_epi64(static_cast<long long>(std::uint64_t{1} << 40));  // 2^128
-  const __m512i r0 = _mm512_set1_epi64(static_cast<long long>(p.r8[0]));
-  const __m512i r1 = _mm512_set1_epi64(static_cast<long long>(p.r8[1]));
-  const __m512i r2 = _mm512_set1_epi64(static_cast<long long>(p.r8[2]));
-  const __m512i rs1 = _mm512_set1_epi64(static_cast<long long>(p.r8[3]));
-  const __m512i rs2 = _mm512_set1_epi64(static_cast<long long>(p.r8[4]));
-  // The running h (radix 2^64, h[2] <= 4) enters lane 0, block 0's lane.
-  const __m512i lane0 = _mm512_setr_epi64(-1, 0, 0, 0, 0, 0, 0, 0);
-  __m512i a0 = _mm512_and_si512(lane0, _mm512_set1_epi64(static_cast<long long>(h[0] & kMask44)));
-  __m512i a1 = _mm512_and_si512(
-      lane0, _mm512_set1_epi64(static_cast<long long>(((h[0] >> 44) | (h[1] << 20)) & kMask44)));
-  __m512i a2 = _mm512_and_si512(lane0, _mm512_set1_epi64(static_cast<long long>((h[1] >> 24) | (h[2] << 40))));
-  for (std::size_t left = count / 8; left > 0; --left, m += 128) {
-    const __m512i x = _mm512_loadu_si512(m);
-    const __m512i y = _mm512_loadu_si512(m + 64);
-    const __m512i lo = _mm512_unpacklo_epi64(x, y);  // low halves of blocks 0,4,1,5,2,6,3,7
-    const __m512i hi = _mm512_unpackhi_epi64(x, y);
-    a0 = _mm512_add_epi64(a0, _mm512_and_si512(lo, m44));
-    a1 = _mm512_add_epi64(
-        a1, _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(lo, 44), _mm512_slli_epi64(hi, 20)), m44));
-    a2 = _mm512_add_epi64(a2, _mm512_or_si512(_mm512_srli_epi64(hi, 24), hibit));
-    if (left > 1) {
-      mul_vec(a0, a1, a2, r0, r1, r2, rs1, rs2);
-    } else {
-      mul_vec(a0, a1, a2, _mm512_loadu_si512(p.last[0]), _mm512_loadu_si512(p.last[1]),
-              _mm512_loadu_si512(p.last[2]), _mm512_loadu_si512(p.last[3]), _mm512_loadu_si512(p.last[4]));
-    }
-  }
-  // Sum the lanes (each limb < 2^45, so sums < 2^48) and carry.
+  const __m512i x = _mm512_loadu_si512(m);
+  const __m512i y = _mm512_loadu_si512(m + 64);
+  const __m512i lo = _mm512_unpacklo_epi64(x, y);  // low halves of blocks 0,4,1,5,2,6,3,7
+  const __m512i hi = _mm512_unpackhi_epi64(x, y);
+  a.l0 = _mm512_add_epi64(a.l0, _mm512_and_si512(lo, m44));
+  a.l1 = _mm512_add_epi64(
+      a.l1, _mm512_and_si512(_mm512_or_si512(_mm512_srli_epi64(lo, 44), _mm512_slli_epi64(hi, 20)), m44));
+  a.l2 = _mm512_add_epi64(a.l2, _mm512_or_si512(_mm512_srli_epi64(hi, 24), hibit));
+}
+
+// h (radix 2^64, h[2] <= 4) into lane 0, zeros elsewhere.
+BARETLS_IFMA Lanes from_h(const std::uint64_t h[3]) {
+  const auto limb = [](std::uint64_t v) { return static_cast<long long>(v); };
+  return Lanes{_mm512_setr_epi64(limb(h[0] & kMask44), 0, 0, 0, 0, 0, 0, 0),
+               _mm512_setr_epi64(limb(((h[0] >> 44) | (h[1] << 20)) & kMask44), 0, 0, 0, 0, 0, 0, 0),
+               _mm512_setr_epi64(limb((h[1] >> 24) | (h[2] << 40)), 0, 0, 0, 0, 0, 0, 0)};
+}
+
+// h = the sum of the lanes (each limb < 2^46, so sums < 2^49), carried and
+// back in radix 2^64 with h[2] <= 4.
+BARETLS_IFMA void to_h(const Lanes& a, std::uint64_t h[3]) {
   alignas(64) std::uint64_t lanes[3][8];
-  _mm512_store_si512(lanes[0], a0);
-  _mm512_store_si512(lanes[1], a1);
-  _mm512_store_si512(lanes[2], a2);
+  _mm512_store_si512(lanes[0], a.l0);
+  _mm512_store_si512(lanes[1], a.l1);
+  _mm512_store_si512(lanes[2], a.l2);
   std::uint64_t s0 = 0, s1 = 0, s2 = 0;
   for (int q = 0; q < 8; ++q) {
     s0 += lanes[0][q];
@@ -156,10 +143,76 @@ void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std
   s0 += 5 * c;
   s1 += s0 >> 44; s0 &= kMask44;
   s2 += s1 >> 44; s1 &= kMask44;
-  // Back to radix 2^64; s2 < 2^42 + 1, so h[2] <= 4.
   h[0] = s0 | (s1 << 44);
   h[1] = (s1 >> 20) | (s2 << 24);
   h[2] = s2 >> 40;
+}
+
+void store_power(const std::uint64_t pw[3], std::uint64_t out[5]) noexcept {
+  for (int i = 0; i < 3; ++i) out[i] = pw[i];
+  out[3] = 20 * pw[1];
+  out[4] = 20 * pw[2];
+}
+
+}  // namespace
+
+void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept {
+  // r in radix 2^44, then r^1 .. r^16.
+  std::uint64_t pw[17][3];
+  pw[1][0] = r[0] & kMask44;
+  pw[1][1] = ((r[0] >> 44) | (r[1] << 20)) & kMask44;
+  pw[1][2] = r[1] >> 24;
+  for (int k = 2; k <= 16; ++k) mul44(pw[k - 1], pw[1], pw[k]);
+  // Lane q holds block j(q) = q/2 + 4*(q odd) of each group of eight (the
+  // order UNPCKLQDQ/UNPCKHQDQ leave them in); its last factor is r^(8-j).
+  for (int q = 0; q < 8; ++q) {
+    const int j = q / 2 + 4 * (q & 1);
+    std::uint64_t last[5];
+    store_power(pw[8 - j], last);
+    for (int i = 0; i < 5; ++i) p.last[i][q] = last[i];
+  }
+  store_power(pw[8], p.r8);
+  store_power(pw[16], p.r16);
+  secure_wipe(pw, sizeof pw);
+}
+
+__attribute__((target("avx512f,avx512ifma")))
+void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
+                          std::size_t count) noexcept {
+  const Power last{_mm512_loadu_si512(p.last[0]), _mm512_loadu_si512(p.last[1]), _mm512_loadu_si512(p.last[2]),
+                   _mm512_loadu_si512(p.last[3]), _mm512_loadu_si512(p.last[4])};
+  // Groups of sixteen: accumulator a takes blocks 0..7 of each group, b
+  // blocks 8..15, both stepping by r^16, so two multiplication chains run
+  // side by side. At the end a * r^8 + b lines a up with b, and lane j of
+  // the sum takes r^(8-j).
+  if (count >= 16) {
+    const Power r16 = broadcast(p.r16);
+    const Power r8 = broadcast(p.r8);
+    const __m512i z = _mm512_setzero_si512();
+    Lanes a = from_h(h), b{z, z, z};
+    for (std::size_t left = count / 16; left > 0; --left, m += 256) {
+      add_blocks(a, m);
+      add_blocks(b, m + 128);
+      if (left > 1) {
+        mul_by(a, r16);
+        mul_by(b, r16);
+      }
+    }
+    mul_by(a, r8);
+    a.l0 = _mm512_add_epi64(a.l0, b.l0);
+    a.l1 = _mm512_add_epi64(a.l1, b.l1);
+    a.l2 = _mm512_add_epi64(a.l2, b.l2);
+    mul_by(a, last);
+    to_h(a, h);
+    count %= 16;
+  }
+  // A last group of eight.
+  if (count >= 8) {
+    Lanes a = from_h(h);
+    add_blocks(a, m);
+    mul_by(a, last);
+    to_h(a, h);
+  }
 }
 
 #undef BARETLS_IFMA

@@ -16,11 +16,12 @@ namespace baretls::crypto {
 
 namespace detail {
 // Powers of r for the eight-lane AVX-512 IFMA path, radix 2^44: r8 = r^8
-// (limbs 0..2, then 20 * limbs 1 and 2); last[.][q] = the same for r^(8-j),
-// the factor of lane q (holding block j) in the final step.
+// and r16 = r^16 (limbs 0..2, then 20 * limbs 1 and 2); last[.][q] = the
+// same for r^(8-j), the factor of lane q (holding block j) in the final step.
 struct Poly1305Powers {
   alignas(64) std::uint64_t last[5][8];
   std::uint64_t r8[5];
+  std::uint64_t r16[5];
 };
 }  // namespace detail
 
