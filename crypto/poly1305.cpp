@@ -57,8 +57,9 @@ void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::ui
 }  // namespace detail
 
 namespace {
-// Below this many blocks the scalar code is as fast as setting up the lanes.
-constexpr std::size_t kWideMinBlocks = 16;
+// Below this many blocks (512 bytes) the scalar code is as fast as computing
+// the powers of r and setting up the lanes.
+constexpr std::size_t kWideMinBlocks = 32;
 
 }  // namespace
 
@@ -74,14 +75,14 @@ Poly1305::Poly1305() noexcept : Poly1305(detect_path()) {}
 Poly1305::Poly1305(Poly1305Path path) noexcept
     : h_{}, r_{}, s_{}, buffer_{}, buffered_(0), powers_{}, path_(path), powers_ready_(false) {}
 
-Poly1305::~Poly1305() { secure_wipe_object(*this); }
+Poly1305::~Poly1305() { wipe_state(); }
 
 void Poly1305::wipe_state() noexcept {
   secure_wipe(h_, sizeof h_);
   secure_wipe(r_, sizeof r_);
   secure_wipe(s_, sizeof s_);
   secure_wipe(buffer_, sizeof buffer_);
-  secure_wipe_object(powers_);
+  if (powers_ready_) secure_wipe_object(powers_);  // otherwise still zero; not secret
   buffered_ = 0;
   powers_ready_ = false;
 }

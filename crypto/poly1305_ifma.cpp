@@ -157,12 +157,14 @@ void store_power(const std::uint64_t pw[3], std::uint64_t out[5]) noexcept {
 }  // namespace
 
 void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept {
-  // r in radix 2^44, then r^1 .. r^16.
-  std::uint64_t pw[17][3];
+  // r in radix 2^44, then r^1 .. r^8 and r^16 = (r^8)^2.
+  std::uint64_t pw[9][3];
   pw[1][0] = r[0] & kMask44;
   pw[1][1] = ((r[0] >> 44) | (r[1] << 20)) & kMask44;
   pw[1][2] = r[1] >> 24;
-  for (int k = 2; k <= 16; ++k) mul44(pw[k - 1], pw[1], pw[k]);
+  for (int k = 2; k <= 8; ++k) mul44(pw[k - 1], pw[1], pw[k]);
+  std::uint64_t r16[3];
+  mul44(pw[8], pw[8], r16);
   // Lane q holds block j(q) = q/2 + 4*(q odd) of each group of eight (the
   // order UNPCKLQDQ/UNPCKHQDQ leave them in); its last factor is r^(8-j).
   for (int q = 0; q < 8; ++q) {
@@ -172,8 +174,9 @@ void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept 
     for (int i = 0; i < 5; ++i) p.last[i][q] = last[i];
   }
   store_power(pw[8], p.r8);
-  store_power(pw[16], p.r16);
+  store_power(r16, p.r16);
   secure_wipe(pw, sizeof pw);
+  secure_wipe(r16, sizeof r16);
 }
 
 __attribute__((target("avx512f,avx512ifma")))
