@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // X25519 (RFC 7748 §5): the Montgomery ladder with conditional swaps by
-// mask, over the radix-2^51 field of fe25519_impl.h; see x25519.h.
+// mask, over the radix-2^51 field of fe25519_impl.h; see x25519.h. Public
+// keys use the fixed-base comb of x25519_base.cpp.
 #include "baretls/crypto/x25519.h"
 
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/fe25519_impl.h"
+#include "crypto/x25519_impl.h"
 
 namespace baretls::crypto {
 namespace {
@@ -14,8 +16,6 @@ using detail::Fe;
 
 // RFC 7748 §5: a24 = (486662 - 2) / 4 for curve25519.
 constexpr std::uint64_t kA24 = 121665;
-// RFC 7748 §4.1: the base point has u = 9.
-constexpr std::uint64_t kBaseU = 9;
 
 // RFC 7748 §5, decodeScalar25519: clear bits 0-2 and 255, set bit 254.
 void clamp(std::uint8_t k[32]) noexcept {
@@ -24,12 +24,8 @@ void clamp(std::uint8_t k[32]) noexcept {
   k[31] |= 64;
 }
 
-enum class Point : std::uint8_t { any, base };
-
 // RFC 7748 §5: the ladder over the bits of the clamped scalar, from bit 254
-// down. Returns x_2 / z_2. With Point::base, x1 = 9 and its product is a
-// small-constant multiply. CT: the bits only steer fe_cswap masks.
-template <Point kPoint>
+// down. Returns x_2 / z_2. CT: the bits only steer fe_cswap masks.
 Fe ladder(const std::uint8_t k[32], const Fe& x1) noexcept {
   Fe x2 = detail::fe_from_u64(1), z2 = detail::fe_from_u64(0);
   Fe x3 = x1, z3 = detail::fe_from_u64(1);
@@ -50,8 +46,7 @@ Fe ladder(const std::uint8_t k[32], const Fe& x1) noexcept {
     const Fe da = detail::fe_mul(d, a);
     const Fe cb = detail::fe_mul(c, b);
     x3 = detail::fe_sqr(detail::fe_add(da, cb));
-    const Fe diff2 = detail::fe_sqr(detail::fe_sub(da, cb));
-    z3 = kPoint == Point::base ? detail::fe_mul_small(diff2, kBaseU) : detail::fe_mul(x1, diff2);
+    z3 = detail::fe_mul(x1, detail::fe_sqr(detail::fe_sub(da, cb)));
     x2 = detail::fe_mul(aa, bb);
     z2 = detail::fe_mul(e, detail::fe_add(aa, detail::fe_mul_small(e, kA24)));
   }
@@ -65,13 +60,12 @@ Fe ladder(const std::uint8_t k[32], const Fe& x1) noexcept {
   return result;
 }
 
-template <Point kPoint>
 void scalar_mult(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> scalar,
                  const Fe& u) noexcept {
   std::uint8_t k[32];
   for (int i = 0; i < 32; ++i) k[i] = scalar[static_cast<std::size_t>(i)];
   clamp(k);
-  Fe r = ladder<kPoint>(k, u);
+  Fe r = ladder(k, u);
   detail::fe_to_bytes(out.data(), r);
   secure_wipe(k, sizeof k);
   secure_wipe_object(r);
@@ -83,7 +77,7 @@ Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> 
              std::span<const std::uint8_t, 32> u) noexcept {
   // RFC 7748 §5: "implementations of X25519 ... MUST mask the most significant
   // bit in the final byte" of u; fe_from_bytes ignores bit 255.
-  scalar_mult<Point::any>(out, scalar, detail::fe_from_bytes(u.data()));
+  scalar_mult(out, scalar, detail::fe_from_bytes(u.data()));
   // RFC 7748 §6.1: "check ... whether the resulting shared secret is the
   // all-zero value and abort if so". The outcome is public; the bytes are not.
   std::uint64_t acc = 0;
@@ -92,7 +86,12 @@ Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> 
 }
 
 void x25519_base(std::span<std::uint8_t, 32> public_key, std::span<const std::uint8_t, 32> scalar) noexcept {
-  scalar_mult<Point::base>(public_key, scalar, detail::fe_from_u64(kBaseU));
+  // The same value as the ladder on u = 9, from the edwards25519 comb.
+  std::uint8_t k[32];
+  for (int i = 0; i < 32; ++i) k[i] = scalar[static_cast<std::size_t>(i)];
+  clamp(k);
+  detail::x25519_base_comb(public_key.data(), k);
+  secure_wipe(k, sizeof k);
 }
 
 Error x25519_generate(const RandomSource& rng, std::span<std::uint8_t, 32> private_key,
