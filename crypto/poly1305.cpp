@@ -60,12 +60,14 @@ namespace {
 // Below this many blocks (512 bytes) the scalar code is as fast as computing
 // the powers of r and setting up the lanes.
 constexpr std::size_t kWideMinBlocks = 32;
+constexpr std::size_t kAvx2MinBlocks = 48;  // 768 bytes, measured likewise
 
 }  // namespace
 
 Poly1305Path Poly1305::detect_path() noexcept {
 #if defined(__x86_64__)
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma)) return Poly1305Path::avx512ifma;
+  if (cpu_has(CpuFeature::avx2)) return Poly1305Path::avx2;
 #endif
   return Poly1305Path::portable;
 }
@@ -111,13 +113,27 @@ void Poly1305::absorb_blocks(const std::uint8_t* m, std::size_t count) noexcept 
     detail::poly1305_blocks_ifma(h_, powers_, m, wide);
     m += 16 * wide;
     count -= wide;
+  } else if (path_ == Poly1305Path::avx2 && count >= kAvx2MinBlocks) {
+    if (!powers_ready_) {
+      detail::poly1305_powers_avx2(r_, powers_);
+      powers_ready_ = true;
+    }
+    const std::size_t wide = count & ~std::size_t{3};
+    detail::poly1305_blocks_avx2(h_, powers_, m, wide);
+    m += 16 * wide;
+    count -= wide;
   }
 #endif
   if (count > 0) detail::poly1305_blocks(h_, r_, m, count, 1);
 }
 
 std::string_view Poly1305::implementation() const noexcept {
-  return path_ == Poly1305Path::avx512ifma ? "avx512ifma" : "portable";
+  switch (path_) {
+    case Poly1305Path::avx512ifma: return "avx512ifma";
+    case Poly1305Path::avx2: return "avx2";
+    case Poly1305Path::portable: break;
+  }
+  return "portable";
 }
 
 void Poly1305::update(std::span<const std::uint8_t> data) noexcept {

@@ -23,6 +23,11 @@ void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::ui
 void poly1305_powers_ifma(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
 void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
                           std::size_t count) noexcept;
+// The AVX2 path (poly1305_avx2.cpp): the same contract with count a
+// multiple of 4.
+void poly1305_powers_avx2(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
+void poly1305_blocks_avx2(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
+                          std::size_t count) noexcept;
 #endif
 
 }  // namespace baretls::crypto::detail

@@ -41,7 +41,8 @@ class ChaCha20Poly1305 {
                            std::span<const std::uint8_t, kTagSize> tag) const noexcept;
 
   // The ChaCha20 path ("avx512", "avx2", "portable"), with "+ifma" when
-  // Poly1305 uses AVX-512 IFMA.
+  // Poly1305 uses AVX-512 IFMA (otherwise Poly1305 runs AVX2 code on the
+  // avx512 and avx2 paths, portable code on the portable one).
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:

@@ -2,7 +2,7 @@
 // Poly1305 one-time authenticator (RFC 8439 §2.5). Streaming
 // (init/update/final) and one-shot. Arithmetic modulo 2^130-5 in three
 // 64-bit words with 128-bit products; the final reduction is branch-free.
-// Long inputs use eight-lane AVX-512 IFMA code when the CPU has it.
+// Long inputs use eight-lane AVX-512 IFMA or four-lane AVX2 code.
 #pragma once
 
 #include <cstddef>
@@ -18,14 +18,19 @@ namespace detail {
 // Powers of r for the eight-lane AVX-512 IFMA path, radix 2^44: r8 = r^8
 // and r16 = r^16 (limbs 0..2, then 20 * limbs 1 and 2); last[.][q] = the
 // same for r^(8-j), the factor of lane q (holding block j) in the final step.
+// The four-lane AVX2 path keeps radix-2^26 powers: r4 = r^4 and r8_26 = r^8
+// (limbs 0..4, then 5 * limbs 1..4) and last26[.][q] = the same for r^(4-j).
 struct Poly1305Powers {
   alignas(64) std::uint64_t last[5][8];
   std::uint64_t r8[5];
   std::uint64_t r16[5];
+  alignas(32) std::uint64_t last26[9][4];
+  std::uint64_t r4[9];
+  std::uint64_t r8_26[9];
 };
 }  // namespace detail
 
-enum class Poly1305Path : std::uint8_t { portable, avx512ifma };
+enum class Poly1305Path : std::uint8_t { portable, avx2, avx512ifma };
 
 class Poly1305 {
  public:
@@ -57,7 +62,8 @@ class Poly1305 {
   static void mac(std::span<const std::uint8_t, kKeySize> key, std::span<const std::uint8_t> data,
                   std::span<std::uint8_t, kTagSize> tag) noexcept;
 
-  // "avx512ifma" (eight blocks at a time for long inputs) or "portable".
+  // "avx512ifma" (eight lanes), "avx2" (four lanes) or "portable"; the
+  // lanes serve long inputs only.
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:
