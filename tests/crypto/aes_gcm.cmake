@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+# Suites for AES (FIPS 197, AESAVS) and AES-GCM (SP 800-38D, GCMVS).
+baretls_add_test(NAME test_aes SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_aes.cpp LABELS unit vectors)
