@@ -26,7 +26,7 @@ const detail::GcmOps* choose_ops() noexcept {
                              static_cast<std::uint32_t>(CpuFeature::avx512vl) |
                              static_cast<std::uint32_t>(CpuFeature::vaes) |
                              static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
-  (void)wide;  // VAES path: added with gcm_vaes.cpp
+  if (cpu_has_all(wide)) return &detail::kGcmVaes;
   if (cpu_has_all(base)) return &detail::kGcmClmul;
 #endif
   return &detail::kGcmPortable;

@@ -29,6 +29,8 @@ BARETLS_CLMUL_TARGET inline __m128i load_mid(const std::uint64_t* table, std::si
   return _mm_loadu_si128(reinterpret_cast<const __m128i*>(table + 2 * kPowers + 2 * (k - 1)));
 }
 
+}  // namespace
+
 BARETLS_CLMUL_TARGET void ghash_prepare_clmul(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept {
   ghash_prime(h_hi, h_lo);
   const __m128i h = _mm_set_epi64x(static_cast<long long>(h_hi), static_cast<long long>(h_lo));
@@ -41,6 +43,8 @@ BARETLS_CLMUL_TARGET void ghash_prepare_clmul(std::uint64_t* table, std::uint64_
                      _mm_xor_si128(p, _mm_unpackhi_epi64(p, p)));
   }
 }
+
+namespace {
 
 BARETLS_CLMUL_TARGET inline __m128i load_block(const std::uint8_t* p) {
   return _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p)), clmul_bswap_mask());
@@ -63,6 +67,8 @@ BARETLS_CLMUL_TARGET inline __m128i ghash1(const std::uint64_t* table, __m128i a
   return clmul_reduce(w);
 }
 
+}  // namespace
+
 BARETLS_CLMUL_TARGET void ghash_blocks_clmul(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
                                              std::size_t n) noexcept {
   __m128i y = _mm_set_epi64x(static_cast<long long>(acc[0]), static_cast<long long>(acc[1]));
@@ -71,6 +77,8 @@ BARETLS_CLMUL_TARGET void ghash_blocks_clmul(const std::uint64_t* table, std::ui
   acc[0] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 1));
   acc[1] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 0));
 }
+
+namespace {
 
 enum class Dir { seal, open };
 

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// AES-GCM with VAES and VPCLMULQDQ on 512-bit registers (AVX-512): four blocks
+// per zmm register, sixteen counter blocks per iteration through VAESENC,
+// fused with the GHASH of the same sixteen ciphertext blocks (H'^16..H'^1,
+// one reduction per iteration). The last < 256 bytes use masked loads and
+// stores, so no byte outside the caller's buffers is touched. Layout
+// conventions as in gcm_impl.h; GCTR per SP 800-38D §6.5.
+#if defined(__x86_64__)
+
+// GCC 12 reports the _mm512_undefined_*() placeholders inside its own
+// intrinsic headers as uninitialised once inlined; they are not our values.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wuninitialized"
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
+
+#include <immintrin.h>
+
+#include "baretls/crypto/aes_gcm.h"
+#include "baretls/crypto/secret.h"
+#include "crypto/bytes.h"
+#include "crypto/gcm_clmul_impl.h"
+#include "crypto/gcm_impl.h"
+
+namespace baretls::crypto::detail {
+namespace {
+
+#define BARETLS_VAES_TARGET \
+  __attribute__((target("aes,pclmul,sse4.1,ssse3,avx2,avx512f,avx512bw,avx512vl,avx512dq,vaes,vpclmulqdq")))
+#define BARETLS_VAES_INLINE BARETLS_VAES_TARGET __attribute__((always_inline)) inline
+
+// Words kWideTable.. hold slot s = H'^(16 - s) for s = 0..15 (two words per
+// slot), so a 512-bit load at slot 4m gives the powers for blocks 4m..4m+3
+// of a 16-block group; reads up to slot 18 stay inside the table.
+constexpr std::size_t kWideTable = kClmulTableWords + 8;
+constexpr std::size_t kGroup = 16;
+static_assert(kWideTable + 2 * (kGroup + 3) <= AesGcm::kTableWords, "table too small");
+
+BARETLS_VAES_INLINE __m512i xor3(__m512i a, __m512i b, __m512i c) { return _mm512_ternarylogic_epi64(a, b, c, 0x96); }
+
+BARETLS_VAES_INLINE __m512i power_slots(const std::uint64_t* table, std::size_t slot) {
+  return _mm512_loadu_si512(table + kWideTable + 2 * slot);
+}
+
+struct Wide512 {  // trivial: zeroed by zero_wide() inside the target functions
+  __m512i lo, hi, mid;
+};
+
+BARETLS_VAES_INLINE Wide512 zero_wide() {
+  return Wide512{_mm512_setzero_si512(), _mm512_setzero_si512(), _mm512_setzero_si512()};
+}
+
+// Schoolbook 128 x 128 products, four lanes at once, summed unreduced.
+BARETLS_VAES_INLINE void mul_acc(Wide512& w, __m512i d, __m512i h) {
+  w.lo = _mm512_xor_si512(w.lo, _mm512_clmulepi64_epi128(d, h, 0x00));
+  w.hi = _mm512_xor_si512(w.hi, _mm512_clmulepi64_epi128(d, h, 0x11));
+  w.mid = xor3(w.mid, _mm512_clmulepi64_epi128(d, h, 0x01), _mm512_clmulepi64_epi128(d, h, 0x10));
+}
+
+BARETLS_VAES_INLINE __m128i fold_lanes(__m512i x) {
+  const __m256i y = _mm256_xor_si256(_mm512_castsi512_si256(x), _mm512_extracti64x4_epi64(x, 1));
+  return _mm_xor_si128(_mm256_castsi256_si128(y), _mm256_extracti128_si256(y, 1));
+}
+
+BARETLS_VAES_INLINE __m128i reduce(const Wide512& w) {
+  const __m512i lo = _mm512_xor_si512(w.lo, _mm512_bslli_epi128(w.mid, 8));
+  const __m512i hi = _mm512_xor_si512(w.hi, _mm512_bsrli_epi128(w.mid, 8));
+  return clmul_reduce_pair(fold_lanes(hi), fold_lanes(lo));
+}
+
+BARETLS_VAES_TARGET void ghash_prepare_vaes(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept {
+  ghash_prepare_clmul(table, h_hi, h_lo);
+  ghash_prime(h_hi, h_lo);
+  const __m128i h = _mm_set_epi64x(static_cast<long long>(h_hi), static_cast<long long>(h_lo));
+  __m128i p = h;
+  for (std::size_t k = 1; k <= kGroup; ++k) {
+    if (k > 1) p = clmul_mul(p, h);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(table + kWideTable + 2 * (kGroup - k)), p);
+  }
+}
+
+struct Keys {
+  __m512i k[15];
+  unsigned rounds;
+};
+
+BARETLS_VAES_INLINE void load_keys(Keys& keys, const Aes& aes) {
+  keys.rounds = aes.rounds();
+  for (unsigned r = 0; r <= keys.rounds; ++r)
+    keys.k[r] = _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(aes.round_keys() + 16 * r)));
+}
+
+// Counter state: dword 3 of each lane holds its native 32-bit counter;
+// `base` is the counter block with a zero counter, xored with round key 0.
+struct Counter {
+  __m512i cnt, base, swap, inc4;
+};
+
+BARETLS_VAES_INLINE Counter make_counter(const std::uint8_t ctr_block[16], const Keys& keys) {
+  Counter c;
+  const std::uint32_t ctr = load_be32(ctr_block + 12);
+  const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(ctr_block));
+  c.base = _mm512_xor_si512(_mm512_broadcast_i32x4(_mm_insert_epi32(block, 0, 3)), keys.k[0]);
+  c.cnt = _mm512_add_epi32(_mm512_maskz_set1_epi32(0x8888, static_cast<int>(ctr)),
+                           _mm512_set_epi32(3, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0));
+  c.inc4 = _mm512_maskz_set1_epi32(0x8888, 4);
+  // Byte-reverse dword 3 of each lane (big-endian counter), zero the rest.
+  c.swap = _mm512_broadcast_i32x4(_mm_set_epi8(12, 13, 14, 15, -128, -128, -128, -128, -128, -128, -128, -128,
+                                               -128, -128, -128, -128));
+  return c;
+}
+
+BARETLS_VAES_INLINE __m512i next_counters(Counter& c) {
+  const __m512i x = _mm512_xor_si512(_mm512_shuffle_epi8(c.cnt, c.swap), c.base);
+  c.cnt = _mm512_add_epi32(c.cnt, c.inc4);
+  return x;
+}
+
+template <int N>
+BARETLS_VAES_INLINE void encrypt_n(__m512i (&x)[4], const Keys& keys) {
+  for (unsigned r = 1; r < keys.rounds; ++r)
+    for (int m = 0; m < N; ++m) x[m] = _mm512_aesenc_epi128(x[m], keys.k[r]);
+  for (int m = 0; m < N; ++m) x[m] = _mm512_aesenclast_epi128(x[m], keys.k[keys.rounds]);
+}
+
+enum class Dir { seal, open };
+
+template <Dir dir>
+BARETLS_VAES_TARGET void crypt(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr_block[16],
+                               const std::uint8_t* in, std::uint8_t* out, std::size_t len,
+                               std::uint64_t acc[2]) noexcept {
+  Keys keys;
+  load_keys(keys, aes);
+  Counter ctr = make_counter(ctr_block, keys);
+  const __m512i bswap = _mm512_broadcast_i32x4(clmul_bswap_mask());
+  __m128i y = _mm_set_epi64x(static_cast<long long>(acc[0]), static_cast<long long>(acc[1]));
+
+  for (; len >= 16 * kGroup; len -= 16 * kGroup, in += 16 * kGroup, out += 16 * kGroup) {
+    __m512i x[4];
+    for (auto& v : x) v = next_counters(ctr);
+    Wide512 w = zero_wide();
+    if (dir == Dir::open) {
+      for (int m = 0; m < 4; ++m) {
+        __m512i d = _mm512_shuffle_epi8(_mm512_loadu_si512(in + 64 * m), bswap);
+        if (m == 0) d = _mm512_xor_si512(d, _mm512_zextsi128_si512(y));
+        mul_acc(w, d, power_slots(table, 4 * static_cast<std::size_t>(m)));
+      }
+    }
+    encrypt_n<4>(x, keys);
+    for (int m = 0; m < 4; ++m) {
+      const __m512i c = _mm512_xor_si512(x[m], _mm512_loadu_si512(in + 64 * m));
+      _mm512_storeu_si512(out + 64 * m, c);
+      if (dir == Dir::seal) {
+        __m512i d = _mm512_shuffle_epi8(c, bswap);
+        if (m == 0) d = _mm512_xor_si512(d, _mm512_zextsi128_si512(y));
+        mul_acc(w, d, power_slots(table, 4 * static_cast<std::size_t>(m)));
+      }
+    }
+    y = reduce(w);
+  }
+
+  if (len > 0) {
+    // Masked tail: nb blocks (the last one partial), block j times H^(nb - j).
+    const std::size_t nb = (len + 15) / 16;
+    const std::size_t first_slot = kGroup - nb;
+    __m512i x[4];
+    for (auto& v : x) v = next_counters(ctr);
+    encrypt_n<4>(x, keys);
+    Wide512 w = zero_wide();
+    for (std::size_t m = 0; 64 * m < len; ++m) {
+      const std::size_t left = len - 64 * m;
+      const __mmask64 mask = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+      const __m512i p = _mm512_maskz_loadu_epi8(mask, in + 64 * m);
+      const __m512i c = _mm512_maskz_xor_epi64(0xFF, x[m], p);
+      _mm512_mask_storeu_epi8(out + 64 * m, mask, c);
+      __m512i d = _mm512_shuffle_epi8(dir == Dir::seal ? _mm512_maskz_mov_epi8(mask, c) : p, bswap);
+      if (m == 0) d = _mm512_xor_si512(d, _mm512_zextsi128_si512(y));
+      mul_acc(w, d, power_slots(table, first_slot + 4 * m));
+    }
+    y = reduce(w);
+    for (auto& v : x) v = _mm512_setzero_si512();
+  }
+  acc[0] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 1));
+  acc[1] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 0));
+  secure_wipe(&keys, sizeof keys);
+}
+
+}  // namespace
+
+const GcmOps kGcmVaes = {
+    "vaes_avx512",
+    ghash_prepare_vaes,
+    ghash_blocks_clmul,
+    crypt<Dir::seal>,
+    crypt<Dir::open>,
+};
+
+}  // namespace baretls::crypto::detail
+
+#endif  // __x86_64__
