@@ -32,27 +32,49 @@ const detail::GcmOps* choose_ops() noexcept {
   return &detail::kGcmPortable;
 }
 
-void ghash_padded(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2],
+void ghash_padded(detail::GhashFn ghash, const std::uint64_t* table, std::uint64_t acc[2],
                   std::span<const std::uint8_t> data) noexcept {
-  ops.ghash(table, acc, data.data(), data.size() / 16);
+  ghash(table, acc, data.data(), data.size() / 16);
   if (data.size() % 16 != 0) {
     std::uint8_t block[16] = {};
     std::memcpy(block, data.data() + data.size() - data.size() % 16, data.size() % 16);
-    ops.ghash(table, acc, block, 1);
+    ghash(table, acc, block, 1);
     secure_wipe(block, sizeof block);
   }
 }
 
-void ghash_lengths(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2], std::uint64_t a_len,
+void ghash_lengths(detail::GhashFn ghash, const std::uint64_t* table, std::uint64_t acc[2], std::uint64_t a_len,
                    std::uint64_t c_len) noexcept {
   // §7.1 step 5: ... || [len(A)]_64 || [len(C)]_64, lengths in bits.
   std::uint8_t block[16];
   detail::store_be64(block, a_len * 8);
   detail::store_be64(block + 8, c_len * 8);
-  ops.ghash(table, acc, block, 1);
+  ghash(table, acc, block, 1);
 }
 
 }  // namespace
+
+namespace detail {
+
+void gcm_run_generic(const GcmRequest& r, GhashFn ghash, GcmBulkFn bulk) noexcept {
+  // §7.1 steps 3-5: C = GCTR(inc32(J0), P); S = GHASH(A || 0^v || C || 0^u || lengths).
+  std::uint64_t acc[2] = {0, 0};
+  ghash_padded(ghash, r.table, acc, {r.aad, r.aad_len});
+  std::uint8_t ctr[16];
+  std::memcpy(ctr, r.j0, 16);
+  store_be32(ctr + 12, load_be32(r.j0 + 12) + 1);
+  bulk(r.aes, r.table, ctr, r.in, r.out, r.len, acc);
+  ghash_lengths(ghash, r.table, acc, r.aad_len, r.len);
+  // Step 6: T = MSB_t(GCTR(J0, S)).
+  std::uint8_t ek[16];
+  r.aes.encrypt_block(std::span<const std::uint8_t, 16>(r.j0, 16), ek);
+  store_be64(r.tag, load_be64(ek) ^ acc[0]);
+  store_be64(r.tag + 8, load_be64(ek + 8) ^ acc[1]);
+  secure_wipe(ek, sizeof ek);
+  secure_wipe(acc, sizeof acc);
+}
+
+}  // namespace detail
 
 AesGcm::~AesGcm() { secure_wipe_object(*this); }
 
@@ -89,33 +111,20 @@ Error AesGcm::crypt(Direction dir, std::span<const std::uint8_t> nonce, std::spa
     detail::store_be32(j0 + 12, 1);
   } else {
     std::uint64_t y[2] = {0, 0};
-    ghash_padded(ops, table_, y, nonce);
-    ghash_lengths(ops, table_, y, 0, nonce.size());
+    ghash_padded(ops.ghash, table_, y, nonce);
+    ghash_lengths(ops.ghash, table_, y, 0, nonce.size());
     detail::store_be64(j0, y[0]);
     detail::store_be64(j0 + 8, y[1]);
   }
 
-  // Steps 3-5: C = GCTR(inc32(J0), P); S = GHASH(A || 0^v || C || 0^u || lengths).
-  std::uint64_t acc[2] = {0, 0};
-  ghash_padded(ops, table_, acc, aad);
-  std::uint8_t ctr[16];
-  std::memcpy(ctr, j0, 16);
-  detail::store_be32(ctr + 12, detail::load_be32(j0 + 12) + 1);
+  const detail::GcmRequest request{aes_, table_, j0, aad.data(), aad.size(), in.data(), out.data(), in.size(),
+                                   tag_out.data()};
   if (dir == Direction::seal) {
-    ops.seal(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+    ops.seal(request);
   } else {
-    ops.open(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+    ops.open(request);
   }
-  ghash_lengths(ops, table_, acc, aad.size(), in.size());
-
-  // Step 6: T = MSB_t(GCTR(J0, S)).
-  std::uint8_t ek[16];
-  aes_.encrypt_block(j0, ek);
-  detail::store_be64(tag_out.data(), detail::load_be64(ek) ^ acc[0]);
-  detail::store_be64(tag_out.data() + 8, detail::load_be64(ek + 8) ^ acc[1]);
-  secure_wipe(ek, sizeof ek);
   secure_wipe(j0, sizeof j0);
-  secure_wipe(acc, sizeof acc);
   return Error::ok;
 }
 

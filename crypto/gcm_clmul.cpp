@@ -135,14 +135,17 @@ BARETLS_CLMUL_TARGET void crypt(const Aes& aes, const std::uint64_t* table, cons
   secure_wipe(k, sizeof k);
 }
 
+void seal(const GcmRequest& r) noexcept { gcm_run_generic(r, ghash_blocks_clmul, crypt<Dir::seal>); }
+void open(const GcmRequest& r) noexcept { gcm_run_generic(r, ghash_blocks_clmul, crypt<Dir::open>); }
+
 }  // namespace
 
 const GcmOps kGcmClmul = {
     "aesni_clmul",
     ghash_prepare_clmul,
     ghash_blocks_clmul,
-    crypt<Dir::seal>,
-    crypt<Dir::open>,
+    seal,
+    open,
 };
 
 }  // namespace baretls::crypto::detail

@@ -54,14 +54,17 @@ void crypt(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr_bl
   secure_wipe(ks, sizeof ks);
 }
 
+void seal(const GcmRequest& r) noexcept { gcm_run_generic(r, ghash_blocks_portable, crypt<Dir::seal>); }
+void open(const GcmRequest& r) noexcept { gcm_run_generic(r, ghash_blocks_portable, crypt<Dir::open>); }
+
 }  // namespace
 
 const GcmOps kGcmPortable = {
     "portable",
     ghash_prepare_portable,
     ghash_blocks_portable,
-    crypt<Dir::seal>,
-    crypt<Dir::open>,
+    seal,
+    open,
 };
 
 }  // namespace baretls::crypto::detail

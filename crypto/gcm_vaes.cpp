@@ -16,6 +16,8 @@
 
 #include <immintrin.h>
 
+#include <cstring>
+
 #include "baretls/crypto/aes_gcm.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/bytes.h"
@@ -123,18 +125,80 @@ BARETLS_VAES_INLINE void encrypt_n(__m512i (&x)[4], const Keys& keys) {
   for (int m = 0; m < N; ++m) x[m] = _mm512_aesenclast_epi128(x[m], keys.k[keys.rounds]);
 }
 
+// GHASH of up to 16 blocks held byte-swapped in d[0..nz-1] (zero beyond the
+// data), block j multiplied by H^(n - j) where slot first_slot = 16 - n.
+BARETLS_VAES_INLINE __m128i ghash_group(const std::uint64_t* table, __m128i y, __m512i* d, std::size_t nz,
+                                        std::size_t first_slot) {
+  Wide512 w = zero_wide();
+  d[0] = _mm512_xor_si512(d[0], _mm512_zextsi128_si512(y));
+  for (std::size_t m = 0; m < nz; ++m) mul_acc(w, d[m], power_slots(table, first_slot + 4 * m));
+  return reduce(w);
+}
+
+BARETLS_VAES_INLINE __mmask64 byte_mask(std::size_t left) {
+  return left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
+}
+
+// GHASH of len bytes (the last block zero-padded), sixteen blocks a time.
+BARETLS_VAES_INLINE __m128i ghash_bytes(const std::uint64_t* table, __m128i y, const std::uint8_t* p, std::size_t len,
+                                        __m512i bswap) {
+  for (; len > 0;) {
+    const std::size_t take = len < 16 * kGroup ? len : 16 * kGroup;
+    const std::size_t nb = (take + 15) / 16;
+    __m512i d[4];
+    const std::size_t nz = (take + 63) / 64;
+    for (std::size_t m = 0; m < nz; ++m)
+      d[m] = _mm512_shuffle_epi8(_mm512_maskz_loadu_epi8(byte_mask(take - 64 * m), p + 64 * m), bswap);
+    y = ghash_group(table, y, d, nz, kGroup - nb);
+    p += take;
+    len -= take;
+  }
+  return y;
+}
+
 enum class Dir { seal, open };
 
-template <Dir dir>
-BARETLS_VAES_TARGET void crypt(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr_block[16],
-                               const std::uint8_t* in, std::uint8_t* out, std::size_t len,
-                               std::uint64_t acc[2]) noexcept {
-  Keys keys;
-  load_keys(keys, aes);
-  Counter ctr = make_counter(ctr_block, keys);
-  const __m512i bswap = _mm512_broadcast_i32x4(clmul_bswap_mask());
-  __m128i y = _mm_set_epi64x(static_cast<long long>(acc[0]), static_cast<long long>(acc[1]));
+// The last 1..255 bytes: masked loads and stores, nz = 1..4 registers.
+template <Dir dir, int NZ>
+BARETLS_VAES_INLINE __m128i crypt_tail(const std::uint64_t* table, const Keys& keys, Counter& ctr, __m128i y,
+                                       const std::uint8_t* in, std::uint8_t* out, std::size_t len, __m512i bswap) {
+  __m512i x[4];
+  for (int m = 0; m < NZ; ++m) x[m] = next_counters(ctr);
+  encrypt_n<NZ>(x, keys);
+  __m512i d[4];
+  for (int m = 0; m < NZ; ++m) {
+    const __mmask64 mask = byte_mask(len - 64 * static_cast<std::size_t>(m));
+    const __m512i p = _mm512_maskz_loadu_epi8(mask, in + 64 * m);
+    const __m512i c = _mm512_maskz_xor_epi64(0xFF, x[m], p);
+    _mm512_mask_storeu_epi8(out + 64 * m, mask, c);
+    d[m] = _mm512_shuffle_epi8(dir == Dir::seal ? _mm512_maskz_mov_epi8(mask, c) : p, bswap);
+    x[m] = _mm512_setzero_si512();
+  }
+  return ghash_group(table, y, d, NZ, kGroup - (len + 15) / 16);
+}
 
+template <Dir dir>
+BARETLS_VAES_TARGET void run(const GcmRequest& r) noexcept {
+  Keys keys;
+  load_keys(keys, r.aes);
+  const __m512i bswap = _mm512_broadcast_i32x4(clmul_bswap_mask());
+  const std::uint64_t* table = r.table;
+
+  // §7.1 step 6 mask E(K, J0): an independent chain, overlapped with the rest.
+  const __m128i j0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(r.j0));
+  __m128i ej0 = _mm_xor_si128(j0, _mm512_castsi512_si128(keys.k[0]));
+  for (unsigned i = 1; i < keys.rounds; ++i) ej0 = _mm_aesenc_si128(ej0, _mm512_castsi512_si128(keys.k[i]));
+  ej0 = _mm_aesenclast_si128(ej0, _mm512_castsi512_si128(keys.k[keys.rounds]));
+
+  // Steps 3-5: GHASH(A), then GCTR from inc32(J0) fused with GHASH(C).
+  __m128i y = ghash_bytes(table, _mm_setzero_si128(), r.aad, r.aad_len, bswap);
+  std::uint8_t ctr_block[16];
+  std::memcpy(ctr_block, r.j0, 12);
+  store_be32(ctr_block + 12, load_be32(r.j0 + 12) + 1);
+  Counter ctr = make_counter(ctr_block, keys);
+  const std::uint8_t* in = r.in;
+  std::uint8_t* out = r.out;
+  std::size_t len = r.len;
   for (; len >= 16 * kGroup; len -= 16 * kGroup, in += 16 * kGroup, out += 16 * kGroup) {
     __m512i x[4];
     for (auto& v : x) v = next_counters(ctr);
@@ -158,32 +222,25 @@ BARETLS_VAES_TARGET void crypt(const Aes& aes, const std::uint64_t* table, const
     }
     y = reduce(w);
   }
-
-  if (len > 0) {
-    // Masked tail: nb blocks (the last one partial), block j times H^(nb - j).
-    const std::size_t nb = (len + 15) / 16;
-    const std::size_t first_slot = kGroup - nb;
-    __m512i x[4];
-    for (auto& v : x) v = next_counters(ctr);
-    encrypt_n<4>(x, keys);
-    Wide512 w = zero_wide();
-    for (std::size_t m = 0; 64 * m < len; ++m) {
-      const std::size_t left = len - 64 * m;
-      const __mmask64 mask = left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
-      const __m512i p = _mm512_maskz_loadu_epi8(mask, in + 64 * m);
-      const __m512i c = _mm512_maskz_xor_epi64(0xFF, x[m], p);
-      _mm512_mask_storeu_epi8(out + 64 * m, mask, c);
-      __m512i d = _mm512_shuffle_epi8(dir == Dir::seal ? _mm512_maskz_mov_epi8(mask, c) : p, bswap);
-      if (m == 0) d = _mm512_xor_si512(d, _mm512_zextsi128_si512(y));
-      mul_acc(w, d, power_slots(table, first_slot + 4 * m));
-    }
-    y = reduce(w);
-    for (auto& v : x) v = _mm512_setzero_si512();
+  switch ((len + 63) / 64) {
+    case 1: y = crypt_tail<dir, 1>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 2: y = crypt_tail<dir, 2>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 3: y = crypt_tail<dir, 3>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 4: y = crypt_tail<dir, 4>(table, keys, ctr, y, in, out, len, bswap); break;
+    default: break;
   }
-  acc[0] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 1));
-  acc[1] = static_cast<std::uint64_t>(_mm_extract_epi64(y, 0));
+
+  // Length block [len(A)]_64 || [len(C)]_64 in bits, times H.
+  const __m128i lengths = _mm_set_epi64x(static_cast<long long>(r.aad_len * 8), static_cast<long long>(r.len * 8));
+  const __m128i h1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(table));
+  y = clmul_mul(_mm_xor_si128(y, lengths), h1);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(r.tag), _mm_xor_si128(_mm_shuffle_epi8(y, clmul_bswap_mask()), ej0));
   secure_wipe(&keys, sizeof keys);
+  secure_wipe(&ctr, sizeof ctr);
 }
+
+void seal(const GcmRequest& r) noexcept { run<Dir::seal>(r); }
+void open(const GcmRequest& r) noexcept { run<Dir::open>(r); }
 
 }  // namespace
 
@@ -191,8 +248,8 @@ const GcmOps kGcmVaes = {
     "vaes_avx512",
     ghash_prepare_vaes,
     ghash_blocks_clmul,
-    crypt<Dir::seal>,
-    crypt<Dir::open>,
+    seal,
+    open,
 };
 
 }  // namespace baretls::crypto::detail
