@@ -54,28 +54,6 @@ void ghash_lengths(detail::GhashFn ghash, const std::uint64_t* table, std::uint6
 
 }  // namespace
 
-namespace detail {
-
-void gcm_run_generic(const GcmRequest& r, GhashFn ghash, GcmBulkFn bulk) noexcept {
-  // §7.1 steps 3-5: C = GCTR(inc32(J0), P); S = GHASH(A || 0^v || C || 0^u || lengths).
-  std::uint64_t acc[2] = {0, 0};
-  ghash_padded(ghash, r.table, acc, {r.aad, r.aad_len});
-  std::uint8_t ctr[16];
-  std::memcpy(ctr, r.j0, 16);
-  store_be32(ctr + 12, load_be32(r.j0 + 12) + 1);
-  bulk(r.aes, r.table, ctr, r.in, r.out, r.len, acc);
-  ghash_lengths(ghash, r.table, acc, r.aad_len, r.len);
-  // Step 6: T = MSB_t(GCTR(J0, S)).
-  std::uint8_t ek[16];
-  r.aes.encrypt_block(std::span<const std::uint8_t, 16>(r.j0, 16), ek);
-  store_be64(r.tag, load_be64(ek) ^ acc[0]);
-  store_be64(r.tag + 8, load_be64(ek + 8) ^ acc[1]);
-  secure_wipe(ek, sizeof ek);
-  secure_wipe(acc, sizeof acc);
-}
-
-}  // namespace detail
-
 AesGcm::~AesGcm() { secure_wipe_object(*this); }
 
 Error AesGcm::init(std::span<const std::uint8_t> key) noexcept {

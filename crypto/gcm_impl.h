@@ -30,13 +30,6 @@ struct GcmRequest {
 
 using GhashFn = void (*)(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
                          std::size_t n) noexcept;
-// GCTR from counter block ctr (32-bit big-endian counter in its last four
-// bytes, incremented mod 2^32, §6.5) over len bytes, fused with the GHASH of
-// the ciphertext (last partial block zero-padded): seal hashes what it
-// writes, open what it reads.
-using GcmBulkFn = void (*)(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr[16],
-                           const std::uint8_t* in, std::uint8_t* out, std::size_t len, std::uint64_t acc[2]) noexcept;
-
 struct GcmOps {
   const char* name;
   // Fills the path's table from H = E(K, 0^128) given as {hi, lo}.
@@ -46,9 +39,6 @@ struct GcmOps {
   void (*seal)(const GcmRequest& r) noexcept;
   void (*open)(const GcmRequest& r) noexcept;
 };
-
-// Steps 3-6 from a GHASH and a bulk function (aes_gcm.cpp).
-void gcm_run_generic(const GcmRequest& r, GhashFn ghash, GcmBulkFn bulk) noexcept;
 
 extern const GcmOps kGcmPortable;
 #if defined(__x86_64__)
