@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM with VAES and VPCLMULQDQ on 512-bit registers (AVX-512): four blocks
-// per zmm register, sixteen counter blocks per iteration through VAESENC,
-// fused with the GHASH of the same sixteen ciphertext blocks (H'^16..H'^1,
-// one reduction per iteration). The last < 256 bytes use masked loads and
+// per zmm register, 32 counter blocks per iteration through VAESENC,
+// fused with the GHASH of the same 32 ciphertext blocks (H'^32..H'^1,
+// one reduction per iteration). The last < 512 bytes use masked loads and
 // stores, so no byte outside the caller's buffers is touched. Layout
 // conventions as in gcm_impl.h; GCTR per SP 800-38D §6.5.
 #if defined(__x86_64__)
@@ -31,11 +31,12 @@ namespace {
   __attribute__((target("aes,pclmul,sse4.1,ssse3,avx2,avx512f,avx512bw,avx512vl,avx512dq,vaes,vpclmulqdq")))
 #define BARETLS_VAES_INLINE BARETLS_VAES_TARGET __attribute__((always_inline)) inline
 
-// Words kWideTable.. hold slot s = H'^(16 - s) for s = 0..15 (two words per
+// Words kWideTable.. hold slot s = H'^(32 - s) for s = 0..31 (two words per
 // slot), so a 512-bit load at slot 4m gives the powers for blocks 4m..4m+3
-// of a 16-block group; reads up to slot 18 stay inside the table.
+// of a 32-block group; reads up to slot 34 stay inside the table.
 constexpr std::size_t kWideTable = kClmulTableWords + 8;
-constexpr std::size_t kGroup = 16;
+constexpr std::size_t kGroup = 32;           // blocks per main-loop iteration
+constexpr int kRegs = static_cast<int>(kGroup / 4);  // zmm registers per iteration
 static_assert(kWideTable + 2 * (kGroup + 3) <= AesGcm::kTableWords, "table too small");
 
 BARETLS_VAES_INLINE __m512i xor3(__m512i a, __m512i b, __m512i c) { return _mm512_ternarylogic_epi64(a, b, c, 0x96); }
@@ -119,14 +120,14 @@ BARETLS_VAES_INLINE __m512i next_counters(Counter& c) {
 }
 
 template <int N>
-BARETLS_VAES_INLINE void encrypt_n(__m512i (&x)[4], const Keys& keys) {
+BARETLS_VAES_INLINE void encrypt_n(__m512i (&x)[kRegs], const Keys& keys) {
   for (unsigned r = 1; r < keys.rounds; ++r)
     for (int m = 0; m < N; ++m) x[m] = _mm512_aesenc_epi128(x[m], keys.k[r]);
   for (int m = 0; m < N; ++m) x[m] = _mm512_aesenclast_epi128(x[m], keys.k[keys.rounds]);
 }
 
-// GHASH of up to 16 blocks held byte-swapped in d[0..nz-1] (zero beyond the
-// data), block j multiplied by H^(n - j) where slot first_slot = 16 - n.
+// GHASH of up to 32 blocks held byte-swapped in d[0..nz-1] (zero beyond the
+// data), block j multiplied by H^(n - j) where slot first_slot = 32 - n.
 BARETLS_VAES_INLINE __m128i ghash_group(const std::uint64_t* table, __m128i y, __m512i* d, std::size_t nz,
                                         std::size_t first_slot) {
   Wide512 w = zero_wide();
@@ -139,13 +140,13 @@ BARETLS_VAES_INLINE __mmask64 byte_mask(std::size_t left) {
   return left >= 64 ? ~__mmask64{0} : (__mmask64{1} << left) - 1;
 }
 
-// GHASH of len bytes (the last block zero-padded), sixteen blocks a time.
+// GHASH of len bytes (the last block zero-padded), 32 blocks a time.
 BARETLS_VAES_INLINE __m128i ghash_bytes(const std::uint64_t* table, __m128i y, const std::uint8_t* p, std::size_t len,
                                         __m512i bswap) {
   for (; len > 0;) {
     const std::size_t take = len < 16 * kGroup ? len : 16 * kGroup;
     const std::size_t nb = (take + 15) / 16;
-    __m512i d[4];
+    __m512i d[kRegs];
     const std::size_t nz = (take + 63) / 64;
     for (std::size_t m = 0; m < nz; ++m)
       d[m] = _mm512_shuffle_epi8(_mm512_maskz_loadu_epi8(byte_mask(take - 64 * m), p + 64 * m), bswap);
@@ -158,14 +159,14 @@ BARETLS_VAES_INLINE __m128i ghash_bytes(const std::uint64_t* table, __m128i y, c
 
 enum class Dir { seal, open };
 
-// The last 1..255 bytes: masked loads and stores, nz = 1..4 registers.
+// The last 1..511 bytes: masked loads and stores, NZ = 1..8 registers.
 template <Dir dir, int NZ>
 BARETLS_VAES_INLINE __m128i crypt_tail(const std::uint64_t* table, const Keys& keys, Counter& ctr, __m128i y,
                                        const std::uint8_t* in, std::uint8_t* out, std::size_t len, __m512i bswap) {
-  __m512i x[4];
+  __m512i x[kRegs];
   for (int m = 0; m < NZ; ++m) x[m] = next_counters(ctr);
   encrypt_n<NZ>(x, keys);
-  __m512i d[4];
+  __m512i d[kRegs];
   for (int m = 0; m < NZ; ++m) {
     const __mmask64 mask = byte_mask(len - 64 * static_cast<std::size_t>(m));
     const __m512i p = _mm512_maskz_loadu_epi8(mask, in + 64 * m);
@@ -200,18 +201,18 @@ BARETLS_VAES_TARGET void run(const GcmRequest& r) noexcept {
   std::uint8_t* out = r.out;
   std::size_t len = r.len;
   for (; len >= 16 * kGroup; len -= 16 * kGroup, in += 16 * kGroup, out += 16 * kGroup) {
-    __m512i x[4];
+    __m512i x[kRegs];
     for (auto& v : x) v = next_counters(ctr);
     Wide512 w = zero_wide();
     if (dir == Dir::open) {
-      for (int m = 0; m < 4; ++m) {
+      for (int m = 0; m < kRegs; ++m) {
         __m512i d = _mm512_shuffle_epi8(_mm512_loadu_si512(in + 64 * m), bswap);
         if (m == 0) d = _mm512_xor_si512(d, _mm512_zextsi128_si512(y));
         mul_acc(w, d, power_slots(table, 4 * static_cast<std::size_t>(m)));
       }
     }
-    encrypt_n<4>(x, keys);
-    for (int m = 0; m < 4; ++m) {
+    encrypt_n<kRegs>(x, keys);
+    for (int m = 0; m < kRegs; ++m) {
       const __m512i c = _mm512_xor_si512(x[m], _mm512_loadu_si512(in + 64 * m));
       _mm512_storeu_si512(out + 64 * m, c);
       if (dir == Dir::seal) {
@@ -227,6 +228,10 @@ BARETLS_VAES_TARGET void run(const GcmRequest& r) noexcept {
     case 2: y = crypt_tail<dir, 2>(table, keys, ctr, y, in, out, len, bswap); break;
     case 3: y = crypt_tail<dir, 3>(table, keys, ctr, y, in, out, len, bswap); break;
     case 4: y = crypt_tail<dir, 4>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 5: y = crypt_tail<dir, 5>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 6: y = crypt_tail<dir, 6>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 7: y = crypt_tail<dir, 7>(table, keys, ctr, y, in, out, len, bswap); break;
+    case 8: y = crypt_tail<dir, 8>(table, keys, ctr, y, in, out, len, bswap); break;
     default: break;
   }
 
