@@ -120,7 +120,7 @@ Error AesGcm::open(std::span<const std::uint8_t> nonce, std::span<const std::uin
   std::uint8_t expected[16];
   const Error e = crypt(Direction::open, nonce, aad, in, out, expected);
   if (e != Error::ok) {
-    if (out.size() == in.size()) secure_wipe(out);
+    secure_wipe(out);
     return e;
   }
   const ct::Mask ok = ct::equal(expected, tag);
