@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM (NIST SP 800-38D §7.1 GCM-AE, §7.2 GCM-AD): J0, AAD and length
 // blocks, tag; the bulk GCTR + GHASH runs in the path chosen at init
-// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes.cpp); see aes_gcm.h.
+// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes_avx2.cpp, gcm_vaes.cpp); see
+// aes_gcm.h.
 #include "baretls/crypto/aes_gcm.h"
 
 #include <cstring>
@@ -26,7 +27,12 @@ const detail::GcmOps* choose_ops() noexcept {
                              static_cast<std::uint32_t>(CpuFeature::avx512vl) |
                              static_cast<std::uint32_t>(CpuFeature::vaes) |
                              static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
+  const std::uint32_t wide256 = base | static_cast<std::uint32_t>(CpuFeature::avx) |
+                                static_cast<std::uint32_t>(CpuFeature::avx2) |
+                                static_cast<std::uint32_t>(CpuFeature::vaes) |
+                                static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
   if (cpu_has_all(wide)) return &detail::kGcmVaes;
+  if (cpu_has_all(wide256)) return &detail::kGcmVaesAvx2;
   if (cpu_has_all(base)) return &detail::kGcmClmul;
 #endif
   return &detail::kGcmPortable;

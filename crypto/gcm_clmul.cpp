@@ -10,6 +10,7 @@
 
 #include <cstring>
 
+#include "baretls/crypto/aes_gcm.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_clmul_impl.h"
@@ -41,6 +42,18 @@ BARETLS_CLMUL_TARGET void ghash_prepare_clmul(std::uint64_t* table, std::uint64_
     // Karatsuba middle key: hi ^ lo in the low lane.
     _mm_storeu_si128(reinterpret_cast<__m128i*>(table + 2 * kPowers + 2 * (k - 1)),
                      _mm_xor_si128(p, _mm_unpackhi_epi64(p, p)));
+  }
+}
+
+BARETLS_CLMUL_TARGET void ghash_prepare_wide(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept {
+  static_assert(kWideTable + 2 * (kWideSlots + 3) <= AesGcm::kTableWords, "table too small");
+  ghash_prepare_clmul(table, h_hi, h_lo);
+  ghash_prime(h_hi, h_lo);
+  const __m128i h = _mm_set_epi64x(static_cast<long long>(h_hi), static_cast<long long>(h_lo));
+  __m128i p = h;
+  for (std::size_t k = 1; k <= kWideSlots; ++k) {
+    if (k > 1) p = clmul_mul(p, h);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(table + kWideTable + 2 * (kWideSlots - k)), p);
   }
 }
 

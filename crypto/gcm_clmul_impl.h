@@ -64,6 +64,14 @@ void ghash_prepare_clmul(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t
 void ghash_blocks_clmul(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
                         std::size_t n) noexcept;
 
+// The wide (VAES) paths' table: the AES-NI table, then from word kWideTable
+// slot s = H'^(32 - s) for s = 0..31, two words per slot, so that a vector
+// load at slot j gives the powers for consecutive blocks in descending order.
+// Reads up to slot 34 (masked tails) stay inside AesGcm's table.
+inline constexpr std::size_t kWideTable = kClmulTableWords + 8;
+inline constexpr std::size_t kWideSlots = 32;
+void ghash_prepare_wide(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept;
+
 }  // namespace baretls::crypto::detail
 
 #endif  // __x86_64__

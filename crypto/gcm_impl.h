@@ -44,6 +44,7 @@ extern const GcmOps kGcmPortable;
 #if defined(__x86_64__)
 extern const GcmOps kGcmClmul;
 extern const GcmOps kGcmVaes;
+extern const GcmOps kGcmVaesAvx2;
 #endif
 
 // H' = H * x^-1 in GF(2^128): the block shifted left one bit, folding the bit

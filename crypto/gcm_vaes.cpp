@@ -31,13 +31,8 @@ namespace {
   __attribute__((target("aes,pclmul,sse4.1,ssse3,avx2,avx512f,avx512bw,avx512vl,avx512dq,vaes,vpclmulqdq")))
 #define BARETLS_VAES_INLINE BARETLS_VAES_TARGET __attribute__((always_inline)) inline
 
-// Words kWideTable.. hold slot s = H'^(32 - s) for s = 0..31 (two words per
-// slot), so a 512-bit load at slot 4m gives the powers for blocks 4m..4m+3
-// of a 32-block group; reads up to slot 34 stay inside the table.
-constexpr std::size_t kWideTable = kClmulTableWords + 8;
-constexpr std::size_t kGroup = 32;           // blocks per main-loop iteration
+constexpr std::size_t kGroup = kWideSlots;   // blocks per main-loop iteration
 constexpr int kRegs = static_cast<int>(kGroup / 4);  // zmm registers per iteration
-static_assert(kWideTable + 2 * (kGroup + 3) <= AesGcm::kTableWords, "table too small");
 
 BARETLS_VAES_INLINE __m512i xor3(__m512i a, __m512i b, __m512i c) { return _mm512_ternarylogic_epi64(a, b, c, 0x96); }
 
@@ -69,17 +64,6 @@ BARETLS_VAES_INLINE __m128i reduce(const Wide512& w) {
   const __m512i lo = _mm512_xor_si512(w.lo, _mm512_bslli_epi128(w.mid, 8));
   const __m512i hi = _mm512_xor_si512(w.hi, _mm512_bsrli_epi128(w.mid, 8));
   return clmul_reduce_pair(fold_lanes(hi), fold_lanes(lo));
-}
-
-BARETLS_VAES_TARGET void ghash_prepare_vaes(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept {
-  ghash_prepare_clmul(table, h_hi, h_lo);
-  ghash_prime(h_hi, h_lo);
-  const __m128i h = _mm_set_epi64x(static_cast<long long>(h_hi), static_cast<long long>(h_lo));
-  __m128i p = h;
-  for (std::size_t k = 1; k <= kGroup; ++k) {
-    if (k > 1) p = clmul_mul(p, h);
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(table + kWideTable + 2 * (kGroup - k)), p);
-  }
 }
 
 struct Keys {
@@ -265,7 +249,7 @@ void open(const GcmRequest& r) noexcept { run<Dir::open>(r); }
 
 const GcmOps kGcmVaes = {
     "vaes_avx512",
-    ghash_prepare_vaes,
+    ghash_prepare_wide,
     ghash_blocks_clmul,
     seal,
     open,

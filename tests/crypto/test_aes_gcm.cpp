@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM suite. Vectors: vectors/nist-cavp/aes-gcm/gcmEncryptExtIV{128,256}.rsp
 // and gcmDecrypt{128,256}.rsp (GCMVS): every record, on every path this CPU
-// has (portable, AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ). Tags shorter than 128
-// bits are checked as the prefix of the full tag computed by seal; 128-bit
+// has (portable, AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ on AVX2 and on
+// AVX-512). Tags shorter than 128 bits are checked as the prefix of the full
+// tag computed by seal; 128-bit
 // tags also go through open, and every FAIL record must be rejected with a
 // zeroed output. Then differential (each path vs portable), round-trip and
 // single-bit tamper tests with a seeded RNG.
@@ -29,8 +30,17 @@ namespace {
 constexpr std::uint32_t kWideFeatures = static_cast<std::uint32_t>(crypto::CpuFeature::vaes) |
                                         static_cast<std::uint32_t>(crypto::CpuFeature::vpclmulqdq);
 
+constexpr std::uint32_t kAvx512Features = static_cast<std::uint32_t>(crypto::CpuFeature::avx512f) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512bw) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512vl) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512dq) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512ifma);
+
+// Portable, AES-NI + PCLMULQDQ (no VAES), VAES on 256-bit registers (no
+// AVX-512), and everything this CPU has.
 std::vector<CpuPath> gcm_paths() {
-  return cpu_paths({{"aesni_clmul", crypto::kAllCpuFeatures & ~kWideFeatures}});
+  return cpu_paths({{"aesni_clmul", crypto::kAllCpuFeatures & ~kWideFeatures},
+                    {"vaes_avx2", crypto::kAllCpuFeatures & ~kAvx512Features}});
 }
 
 // The decrypt files end some records with a bare "FAIL" line; the shared
