@@ -121,7 +121,8 @@ Error AesGcm::seal(std::span<const std::uint8_t> nonce, std::span<const std::uin
 Error AesGcm::open(std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> aad,
                    std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                    std::span<const std::uint8_t, 16> tag) const noexcept {
-  // §7.2: the plaintext is written, then wiped unless the tag matches; the
+  // SP 800-38D §7.2 step 8: "If T = T', then return P; else return FAIL."
+  // The plaintext is written, then wiped unless the tag matches, so the
   // caller sees nothing of it on failure. CT: one decision, on the mask.
   std::uint8_t expected[16];
   const Error e = crypt(Direction::open, nonce, aad, in, out, expected);
