@@ -17,6 +17,9 @@ constexpr unsigned kWindow = 5;
 constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return detail::kMontBmi2;
+#endif
   (void)n;
   return detail::kMontPortable;
 }

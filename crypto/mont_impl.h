@@ -22,6 +22,9 @@ struct MontKernel {
 };
 
 extern const MontKernel kMontPortable;
+#if defined(__x86_64__)
+extern const MontKernel kMontBmi2;
+#endif
 
 // Shared final step: r = t - m when (hi:t) >= m, else t (t has n limbs, hi
 // is 0 or 1 and (hi:t) < 2m). CT: time depends only on n.
