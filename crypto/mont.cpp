@@ -18,7 +18,11 @@ constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
 #if defined(__x86_64__)
-  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return detail::kMontBmi2;
+  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) {
+    if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma) && (n == 16 || n == 24 || n == 32))
+      return detail::kMontIfma;
+    return detail::kMontBmi2;
+  }
 #endif
   (void)n;
   return detail::kMontPortable;
@@ -129,9 +133,6 @@ void MontContext::reduce_to_mont(Limb* r, std::span<const Limb> a) const noexcep
 
 void MontContext::exp(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept {
   const std::size_t n = n_;
-  if (kernel_->exp != nullptr &&
-      kernel_->exp(r, a, e.data(), e.size(), m_.data(), m0inv_, r2_.data(), n))
-    return;
   // table[k] = a^k (Montgomery form), k < 2^kWindow.
   std::array<Limb, kTableSize * kMaxLimbs> table;
   std::array<Limb, kMaxLimbs> acc, pick;
@@ -166,6 +167,20 @@ void MontContext::exp(Limb* r, const Limb* a, std::span<const Limb> e) const noe
   secure_wipe(table.data(), kTableSize * n * sizeof(Limb));
   secure_wipe(acc.data(), sizeof acc);
   secure_wipe(pick.data(), sizeof pick);
+}
+
+void MontContext::exp_pair(const MontContext& c1, Limb* r1, const Limb* a1, std::span<const Limb> e1,
+                           const MontContext& c2, Limb* r2, const Limb* a2, std::span<const Limb> e2) noexcept {
+  if (c1.kernel_ == c2.kernel_ && c1.kernel_->exp2 != nullptr) {
+    std::array<Limb, kMaxLimbs> one1, one2;
+    c1.set_one(one1.data());
+    c2.set_one(one2.data());
+    const detail::MontExpJob x{r1, a1, e1.data(), e1.size(), c1.m_.data(), c1.m0inv_, c1.n_, one1.data()};
+    const detail::MontExpJob y{r2, a2, e2.data(), e2.size(), c2.m_.data(), c2.m0inv_, c2.n_, one2.data()};
+    if (c1.kernel_->exp2(x, y)) return;
+  }
+  c1.exp(r1, a1, e1);
+  c2.exp(r2, a2, e2);
 }
 
 void MontContext::exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept {
