@@ -100,9 +100,11 @@ void MontContext::sqr(Limb* r, const Limb* a) const noexcept { kernel_->sqr(r, a
 void MontContext::to_mont(Limb* r, const Limb* a) const noexcept { mul(r, a, r2_.data()); }
 
 void MontContext::from_mont(Limb* r, const Limb* a) const noexcept {
-  std::array<Limb, kMaxLimbs> one{};
-  one[0] = 1;
-  mul(r, a, one.data());
+  // a / R mod m: Montgomery reduction of (0 || a), no product needed.
+  std::array<Limb, 2 * kMaxLimbs> t{};
+  for (std::size_t i = 0; i < n_; ++i) t[i] = a[i];
+  kernel_->redc(r, t.data(), m_.data(), m0inv_, n_);
+  secure_wipe(t.data(), 2 * n_ * sizeof(Limb));
 }
 
 void MontContext::set_one(Limb* r) const noexcept {
@@ -187,9 +189,15 @@ void MontContext::exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) c
   const std::size_t n = n_;
   std::array<Limb, kMaxLimbs> acc, base;
   bigint::copy(std::span<Limb>(base).first(n), std::span<const Limb>(a, n));
-  set_one(acc.data());
   const std::size_t bits = bigint::bit_length_vartime(e);
-  for (std::size_t i = bits; i > 0; --i) {
+  if (bits == 0) {
+    set_one(r);
+    return;
+  }
+  // The top bit gives acc = a; then square-and-multiply over the rest
+  // (e = 65537: 16 squarings and one multiplication).
+  bigint::copy(std::span<Limb>(acc).first(n), std::span<const Limb>(base).first(n));
+  for (std::size_t i = bits - 1; i > 0; --i) {
     sqr(acc.data(), acc.data());
     if ((e[(i - 1) / 64] >> ((i - 1) % 64)) & 1) mul(acc.data(), acc.data(), base.data());
   }

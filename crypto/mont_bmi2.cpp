@@ -71,6 +71,8 @@ __attribute__((target("bmi2,adx"))) inline Limb row_mul_add(Limb* t, const Limb*
   return hp;
 }
 
+}  // namespace
+
 // r = t / R mod m for t < m*R (2n limbs, destroyed).
 __attribute__((target("bmi2,adx"))) void redc_bmi2(Limb* r, Limb* t, const Limb* m, Limb m0inv,
                                                    std::size_t n) noexcept {
@@ -121,9 +123,7 @@ __attribute__((target("bmi2,adx"))) void mont_sqr_bmi2(Limb* r, const Limb* a, c
   secure_wipe(t.data(), 2 * n * sizeof(Limb));
 }
 
-}  // namespace
-
-const MontKernel kMontBmi2 = {mont_mul_bmi2, mont_sqr_bmi2, nullptr, "bmi2-adx"};
+const MontKernel kMontBmi2 = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, nullptr, "bmi2-adx"};
 
 }  // namespace baretls::crypto::detail
 

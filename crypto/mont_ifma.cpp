@@ -250,7 +250,7 @@ bool mont_exp2_ifma(const MontExpJob& x, const MontExpJob& y) noexcept {
 
 }  // namespace
 
-const MontKernel kMontIfma = {kMontBmi2.mul, kMontBmi2.sqr, mont_exp2_ifma, "avx512ifma"};
+const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2_ifma, "avx512ifma"};
 
 }  // namespace baretls::crypto::detail
 

@@ -27,6 +27,8 @@ struct MontExpJob {
 struct MontKernel {
   void (*mul)(Limb* r, const Limb* a, const Limb* b, const Limb* m, Limb m0inv, std::size_t n) noexcept;
   void (*sqr)(Limb* r, const Limb* a, const Limb* m, Limb m0inv, std::size_t n) noexcept;
+  // r = t / R mod m for t < m*R (t: 2n limbs, destroyed).
+  void (*redc)(Limb* r, Limb* t, const Limb* m, Limb m0inv, std::size_t n) noexcept;
   // Optional (null when absent): two independent fixed-window
   // exponentiations at once, for the sizes the path handles (returns false,
   // writing nothing, for others). Same contract as MontContext::exp.
@@ -38,6 +40,10 @@ extern const MontKernel kMontPortable;
 #if defined(__x86_64__)
 extern const MontKernel kMontBmi2;
 extern const MontKernel kMontIfma;
+// The BMI2/ADX entry points, shared with the IFMA kernel table.
+void mont_mul_bmi2(Limb* r, const Limb* a, const Limb* b, const Limb* m, Limb m0inv, std::size_t n) noexcept;
+void mont_sqr_bmi2(Limb* r, const Limb* a, const Limb* m, Limb m0inv, std::size_t n) noexcept;
+void redc_bmi2(Limb* r, Limb* t, const Limb* m, Limb m0inv, std::size_t n) noexcept;
 #endif
 
 // Shared final step: r = t - m when (hi:t) >= m, else t (t has n limbs, hi
