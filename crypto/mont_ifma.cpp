@@ -74,76 +74,86 @@ struct Job52 {
   std::size_t digits;
 };
 
+__attribute__((target("avx512f"))) inline std::uint64_t lane0(__m512i v) noexcept {
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(v)));
+}
+
+// One AMM in registers. Low halves of the digit products go to `lo` (lane j
+// = digit j), high halves to `hi` (lane j = digit j + 1); both move down one
+// lane per step (the division by 2^52). Digit 0 is never needed in the
+// vectors: its value, the scalar x, is rebuilt from lo lane 0, the pending
+// sum `pend` (the carry out of digit 0 and hi lane 0 that moved into digit 0)
+// and lo(a_0 b_i), which keeps the vector work off the serial path
+// y_i -> y_{i+1}.
+template <std::size_t Z>
+struct Amm {
+  __m512i lo[Z], hi[Z], va[Z], vm[Z];
+  std::uint64_t pend = 0;
+  std::uint64_t a0, k0, m0;
+
+  __attribute__((target("avx512f,avx512ifma"))) void start(const Num52<Z>& a, const Job52<Z>& j) noexcept {
+    for (std::size_t z = 0; z < Z; ++z) {
+      lo[z] = _mm512_setzero_si512();
+      hi[z] = _mm512_setzero_si512();
+      va[z] = _mm512_load_si512(a.d + 8 * z);
+      vm[z] = _mm512_load_si512(j.m.d + 8 * z);
+    }
+    a0 = a.d[0];
+    k0 = j.k0;
+    m0 = j.m0;
+  }
+
+  __attribute__((target("avx512f,avx512ifma"))) void step(std::uint64_t b) noexcept {
+    const std::uint64_t x = lane0(lo[0]) + pend + ((a0 * b) & kMask52);
+    const std::uint64_t y = (x * k0) & kMask52;  // x + y*m0 = 0 mod 2^52
+    const std::uint64_t carry = (x + ((m0 * y) & kMask52)) >> 52;
+    const __m512i vb = _mm512_set1_epi64(static_cast<long long>(b));
+    const __m512i vy = _mm512_set1_epi64(static_cast<long long>(y));
+    for (std::size_t z = 0; z < Z; ++z) {
+      lo[z] = _mm512_madd52lo_epu64(lo[z], va[z], vb);
+      hi[z] = _mm512_madd52hi_epu64(hi[z], va[z], vb);
+      lo[z] = _mm512_madd52lo_epu64(lo[z], vm[z], vy);
+      hi[z] = _mm512_madd52hi_epu64(hi[z], vm[z], vy);
+    }
+    pend = carry + lane0(hi[0]);
+    const __m512i zero = _mm512_setzero_si512();
+    for (std::size_t z = 0; z < Z; ++z) {
+      lo[z] = _mm512_alignr_epi64(z + 1 < Z ? lo[z + 1] : zero, lo[z], 1);
+      hi[z] = _mm512_alignr_epi64(z + 1 < Z ? hi[z + 1] : zero, hi[z], 1);
+    }
+  }
+
+  // r = lo + (hi one digit up) + pend, normalised to 52-bit digits.
+  __attribute__((target("avx512f,avx512ifma"))) void finish(Num52<Z>& r) const noexcept {
+    Num52<Z> h;
+    for (std::size_t z = 0; z < Z; ++z) {
+      _mm512_store_si512(r.d + 8 * z, lo[z]);
+      _mm512_store_si512(h.d + 8 * z, hi[z]);
+    }
+    std::uint64_t c = pend;
+    for (std::size_t j = 0; j < 8 * Z; ++j) {
+      const std::uint64_t v = r.d[j] + c + (j > 0 ? h.d[j - 1] : 0);
+      r.d[j] = v & kMask52;
+      c = v >> 52;
+    }
+  }
+};
+
 // r1 = a1*b1/R mod m1 and r2 = a2*b2/R mod m2 (each below 2m), interleaved.
 // Inputs below 2m; r may alias a or b.
 template <std::size_t Z>
 __attribute__((target("avx512f,avx512ifma"))) void amm2(Num52<Z>& r1, const Num52<Z>& a1, const Num52<Z>& b1,
                                                         const Job52<Z>& j1, Num52<Z>& r2, const Num52<Z>& a2,
                                                         const Num52<Z>& b2, const Job52<Z>& j2) noexcept {
-  __m512i acc1[Z], acc2[Z], va1[Z], va2[Z], vm1[Z], vm2[Z];
-  for (std::size_t z = 0; z < Z; ++z) {
-    acc1[z] = _mm512_setzero_si512();
-    acc2[z] = _mm512_setzero_si512();
-    va1[z] = _mm512_load_si512(a1.d + 8 * z);
-    va2[z] = _mm512_load_si512(a2.d + 8 * z);
-    vm1[z] = _mm512_load_si512(j1.m.d + 8 * z);
-    vm2[z] = _mm512_load_si512(j2.m.d + 8 * z);
+  Amm<Z> x, y;
+  x.start(a1, j1);
+  y.start(a2, j2);
+  for (std::size_t i = 0; i < j1.digits; ++i) {
+    x.step(b1.d[i]);
+    y.step(b2.d[i]);
   }
-  const __m512i zero = _mm512_setzero_si512();
-  const std::size_t digits = j1.digits;
-  for (std::size_t i = 0; i < digits; ++i) {
-    const __m512i bi1 = _mm512_set1_epi64(static_cast<long long>(b1.d[i]));
-    const __m512i bi2 = _mm512_set1_epi64(static_cast<long long>(b2.d[i]));
-    // acc += a * b_i (low halves).
-    for (std::size_t z = 0; z < Z; ++z) {
-      acc1[z] = _mm512_madd52lo_epu64(acc1[z], va1[z], bi1);
-      acc2[z] = _mm512_madd52lo_epu64(acc2[z], va2[z], bi2);
-    }
-    // y = acc_0 * k0 mod 2^52 makes acc + y*m divisible by 2^52.
-    const auto x1 = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(acc1[0])));
-    const auto x2 = static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(acc2[0])));
-    const std::uint64_t y1 = (x1 * j1.k0) & kMask52;
-    const std::uint64_t y2 = (x2 * j2.k0) & kMask52;
-    const std::uint64_t carry1 = (x1 + ((j1.m0 * y1) & kMask52)) >> 52;
-    const std::uint64_t carry2 = (x2 + ((j2.m0 * y2) & kMask52)) >> 52;
-    const __m512i vy1 = _mm512_set1_epi64(static_cast<long long>(y1));
-    const __m512i vy2 = _mm512_set1_epi64(static_cast<long long>(y2));
-    for (std::size_t z = 0; z < Z; ++z) {
-      acc1[z] = _mm512_madd52lo_epu64(acc1[z], vm1[z], vy1);
-      acc2[z] = _mm512_madd52lo_epu64(acc2[z], vm2[z], vy2);
-    }
-    // Divide by 2^52: move every digit down one lane; digit 0 (zero in its
-    // low 52 bits) leaves only its carry.
-    for (std::size_t z = 0; z < Z; ++z) {
-      const __m512i next1 = z + 1 < Z ? acc1[z + 1] : zero;
-      const __m512i next2 = z + 1 < Z ? acc2[z + 1] : zero;
-      acc1[z] = _mm512_alignr_epi64(next1, acc1[z], 1);
-      acc2[z] = _mm512_alignr_epi64(next2, acc2[z], 1);
-    }
-    acc1[0] = _mm512_add_epi64(acc1[0], _mm512_maskz_set1_epi64(1, static_cast<long long>(carry1)));
-    acc2[0] = _mm512_add_epi64(acc2[0], _mm512_maskz_set1_epi64(1, static_cast<long long>(carry2)));
-    // High halves of a*b_i and y*m belong one digit up: after the shift,
-    // that is the same lane.
-    for (std::size_t z = 0; z < Z; ++z) {
-      acc1[z] = _mm512_madd52hi_epu64(acc1[z], va1[z], bi1);
-      acc2[z] = _mm512_madd52hi_epu64(acc2[z], va2[z], bi2);
-      acc1[z] = _mm512_madd52hi_epu64(acc1[z], vm1[z], vy1);
-      acc2[z] = _mm512_madd52hi_epu64(acc2[z], vm2[z], vy2);
-    }
-  }
-  // Normalise: propagate the excess of each 64-bit lane into the next digit.
-  for (std::size_t z = 0; z < Z; ++z) {
-    _mm512_store_si512(r1.d + 8 * z, acc1[z]);
-    _mm512_store_si512(r2.d + 8 * z, acc2[z]);
-  }
-  std::uint64_t c1 = 0, c2 = 0;
-  for (std::size_t j = 0; j < static_cast<std::size_t>(8 * Z); ++j) {
-    const std::uint64_t v1 = r1.d[j] + c1, v2 = r2.d[j] + c2;
-    r1.d[j] = v1 & kMask52;
-    r2.d[j] = v2 & kMask52;
-    c1 = v1 >> 52;
-    c2 = v2 >> 52;
-  }
+  x.finish(r1);
+  y.finish(r2);
 }
 
 // Bits [pos, pos + kWindow) of e (pos public).
