@@ -36,7 +36,7 @@ bool from_bytes_be(std::span<Limb> out, std::span<const std::uint8_t> in) noexce
 void to_bytes_be(std::span<std::uint8_t> out, std::span<const Limb> a) noexcept {
   const std::size_t cap = a.size() * 8;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    out[out.size() - 1 - i] = i < cap ? static_cast<std::uint8_t>(a[i / 8] >> (8 * (i % 8))) : 0;
+    out[out.size() - 1 - i] = i < cap ? static_cast<std::uint8_t>(a[i / 8] >> (8 * (i % 8))) : std::uint8_t{0};
   }
 }
 

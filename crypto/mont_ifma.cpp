@@ -10,10 +10,11 @@
 #if defined(__x86_64__)
 
 // GCC 12's AVX-512 headers build some intrinsics on _mm512_undefined_*(),
-// whose self-initialisation trips -Wmaybe-uninitialized once inlined here
-// (a false positive inside the compiler's own headers).
+// whose self-initialisation trips -W(maybe-)uninitialized once inlined
+// here (a false positive inside the compiler's own headers).
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 
 #include <immintrin.h>
