@@ -19,7 +19,9 @@ constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
 #if defined(__x86_64__)
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) {
-    if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma) && (n == 16 || n == 24 || n == 32))
+    const bool ifma = cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512vl) &&
+                      cpu_has(CpuFeature::avx512ifma);
+    if (ifma && (n == 16 || n == 24 || n == 32))
       return detail::kMontIfma;
     return detail::kMontBmi2;
   }
