@@ -319,6 +319,49 @@ bool exp2_z(const MontExpJob& x, const MontExpJob& y) noexcept {
   return true;
 }
 
+// One AMM (public exponentiations run a single chain).
+template <std::size_t Z>
+__attribute__((target("avx512f,avx512vl,avx512ifma"))) void amm1(Num52<Z>& r, const Num52<Z>& a, const Num52<Z>& b,
+                                                                 const Job52<Z>& j) noexcept {
+  Amm<Z> x;
+  x.start(a, j);
+  for (std::size_t i = 0; i < j.digits; ++i) x.step(b.d[i]);
+  x.finish(r);
+}
+
+// r = a^e for a public exponent: square-and-multiply from the top bit.
+template <std::size_t Z>
+bool exp_vartime_z(const MontExpJob& x) noexcept {
+  std::size_t bits = 64 * x.e_limbs;
+  while (bits > 0 && ((x.e[(bits - 1) / 64] >> ((bits - 1) % 64)) & 1) == 0) --bits;
+  if (bits == 0) return false;
+  ExpState<Z> s;
+  setup(s, x, digits_for(x.n));
+  // table[1] = a R52 = AMM(a R64, C); acc = table[1].
+  amm1(s.table[1], s.pick, s.acc, s.job);
+  s.acc = s.table[1];
+  for (std::size_t i = bits - 1; i > 0; --i) {
+    amm1(s.acc, s.acc, s.acc, s.job);
+    if ((x.e[(i - 1) / 64] >> ((i - 1) % 64)) & 1) amm1(s.acc, s.acc, s.table[1], s.job);
+  }
+  amm1(s.acc, s.acc, s.r64, s.job);
+  finish(s, x);
+  secure_wipe(s.table[1].d, sizeof s.table[1]);
+  secure_wipe(s.acc.d, sizeof s.acc);
+  return true;
+}
+
+bool mont_exp_vartime_ifma(const MontExpJob& x) noexcept {
+  switch (x.n) {  // public: the modulus size
+    case 16: return exp_vartime_z<3>(x);
+    case 24: return exp_vartime_z<4>(x);
+    case 32: return exp_vartime_z<5>(x);
+    case 48: return exp_vartime_z<8>(x);
+    case 64: return exp_vartime_z<10>(x);
+    default: return false;
+  }
+}
+
 bool mont_exp2_ifma(const MontExpJob& x, const MontExpJob& y) noexcept {
   if (x.n != y.n || x.e_limbs != y.e_limbs || x.e_limbs == 0) return false;
   switch (x.n) {  // public: the modulus size
@@ -331,7 +374,7 @@ bool mont_exp2_ifma(const MontExpJob& x, const MontExpJob& y) noexcept {
 
 }  // namespace
 
-const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2_ifma, "avx512ifma"};
+const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2_ifma, mont_exp_vartime_ifma, "avx512ifma"};
 
 }  // namespace baretls::crypto::detail
 
