@@ -79,13 +79,13 @@ __attribute__((target("avx512f"))) inline std::uint64_t lane0(__m512i v) noexcep
   return static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(v)));
 }
 
-// One AMM in registers. Low halves of the digit products go to `lo` (lane j
-// = digit j), high halves to `hi` (lane j = digit j + 1); both move down one
-// lane per step (the division by 2^52). Digit 0 is never needed in the
-// vectors: its value, the scalar x, is rebuilt from lo lane 0, the pending
-// sum `pend` (the carry out of digit 0 and hi lane 0 that moved into digit 0)
-// and lo(a_0 b_i), which keeps the vector work off the serial path
-// y_i -> y_{i+1}.
+// One AMM in registers. Low halves of the digit products accumulate in `lo`
+// (lane j = digit j); the high halves of one step go to `hi` (lane j =
+// digit j + 1), which lands unshifted on `lo` when lo moves down one lane
+// (the division by 2^52). Digit 0 is never needed in the vectors: its value,
+// the scalar x, is rebuilt from lo lane 0, the carry out of the previous
+// digit 0 (`pend`) and lo(a_0 b_i), which keeps the vector work off the
+// serial path y_i -> y_{i+1}.
 template <std::size_t Z>
 struct Amm {
   __m512i lo[Z], hi[Z], va[Z], vm[Z];
@@ -112,28 +112,24 @@ struct Amm {
     const __m512i vy = _mm512_set1_epi64(static_cast<long long>(y));
     for (std::size_t z = 0; z < Z; ++z) {
       lo[z] = _mm512_madd52lo_epu64(lo[z], va[z], vb);
-      hi[z] = _mm512_madd52hi_epu64(hi[z], va[z], vb);
+      hi[z] = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va[z], vb);
       lo[z] = _mm512_madd52lo_epu64(lo[z], vm[z], vy);
       hi[z] = _mm512_madd52hi_epu64(hi[z], vm[z], vy);
     }
-    pend = carry + lane0(hi[0]);
+    pend = carry;
+    // Divide by 2^52: lo moves down one lane; hi (lane j = digit j + 1)
+    // lands on lane j unshifted.
     const __m512i zero = _mm512_setzero_si512();
-    for (std::size_t z = 0; z < Z; ++z) {
-      lo[z] = _mm512_alignr_epi64(z + 1 < Z ? lo[z + 1] : zero, lo[z], 1);
-      hi[z] = _mm512_alignr_epi64(z + 1 < Z ? hi[z + 1] : zero, hi[z], 1);
-    }
+    for (std::size_t z = 0; z < Z; ++z)
+      lo[z] = _mm512_add_epi64(_mm512_alignr_epi64(z + 1 < Z ? lo[z + 1] : zero, lo[z], 1), hi[z]);
   }
 
-  // r = lo + (hi one digit up) + pend, normalised to 52-bit digits.
+  // r = lo + pend, normalised to 52-bit digits.
   __attribute__((target("avx512f,avx512ifma"))) void finish(Num52<Z>& r) const noexcept {
-    Num52<Z> h;
-    for (std::size_t z = 0; z < Z; ++z) {
-      _mm512_store_si512(r.d + 8 * z, lo[z]);
-      _mm512_store_si512(h.d + 8 * z, hi[z]);
-    }
+    for (std::size_t z = 0; z < Z; ++z) _mm512_store_si512(r.d + 8 * z, lo[z]);
     std::uint64_t c = pend;
     for (std::size_t j = 0; j < 8 * Z; ++j) {
-      const std::uint64_t v = r.d[j] + c + (j > 0 ? h.d[j - 1] : 0);
+      const std::uint64_t v = r.d[j] + c;
       r.d[j] = v & kMask52;
       c = v >> 52;
     }
@@ -173,37 +169,30 @@ struct Amm<3> {
     lo0 = _mm512_madd52lo_epu64(lo0, va0, vb);
     lo1 = _mm512_madd52lo_epu64(lo1, va1, vb);
     lo2 = _mm256_madd52lo_epu64(lo2, va2, vb2);
-    hi0 = _mm512_madd52hi_epu64(hi0, va0, vb);
-    hi1 = _mm512_madd52hi_epu64(hi1, va1, vb);
-    hi2 = _mm256_madd52hi_epu64(hi2, va2, vb2);
+    hi0 = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va0, vb);
+    hi1 = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va1, vb);
+    hi2 = _mm256_madd52hi_epu64(_mm256_setzero_si256(), va2, vb2);
     lo0 = _mm512_madd52lo_epu64(lo0, vm0, vy);
     lo1 = _mm512_madd52lo_epu64(lo1, vm1, vy);
     lo2 = _mm256_madd52lo_epu64(lo2, vm2, vy2);
     hi0 = _mm512_madd52hi_epu64(hi0, vm0, vy);
     hi1 = _mm512_madd52hi_epu64(hi1, vm1, vy);
     hi2 = _mm256_madd52hi_epu64(hi2, vm2, vy2);
-    pend = carry + lane0(hi0);
+    pend = carry;
     const __m256i zero = _mm256_setzero_si256();
-    lo0 = _mm512_alignr_epi64(lo1, lo0, 1);
-    lo1 = _mm512_alignr_epi64(_mm512_castsi256_si512(lo2), lo1, 1);
-    lo2 = _mm256_alignr_epi64(zero, lo2, 1);
-    hi0 = _mm512_alignr_epi64(hi1, hi0, 1);
-    hi1 = _mm512_alignr_epi64(_mm512_castsi256_si512(hi2), hi1, 1);
-    hi2 = _mm256_alignr_epi64(zero, hi2, 1);
+    lo0 = _mm512_add_epi64(_mm512_alignr_epi64(lo1, lo0, 1), hi0);
+    lo1 = _mm512_add_epi64(_mm512_alignr_epi64(_mm512_castsi256_si512(lo2), lo1, 1), hi1);
+    lo2 = _mm256_add_epi64(_mm256_alignr_epi64(zero, lo2, 1), hi2);
   }
 
   __attribute__((target("avx512f,avx512vl,avx512ifma"))) void finish(Num52<3>& r) const noexcept {
-    Num52<3> h;
     _mm512_store_si512(r.d, lo0);
     _mm512_store_si512(r.d + 8, lo1);
     _mm256_store_si256(reinterpret_cast<__m256i*>(r.d + 16), lo2);
-    _mm512_store_si512(h.d, hi0);
-    _mm512_store_si512(h.d + 8, hi1);
-    _mm256_store_si256(reinterpret_cast<__m256i*>(h.d + 16), hi2);
-    for (std::size_t j = 20; j < 24; ++j) r.d[j] = h.d[j] = 0;
+    for (std::size_t j = 20; j < 24; ++j) r.d[j] = 0;
     std::uint64_t c = pend;
     for (std::size_t j = 0; j < 24; ++j) {
-      const std::uint64_t v = r.d[j] + c + (j > 0 ? h.d[j - 1] : 0);
+      const std::uint64_t v = r.d[j] + c;
       r.d[j] = v & kMask52;
       c = v >> 52;
     }
