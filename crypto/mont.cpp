@@ -78,9 +78,7 @@ Error MontContext::init(std::span<const Limb> m, Secrecy secrecy) noexcept {
     x[(bits - 1) / 64] = Limb{1} << ((bits - 1) % 64);
     steps = 64 * n - (bits - 1);
   } else {
-    x[0] = 1;
-    // m = 1 would make every value zero: refuse it without a branch on m's
-    // other limbs mattering (the size is public; m = 1 is a caller error).
+    x[0] = 1;  // m = 1 (a caller error) only yields zeros
   }
   for (std::size_t i = 0; i < steps; ++i) mod_double(x.data(), m_.data(), n);
   // x is now R mod m, the Montgomery form of 1. Double n more times to get
