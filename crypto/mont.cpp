@@ -177,8 +177,10 @@ void MontContext::exp_pair(const MontContext& c1, Limb* r1, const Limb* a1, std:
     std::array<Limb, kMaxLimbs> one1, one2;
     c1.set_one(one1.data());
     c2.set_one(one2.data());
-    const detail::MontExpJob x{r1, a1, e1.data(), e1.size(), c1.m_.data(), c1.m0inv_, c1.n_, one1.data()};
-    const detail::MontExpJob y{r2, a2, e2.data(), e2.size(), c2.m_.data(), c2.m0inv_, c2.n_, one2.data()};
+    const detail::MontExpJob x{r1, a1, e1.data(), e1.size(), c1.m_.data(), c1.m0inv_, c1.n_, one1.data(),
+                               c1.r2_.data()};
+    const detail::MontExpJob y{r2, a2, e2.data(), e2.size(), c2.m_.data(), c2.m0inv_, c2.n_, one2.data(),
+                               c2.r2_.data()};
     if (c1.kernel_->exp2(x, y)) return;
   }
   c1.exp(r1, a1, e1);
@@ -197,7 +199,7 @@ void MontContext::exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) c
   if (kernel_->exp_vartime != nullptr) {
     std::array<Limb, kMaxLimbs> one;
     set_one(one.data());
-    const detail::MontExpJob job{r, a, e.data(), e.size(), m_.data(), m0inv_, n, one.data()};
+    const detail::MontExpJob job{r, a, e.data(), e.size(), m_.data(), m0inv_, n, one.data(), r2_.data()};
     if (kernel_->exp_vartime(job)) return;
   }
   // The top bit gives acc = a; then square-and-multiply over the rest

@@ -254,17 +254,12 @@ void setup(ExpState<Z>& s, const MontExpJob& j, std::size_t digits) noexcept {
   s.job.m0 = s.job.m.d[0];
   s.job.digits = digits;
   to52(s.r64, j.r64, j.n);
-  std::array<Limb, kMaxLimbs> c;
-  for (std::size_t i = 0; i < j.n; ++i) c[i] = j.r64[i];
-  for (std::size_t k = 0; k < 104 * digits - 128 * j.n; ++k) {
-    Limb top = 0;
-    for (std::size_t i = 0; i < j.n; ++i) {
-      const Limb v = c[i];
-      c[i] = (v << 1) | top;
-      top = v >> 63;
-    }
-    mont_final_sub(c.data(), c.data(), top, j.m, j.n);
-  }
+  // C = R64 * 2^s mod m with s = 104L - 128n < 64n: one 64-bit Montgomery
+  // multiplication of R64^2 by 2^s.
+  std::array<Limb, kMaxLimbs> c{}, pow2{};
+  const std::size_t shift = 104 * digits - 128 * j.n;
+  pow2[shift / 64] = Limb{1} << (shift % 64);
+  mont_mul_bmi2(c.data(), j.r2, pow2.data(), j.m, j.m0inv, j.n);
   to52(s.acc, c.data(), j.n);
   to52(s.pick, j.a, j.n);
 }

@@ -12,7 +12,7 @@
 namespace baretls::crypto::detail {
 
 // One exponentiation for MontKernel::exp2: r = a^e with a and r in 64-bit
-// Montgomery form (n limbs, below m); r64 = 2^(64n) mod m.
+// Montgomery form (n limbs, below m); r64 = 2^(64n) mod m, r2 = r64^2 mod m.
 struct MontExpJob {
   Limb* r;
   const Limb* a;
@@ -22,6 +22,7 @@ struct MontExpJob {
   Limb m0inv;
   std::size_t n;
   const Limb* r64;
+  const Limb* r2;
 };
 
 struct MontKernel {
