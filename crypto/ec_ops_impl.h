@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/secret.h"
@@ -43,8 +44,11 @@ struct CurveOps {
                                const std::uint8_t* s);
 };
 
+// The operations for the CPU features enabled now, and their path name.
 const CurveOps& p256_ops() noexcept;
 const CurveOps& p384_ops() noexcept;
+std::string_view p256_implementation() noexcept;
+std::string_view p384_implementation() noexcept;
 
 // C supplies: F, S (MontFields mod p and mod n), kB, and kBaseTable: for
 // window w (0 <= w < 2*size) and j in [1, 15], the affine point j*16^w*G at
