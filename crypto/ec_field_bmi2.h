@@ -637,7 +637,120 @@ struct P256AdxKernelT {
         : "rdx", "cc");
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
-  static void sqr(Fe& r, const Fe& a) noexcept { mul(r, a, a); }
+
+  // a^2: the 8-limb square (cross products doubled plus squares), then the
+  // low half reduced and the high half added.
+  static void sqr(Fe& r, const Fe& a) noexcept {
+    std::uint64_t x[8], lo, hi;
+    __asm__(
+        // Cross products a_i a_j (i < j) into t1..t7.
+        "movq 0(%[a]), %%rdx\n\t"
+        "movl $0, %k[x7]\n\t"
+        "mulxq 8(%[a]), %[x1], %[x2]\n\t"
+        "mulxq 16(%[a]), %[lo], %[x3]\n\t"
+        "addq %[lo], %[x2]\n\t"
+        "mulxq 24(%[a]), %[lo], %[x4]\n\t"
+        "adcq %[lo], %[x3]\n\t"
+        "adcq $0, %[x4]\n\t"
+        "movq 8(%[a]), %%rdx\n\t"
+        "xorl %k[x5], %k[x5]\n\t"
+        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
+        "adcxq %[lo], %[x3]\n\t"
+        "adoxq %[hi], %[x4]\n\t"
+        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+        "adcxq %[lo], %[x4]\n\t"
+        "adoxq %[hi], %[x5]\n\t"
+        "movl $0, %k[x6]\n\t"
+        "adcxq %[x6], %[x5]\n\t"
+        "adoxq %[x6], %[x6]\n\t"
+        "adcq $0, %[x6]\n\t"
+        "movq 16(%[a]), %%rdx\n\t"
+        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
+        "addq %[lo], %[x5]\n\t"
+        "adcq %[hi], %[x6]\n\t"
+        "adcq $0, %[x7]\n\t"
+        // Double them (CF chain) and add the squares a_i^2 (OF chain).
+        "xorl %k[x0], %k[x0]\n\t"
+        "movq 0(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[x0], %[hi]\n\t"
+        "adcxq %[x1], %[x1]\n\t"
+        "adoxq %[hi], %[x1]\n\t"
+        "movq 8(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[x2], %[x2]\n\t"
+        "adoxq %[lo], %[x2]\n\t"
+        "adcxq %[x3], %[x3]\n\t"
+        "adoxq %[hi], %[x3]\n\t"
+        "movq 16(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[x4], %[x4]\n\t"
+        "adoxq %[lo], %[x4]\n\t"
+        "adcxq %[x5], %[x5]\n\t"
+        "adoxq %[hi], %[x5]\n\t"
+        "movq 24(%[a]), %%rdx\n\t"
+        "mulxq %%rdx, %[lo], %[hi]\n\t"
+        "adcxq %[x6], %[x6]\n\t"
+        "adoxq %[lo], %[x6]\n\t"
+        "adcxq %[x7], %[x7]\n\t"
+        "adoxq %[hi], %[x7]\n\t"
+        // Montgomery-reduce the low half t0..t3 (one MULX per limb, as in mul).
+        "movq %[x0], %%rdx\n\t"
+        "movq %[x0], %[lo]\n\t"
+        "shlq $32, %[lo]\n\t"
+        "movq %[x0], %[hi]\n\t"
+        "shrq $32, %[hi]\n\t"
+        "addq %[lo], %[x1]\n\t"
+        "adcq %[hi], %[x2]\n\t"
+        "mulxq %[c], %[lo], %[hi]\n\t"
+        "adcq %[lo], %[x3]\n\t"
+        "adcq $0, %[hi]\n\t"
+        "movq %[hi], %[x0]\n\t"
+        "movq %[x1], %%rdx\n\t"
+        "movq %[x1], %[lo]\n\t"
+        "shlq $32, %[lo]\n\t"
+        "movq %[x1], %[hi]\n\t"
+        "shrq $32, %[hi]\n\t"
+        "addq %[lo], %[x2]\n\t"
+        "adcq %[hi], %[x3]\n\t"
+        "mulxq %[c], %[lo], %[hi]\n\t"
+        "adcq %[lo], %[x0]\n\t"
+        "adcq $0, %[hi]\n\t"
+        "movq %[hi], %[x1]\n\t"
+        "movq %[x2], %%rdx\n\t"
+        "movq %[x2], %[lo]\n\t"
+        "shlq $32, %[lo]\n\t"
+        "movq %[x2], %[hi]\n\t"
+        "shrq $32, %[hi]\n\t"
+        "addq %[lo], %[x3]\n\t"
+        "adcq %[hi], %[x0]\n\t"
+        "mulxq %[c], %[lo], %[hi]\n\t"
+        "adcq %[lo], %[x1]\n\t"
+        "adcq $0, %[hi]\n\t"
+        "movq %[hi], %[x2]\n\t"
+        "movq %[x3], %%rdx\n\t"
+        "movq %[x3], %[lo]\n\t"
+        "shlq $32, %[lo]\n\t"
+        "movq %[x3], %[hi]\n\t"
+        "shrq $32, %[hi]\n\t"
+        "addq %[lo], %[x0]\n\t"
+        "adcq %[hi], %[x1]\n\t"
+        "mulxq %[c], %[lo], %[hi]\n\t"
+        "adcq %[lo], %[x2]\n\t"
+        "adcq $0, %[hi]\n\t"
+        "movq %[hi], %[x3]\n\t"
+        // Add the high half t4..t7; the carry goes to lo.
+        "addq %[x4], %[x0]\n\t"
+        "adcq %[x5], %[x1]\n\t"
+        "adcq %[x6], %[x2]\n\t"
+        "adcq %[x7], %[x3]\n\t"
+        "movl $0, %k[lo]\n\t"
+        "adcq $0, %[lo]\n\t"
+        : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]), [x6] "=&r"(x[6]), [x7] "=&r"(x[7]),
+          [lo] "=&r"(lo), [hi] "=&r"(hi)
+        : [a] "r"(a.data()), [c] "m"(kC), "m"(a)
+        : "rdx", "cc");
+    Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
+  }
 };
 #endif
 

@@ -60,6 +60,40 @@ def p256_rows():
     return out
 
 
+def p256_sqr_rows():
+    t = [f"%[x{k}]" for k in range(8)]
+    L = ["        // Cross products a_i a_j (i < j) into t1..t7."]
+    L += [line("movq 0(%[a]), %%rdx"), line(f"movl $0, %k[x7]"),
+          line(f"mulxq 8(%[a]), {t[1]}, {t[2]}"), line(f"mulxq 16(%[a]), %[lo], {t[3]}"),
+          line(f"addq %[lo], {t[2]}"), line(f"mulxq 24(%[a]), %[lo], {t[4]}"), line(f"adcq %[lo], {t[3]}"),
+          line(f"adcq $0, {t[4]}"),
+          line("movq 8(%[a]), %%rdx"), line(f"xorl %k[x5], %k[x5]"),
+          line("mulxq 16(%[a]), %[lo], %[hi]"), line(f"adcxq %[lo], {t[3]}"), line(f"adoxq %[hi], {t[4]}"),
+          line("mulxq 24(%[a]), %[lo], %[hi]"), line(f"adcxq %[lo], {t[4]}"), line(f"adoxq %[hi], {t[5]}"),
+          line(f"movl $0, %k[x6]"), line(f"adcxq {t[6]}, {t[5]}"), line(f"adoxq {t[6]}, {t[6]}"),
+          line(f"adcq $0, {t[6]}"),
+          line("movq 16(%[a]), %%rdx"), line("mulxq 24(%[a]), %[lo], %[hi]"), line(f"addq %[lo], {t[5]}"),
+          line(f"adcq %[hi], {t[6]}"), line(f"adcq $0, {t[7]}")]
+    L += ["        // Double them (CF chain) and add the squares a_i^2 (OF chain)."]
+    L += [line("xorl %k[x0], %k[x0]"), line("movq 0(%[a]), %%rdx"), line(f"mulxq %%rdx, {t[0]}, %[hi]"),
+          line(f"adcxq {t[1]}, {t[1]}"), line(f"adoxq %[hi], {t[1]}")]
+    for i in range(1, 4):
+        L += [line(f"movq {8 * i}(%[a]), %%rdx"), line("mulxq %%rdx, %[lo], %[hi]"),
+              line(f"adcxq {t[2 * i]}, {t[2 * i]}"), line(f"adoxq %[lo], {t[2 * i]}"),
+              line(f"adcxq {t[2 * i + 1]}, {t[2 * i + 1]}"), line(f"adoxq %[hi], {t[2 * i + 1]}")]
+    L += ["        // Montgomery-reduce the low half t0..t3 (one MULX per limb, as in mul)."]
+    for i in range(4):
+        r = [t[(i + k) % 4] for k in range(4)]
+        L += [line(f"movq {r[0]}, %%rdx"), line(f"movq {r[0]}, %[lo]"), line("shlq $32, %[lo]"),
+              line(f"movq {r[0]}, %[hi]"), line("shrq $32, %[hi]"), line(f"addq %[lo], {r[1]}"),
+              line(f"adcq %[hi], {r[2]}"), line("mulxq %[c], %[lo], %[hi]"), line(f"adcq %[lo], {r[3]}"),
+              line("adcq $0, %[hi]"), line(f"movq %[hi], {r[0]}")]
+    L += ["        // Add the high half t4..t7; the carry goes to lo."]
+    L += [line(f"addq {t[4]}, {t[0]}"), line(f"adcq {t[5]}, {t[1]}"), line(f"adcq {t[6]}, {t[2]}"),
+          line(f"adcq {t[7]}, {t[3]}"), line("movl $0, %k[lo]"), line("adcq $0, %[lo]")]
+    return L
+
+
 def outputs(count):
     regs = ", ".join(f'[x{k}] "=&r"(x[{k}])' for k in range(count))
     return f'        : {regs},\n          [lo] "=&r"(lo), [hi] "=&r"(hi)'
@@ -137,7 +171,18 @@ struct P256AdxKernelT {
         : "rdx", "cc");
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
-  static void sqr(Fe& r, const Fe& a) noexcept { mul(r, a, a); }
+
+  // a^2: the 8-limb square (cross products doubled plus squares), then the
+  // low half reduced and the high half added.
+  static void sqr(Fe& r, const Fe& a) noexcept {
+    std::uint64_t x[8], lo, hi;
+    __asm__(
+@SQR@
+@SQROUT@
+        : [a] "r"(a.data()), [c] "m"(kC), "m"(a)
+        : "rdx", "cc");
+    Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
+  }
 };
 #endif
 
@@ -146,4 +191,5 @@ struct P256AdxKernelT {
 
 with open("crypto/ec_field_bmi2.h", "w") as f:
     f.write(HEADER + generic_fn(4) + "\n" + generic_fn(6) + "};\n")
-    f.write(P256.replace("@ROWS@", "\n".join(p256_rows())).replace("@OUT@", outputs(6)))
+    f.write(P256.replace("@ROWS@", "\n".join(p256_rows())).replace("@OUT@", outputs(6))
+            .replace("@SQR@", "\n".join(p256_sqr_rows())).replace("@SQROUT@", outputs(8)))

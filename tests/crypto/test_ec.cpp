@@ -360,6 +360,9 @@ std::size_t compare_kernels(std::mt19937_64& rng) {
     Portable::mul_portable(r1, a, b);
     Fast::mul(r2, a, b);
     CHECK(r1 == r2);
+    Portable::mul_portable(r1, a, a);
+    Fast::sqr(r2, a);
+    CHECK(r1 == r2);
     ++n;
   }
   return n;
