@@ -508,6 +508,169 @@ struct MontAdxKernel {
         : "rdx", "cc");
     Field::reduce_once(r, Fe{x[6], x[7], x[0], x[1], x[2], x[3]}, x[4]);
   }
+
+  static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
+    std::uint64_t t[4], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "movl $0, %k[c]\n\t"
+        "addq 0(%[b]), %[t0]\n\t"
+        "adcq 8(%[b]), %[t1]\n\t"
+        "adcq 16(%[b]), %[t2]\n\t"
+        "adcq 24(%[b]), %[t3]\n\t"
+        "adcq $0, %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "subq %[m0], %[t0]\n\t"
+        "sbbq %[m1], %[t1]\n\t"
+        "sbbq %[m2], %[t2]\n\t"
+        "sbbq %[m3], %[t3]\n\t"
+        "sbbq $0, %[c]\n\t"
+        // Borrow: the sum was below m, keep it.
+        "cmovcq 0(%[r]), %[t0]\n\t"
+        "cmovcq 8(%[r]), %[t1]\n\t"
+        "cmovcq 16(%[r]), %[t2]\n\t"
+        "cmovcq 24(%[r]), %[t3]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
+        : "cc");
+  }
+  static void sub(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
+    std::uint64_t t[4], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "subq 0(%[b]), %[t0]\n\t"
+        "sbbq 8(%[b]), %[t1]\n\t"
+        "sbbq 16(%[b]), %[t2]\n\t"
+        "sbbq 24(%[b]), %[t3]\n\t"
+        "sbbq %[c], %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "addq %[m0], %[t0]\n\t"
+        "adcq %[m1], %[t1]\n\t"
+        "adcq %[m2], %[t2]\n\t"
+        "adcq %[m3], %[t3]\n\t"
+        // No borrow (c == 0): keep the plain difference.
+        "testq %[c], %[c]\n\t"
+        "cmovzq 0(%[r]), %[t0]\n\t"
+        "cmovzq 8(%[r]), %[t1]\n\t"
+        "cmovzq 16(%[r]), %[t2]\n\t"
+        "cmovzq 24(%[r]), %[t3]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
+        : "cc");
+  }
+  static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
+    std::uint64_t t[6], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "movq 32(%[a]), %[t4]\n\t"
+        "movq 40(%[a]), %[t5]\n\t"
+        "movl $0, %k[c]\n\t"
+        "addq 0(%[b]), %[t0]\n\t"
+        "adcq 8(%[b]), %[t1]\n\t"
+        "adcq 16(%[b]), %[t2]\n\t"
+        "adcq 24(%[b]), %[t3]\n\t"
+        "adcq 32(%[b]), %[t4]\n\t"
+        "adcq 40(%[b]), %[t5]\n\t"
+        "adcq $0, %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "movq %[t4], 32(%[r])\n\t"
+        "movq %[t5], 40(%[r])\n\t"
+        "subq %[m0], %[t0]\n\t"
+        "sbbq %[m1], %[t1]\n\t"
+        "sbbq %[m2], %[t2]\n\t"
+        "sbbq %[m3], %[t3]\n\t"
+        "sbbq %[m4], %[t4]\n\t"
+        "sbbq %[m5], %[t5]\n\t"
+        "sbbq $0, %[c]\n\t"
+        // Borrow: the sum was below m, keep it.
+        "cmovcq 0(%[r]), %[t0]\n\t"
+        "cmovcq 8(%[r]), %[t1]\n\t"
+        "cmovcq 16(%[r]), %[t2]\n\t"
+        "cmovcq 24(%[r]), %[t3]\n\t"
+        "cmovcq 32(%[r]), %[t4]\n\t"
+        "cmovcq 40(%[r]), %[t5]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "movq %[t4], 32(%[r])\n\t"
+        "movq %[t5], 40(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5]), "m"(a), "m"(b)
+        : "cc");
+  }
+  static void sub(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
+    std::uint64_t t[6], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "movq 32(%[a]), %[t4]\n\t"
+        "movq 40(%[a]), %[t5]\n\t"
+        "subq 0(%[b]), %[t0]\n\t"
+        "sbbq 8(%[b]), %[t1]\n\t"
+        "sbbq 16(%[b]), %[t2]\n\t"
+        "sbbq 24(%[b]), %[t3]\n\t"
+        "sbbq 32(%[b]), %[t4]\n\t"
+        "sbbq 40(%[b]), %[t5]\n\t"
+        "sbbq %[c], %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "movq %[t4], 32(%[r])\n\t"
+        "movq %[t5], 40(%[r])\n\t"
+        "addq %[m0], %[t0]\n\t"
+        "adcq %[m1], %[t1]\n\t"
+        "adcq %[m2], %[t2]\n\t"
+        "adcq %[m3], %[t3]\n\t"
+        "adcq %[m4], %[t4]\n\t"
+        "adcq %[m5], %[t5]\n\t"
+        // No borrow (c == 0): keep the plain difference.
+        "testq %[c], %[c]\n\t"
+        "cmovzq 0(%[r]), %[t0]\n\t"
+        "cmovzq 8(%[r]), %[t1]\n\t"
+        "cmovzq 16(%[r]), %[t2]\n\t"
+        "cmovzq 24(%[r]), %[t3]\n\t"
+        "cmovzq 32(%[r]), %[t4]\n\t"
+        "cmovzq 40(%[r]), %[t5]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "movq %[t4], 32(%[r])\n\t"
+        "movq %[t5], 40(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5]), "m"(a), "m"(b)
+        : "cc");
+  }
 };
 
 // The P-256 field: p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -p^-1 = 1 mod
@@ -518,6 +681,7 @@ struct P256AdxKernelT {
   using Field = MontField<Params>;
   using Fe = typename Field::Fe;
   static constexpr std::uint64_t kC = 0xffffffff00000001;  // p's top limb
+  static constexpr Fe kM = Field::kM;
 
   static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t x[6], lo, hi;
@@ -750,6 +914,76 @@ struct P256AdxKernelT {
         : [a] "r"(a.data()), [c] "m"(kC), "m"(a)
         : "rdx", "cc");
     Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
+  }
+
+  static void add(Fe& r, const Fe& a, const Fe& b) noexcept {
+    std::uint64_t t[4], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "movl $0, %k[c]\n\t"
+        "addq 0(%[b]), %[t0]\n\t"
+        "adcq 8(%[b]), %[t1]\n\t"
+        "adcq 16(%[b]), %[t2]\n\t"
+        "adcq 24(%[b]), %[t3]\n\t"
+        "adcq $0, %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "subq %[m0], %[t0]\n\t"
+        "sbbq %[m1], %[t1]\n\t"
+        "sbbq %[m2], %[t2]\n\t"
+        "sbbq %[m3], %[t3]\n\t"
+        "sbbq $0, %[c]\n\t"
+        // Borrow: the sum was below m, keep it.
+        "cmovcq 0(%[r]), %[t0]\n\t"
+        "cmovcq 8(%[r]), %[t1]\n\t"
+        "cmovcq 16(%[r]), %[t2]\n\t"
+        "cmovcq 24(%[r]), %[t3]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
+        : "cc");
+  }
+  static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
+    std::uint64_t t[4], c;
+    __asm__(
+        "movq 0(%[a]), %[t0]\n\t"
+        "movq 8(%[a]), %[t1]\n\t"
+        "movq 16(%[a]), %[t2]\n\t"
+        "movq 24(%[a]), %[t3]\n\t"
+        "subq 0(%[b]), %[t0]\n\t"
+        "sbbq 8(%[b]), %[t1]\n\t"
+        "sbbq 16(%[b]), %[t2]\n\t"
+        "sbbq 24(%[b]), %[t3]\n\t"
+        "sbbq %[c], %[c]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        "addq %[m0], %[t0]\n\t"
+        "adcq %[m1], %[t1]\n\t"
+        "adcq %[m2], %[t2]\n\t"
+        "adcq %[m3], %[t3]\n\t"
+        // No borrow (c == 0): keep the plain difference.
+        "testq %[c], %[c]\n\t"
+        "cmovzq 0(%[r]), %[t0]\n\t"
+        "cmovzq 8(%[r]), %[t1]\n\t"
+        "cmovzq 16(%[r]), %[t2]\n\t"
+        "cmovzq 24(%[r]), %[t3]\n\t"
+        "movq %[t0], 0(%[r])\n\t"
+        "movq %[t1], 8(%[r])\n\t"
+        "movq %[t2], 16(%[r])\n\t"
+        "movq %[t3], 24(%[r])\n\t"
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
+        : "cc");
   }
 };
 #endif

@@ -141,6 +141,12 @@ struct MontField {
   }
 
   static constexpr void add(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::add(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::add(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t carry = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -152,6 +158,12 @@ struct MontField {
   }
 
   static constexpr void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::sub(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::sub(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t borrow = 0;
     for (std::size_t j = 0; j < N; ++j) {

@@ -94,6 +94,48 @@ def p256_sqr_rows():
     return L
 
 
+def add_sub_fns(n, indent="  "):
+    """r = a + b mod m and r = a - b mod m with plain ADD/ADC/SBB/CMOV."""
+    t = [f"%[t{k}]" for k in range(n)]
+    add = [line(f"movq {8 * k}(%[a]), {t[k]}") for k in range(n)]
+    add += [line("movl $0, %k[c]"), line(f"addq 0(%[b]), {t[0]}")]
+    add += [line(f"adcq {8 * k}(%[b]), {t[k]}") for k in range(1, n)]
+    add += [line("adcq $0, %[c]")]
+    add += [line(f"movq {t[k]}, {8 * k}(%[r])") for k in range(n)]
+    add += [line(f"subq %[m0], {t[0]}")] + [line(f"sbbq %[m{k}], {t[k]}") for k in range(1, n)]
+    add += [line("sbbq $0, %[c]")]
+    add += ["        // Borrow: the sum was below m, keep it."]
+    add += [line(f"cmovcq {8 * k}(%[r]), {t[k]}") for k in range(n)]
+    add += [line(f"movq {t[k]}, {8 * k}(%[r])") for k in range(n)]
+    sub = [line(f"movq {8 * k}(%[a]), {t[k]}") for k in range(n)]
+    sub += [line(f"subq 0(%[b]), {t[0]}")] + [line(f"sbbq {8 * k}(%[b]), {t[k]}") for k in range(1, n)]
+    sub += [line("sbbq %[c], %[c]")]
+    sub += [line(f"movq {t[k]}, {8 * k}(%[r])") for k in range(n)]
+    sub += [line(f"addq %[m0], {t[0]}")] + [line(f"adcq %[m{k}], {t[k]}") for k in range(1, n)]
+    sub += ["        // No borrow (c == 0): keep the plain difference."]
+    sub += [line("testq %[c], %[c]")] + [line(f"cmovzq {8 * k}(%[r]), {t[k]}") for k in range(n)]
+    sub += [line(f"movq {t[k]}, {8 * k}(%[r])") for k in range(n)]
+    outs = ", ".join(f'[t{k}] "=&r"(t[{k}])' for k in range(n))
+    mods = ", ".join(f'[m{j}] "m"(kM[{j}])' for j in range(n))
+    return f"""{indent}static void add(Fe& r, const Fe& a, const Fe& b) noexcept {{
+{indent}  std::uint64_t t[{n}], c;
+{indent}  __asm__(
+{chr(10).join(add)}
+        : {outs}, [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}, "m"(a), "m"(b)
+        : "cc");
+{indent}}}
+{indent}static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {{
+{indent}  std::uint64_t t[{n}], c;
+{indent}  __asm__(
+{chr(10).join(sub)}
+        : {outs}, [c] "=&r"(c), "=m"(r)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}, "m"(a), "m"(b)
+        : "cc");
+{indent}}}
+"""
+
+
 def outputs(count):
     regs = ", ".join(f'[x{k}] "=&r"(x[{k}])' for k in range(count))
     return f'        : {regs},\n          [lo] "=&r"(lo), [hi] "=&r"(hi)'
@@ -152,6 +194,14 @@ struct MontAdxKernel {
 
 """
 
+
+def generic_add_sub(n):
+    text = add_sub_fns(n)
+    return text.replace("static void add(Fe& r, const Fe& a, const Fe& b) noexcept {",
+                        f"static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == {n}) {{").replace(
+        "static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {",
+        f"static void sub(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == {n}) {{")
+
 P256 = """
 // The P-256 field: p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -p^-1 = 1 mod
 // 2^64, so q = acc0 and q*p = q*2^256 - q*2^224 + q*2^192 + q*2^96 - q: the
@@ -161,6 +211,7 @@ struct P256AdxKernelT {
   using Field = MontField<Params>;
   using Fe = typename Field::Fe;
   static constexpr std::uint64_t kC = 0xffffffff00000001;  // p's top limb
+  static constexpr Fe kM = Field::kM;
 
   static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t x[6], lo, hi;
@@ -183,13 +234,15 @@ struct P256AdxKernelT {
         : "rdx", "cc");
     Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
   }
-};
+
+@ADDSUB@};
 #endif
 
 }  // namespace baretls::crypto::detail
 """
 
 with open("crypto/ec_field_bmi2.h", "w") as f:
-    f.write(HEADER + generic_fn(4) + "\n" + generic_fn(6) + "};\n")
+    f.write(HEADER + generic_fn(4) + "\n" + generic_fn(6) + "\n" + generic_add_sub(4) + generic_add_sub(6) + "};\n")
     f.write(P256.replace("@ROWS@", "\n".join(p256_rows())).replace("@OUT@", outputs(6))
-            .replace("@SQR@", "\n".join(p256_sqr_rows())).replace("@SQROUT@", outputs(8)))
+            .replace("@SQR@", "\n".join(p256_sqr_rows())).replace("@SQROUT@", outputs(8))
+            .replace("@ADDSUB@", add_sub_fns(4)))

@@ -341,7 +341,7 @@ std::size_t field_differential(const char* modulus_hex, std::mt19937_64& rng) {
   return checked;
 }
 
-// Portable and accelerated multiplication agree on random reduced inputs,
+// Portable and accelerated mul, sqr, add and sub agree on random reduced inputs,
 // including values next to the modulus.
 template <typename Portable, typename Fast>
 std::size_t compare_kernels(std::mt19937_64& rng) {
@@ -362,6 +362,15 @@ std::size_t compare_kernels(std::mt19937_64& rng) {
     CHECK(r1 == r2);
     Portable::mul_portable(r1, a, a);
     Fast::sqr(r2, a);
+    CHECK(r1 == r2);
+    Portable::add(r1, a, b);
+    Fast::add(r2, a, b);
+    CHECK(r1 == r2);
+    Portable::sub(r1, a, b);
+    Fast::sub(r2, a, b);
+    CHECK(r1 == r2);
+    Portable::sub(r1, b, a);
+    Fast::sub(r2, b, a);
     CHECK(r1 == r2);
     ++n;
   }
