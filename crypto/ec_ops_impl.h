@@ -295,20 +295,19 @@ struct EcCurve {
                                    const std::uint8_t* s) noexcept {
     Affine q;
     if (decode(q, q_xy) != Error::ok) return false;
+    // w = s^-1 (plain, variable time: s is public); u1 = e*w, u2 = r*w, each
+    // as mont(mont(x, w), R^2) = x*w.
     typename S::Fe w, t, u;
     std::uint8_t u1[kBytes], u2[kBytes];
     S::load_be(t, s);
-    S::to_mont(w, t);
-    S::invert(w, w);
+    S::invert_plain_vartime(w, t);
     S::load_be(t, e);
-    S::to_mont(t, t);
     S::mul(u, t, w);
-    S::from_mont(u, u);
+    S::mul(u, u, S::kR2);
     S::store_be(u1, u);
     S::load_be(t, r);
-    S::to_mont(t, t);
     S::mul(u, t, w);
-    S::from_mont(u, u);
+    S::mul(u, u, S::kR2);
     S::store_be(u2, u);
     JPoint p;
     mul_double_vartime(p, u1, q, u2);
