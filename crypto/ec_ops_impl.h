@@ -51,8 +51,8 @@ std::string_view p256_implementation() noexcept;
 std::string_view p384_implementation() noexcept;
 
 // C supplies: F, S (MontFields mod p and mod n), kB, and kBaseTable: for
-// window w (0 <= w < 2*size) and j in [1, 15], the affine point j*16^w*G at
-// [(w*15 + j-1) * 2N] (x then y, Montgomery form).
+// window w (0 <= w < kBaseWindows) and j in [1, 16], the affine point
+// j*32^w*G at [(w*16 + j-1) * 2N] (x then y, Montgomery form).
 template <typename C>
 struct EcCurve {
   using Pt = EcPoint<C>;
@@ -65,6 +65,7 @@ struct EcCurve {
   static constexpr std::size_t kBytes = F::kBytes;
   static constexpr std::size_t kWindows = 2 * kBytes;  // 4-bit windows
   static constexpr std::size_t kNafLen = 8 * kBytes + 1;
+  static constexpr std::size_t kBaseWindows = (8 * kBytes + 1 + 4) / 5;  // signed 5-bit windows
 
   // 4-bit digit w (from the least significant end) of a big-endian scalar.
   static std::uint64_t nibble(const std::uint8_t* k, std::size_t w) noexcept {
@@ -115,37 +116,55 @@ struct EcCurve {
   }
 
   static void load_base(Affine& a, std::size_t w, std::size_t j) noexcept {
-    const std::uint64_t* e = C::kBaseTable + (w * 15 + j) * 2 * N;
+    const std::uint64_t* e = C::kBaseTable + (w * 16 + j) * 2 * N;
     for (std::size_t i = 0; i < N; ++i) {
       a.x[i] = e[i];
       a.y[i] = e[N + i];
     }
   }
 
-  // r = k*G: one mixed addition per 4-bit window from the precomputed table
-  // (no doublings); each lookup scans all 15 entries of its window.
+  // Bit i of a big-endian scalar (0 past the top); i is public.
+  static std::uint64_t bit(const std::uint8_t* k, std::size_t i) noexcept {
+    if (i >= 8 * kBytes) return 0;
+    return (std::uint64_t{k[kBytes - 1 - i / 8]} >> (i % 8)) & 1;
+  }
+
+  // r = k*G with signed 5-bit windows (Booth recoding): digit w is
+  // b[5w-1] + b[5w] + 2b[5w+1] + 4b[5w+2] + 8b[5w+3] - 16b[5w+4] in
+  // [-16, 16]; one mixed addition per window from the precomputed table (no
+  // doublings). Each lookup scans all 16 entries; the sign is applied by a
+  // conditional negation. CT: no branch or index depends on k.
   static void mul_base(Point& r, const std::uint8_t* k) noexcept {
     Pt::set_identity(r);
     Affine sel, entry;
     Point t;
-    for (std::size_t w = 0; w < kWindows; ++w) {
-      const std::uint64_t d = nibble(k, w);
+    Fe neg_y;
+    for (std::size_t w = 0; w < kBaseWindows; ++w) {
+      std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
+      for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
+      // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5), as magnitude and sign.
+      const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+      const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
+      const std::uint64_t mag = (static_cast<std::uint64_t>(digit) ^ sign) - sign;
       sel.x = Fe{};
       sel.y = Fe{};
-      for (std::size_t j = 0; j < 15; ++j) {
+      for (std::size_t j = 0; j < 16; ++j) {
         load_base(entry, w, j);
-        const ct::Mask m = ct::eq(j + 1, d);
+        const ct::Mask m = ct::eq(j + 1, mag);
         F::cmov(sel.x, entry.x, m);
         F::cmov(sel.y, entry.y, m);
       }
+      F::neg(neg_y, sel.y);
+      F::cmov(sel.y, neg_y, ct::Mask::from_word(ct::value_barrier(sign)));
       Pt::add_mixed(t, r, sel);
-      const ct::Mask use = ct::is_nonzero(d);
+      const ct::Mask use = ct::is_nonzero(mag);
       F::cmov(r.x, t.x, use);
       F::cmov(r.y, t.y, use);
       F::cmov(r.z, t.z, use);
     }
     secure_wipe_object(sel);
     secure_wipe_object(t);
+    secure_wipe_object(neg_y);
   }
 
   // Width-5 NAF of a public scalar: digits odd in [-15, 15] or 0.

@@ -14,7 +14,7 @@ constexpr P256Field::Fe to_mont_const(const P256Field::Fe& a) {
   return r;
 }
 
-alignas(64) constexpr std::uint64_t kP256BaseTable[64 * 15 * 8] = {
+alignas(64) constexpr std::uint64_t kP256BaseTable[52 * 16 * 8] = {
 #include "crypto/p256_table.inc"
 };
 

@@ -14,7 +14,7 @@ constexpr P384Field::Fe to_mont_const(const P384Field::Fe& a) {
   return r;
 }
 
-alignas(64) constexpr std::uint64_t kP384BaseTable[96 * 15 * 12] = {
+alignas(64) constexpr std::uint64_t kP384BaseTable[77 * 16 * 12] = {
 #include "crypto/p384_table.inc"
 };
 
