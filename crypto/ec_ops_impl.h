@@ -52,7 +52,8 @@ std::string_view p384_implementation() noexcept;
 
 // C supplies: F, S (MontFields mod p and mod n), kB, and kBaseTable: for
 // window w (0 <= w < kBaseWindows) and j in [1, 16], the affine point
-// j*32^w*G at [(w*16 + j-1) * 2N] (x then y, Montgomery form).
+// j*32^w*G at [(w*16 + j-1) * 2N] (x then y, Montgomery form); kOddTable:
+// (2i+1)G for i < 32, same layout.
 template <typename C>
 struct EcCurve {
   using Pt = EcPoint<C>;
@@ -167,15 +168,17 @@ struct EcCurve {
     secure_wipe_object(neg_y);
   }
 
-  // Width-5 NAF of a public scalar: digits odd in [-15, 15] or 0.
-  static void wnaf_vartime(std::int8_t* naf, const std::uint8_t* k_be) noexcept {
+  // Width-w NAF of a public scalar: digits odd in (-2^(w-1), 2^(w-1)) or 0.
+  static void wnaf_vartime(std::int8_t* naf, const std::uint8_t* k_be, int width) noexcept {
+    const std::uint64_t window_mask = (std::uint64_t{1} << width) - 1;
+    const int half = 1 << (width - 1);
     std::uint64_t k[N + 1] = {};
     for (std::size_t j = 0; j < N; ++j) k[j] = load_be64(k_be + 8 * (N - 1 - j));
     for (std::size_t i = 0; i < kNafLen; ++i) {
       int d = 0;
       if ((k[0] & 1) != 0) {
-        d = static_cast<int>(k[0] & 31);
-        if (d > 16) d -= 32;
+        d = static_cast<int>(k[0] & window_mask);
+        if (d > half) d -= 2 * half;
         // k -= d (k stays non-negative: k = d mod 32).
         if (d > 0) {
           std::uint64_t borrow = static_cast<std::uint64_t>(d);
@@ -201,19 +204,26 @@ struct EcCurve {
   using Jac = EcJacobianVartime<C>;
   using JPoint = typename Jac::Point;
 
-  // r = u1*G + u2*Q in Jacobian coordinates (interleaved width-5 NAF).
-  // CT: none (public inputs only).
+  static void load_odd(Affine& a, std::size_t i) noexcept {
+    const std::uint64_t* e = C::kOddTable + i * 2 * N;
+    for (std::size_t j = 0; j < N; ++j) {
+      a.x[j] = e[j];
+      a.y[j] = e[N + j];
+    }
+  }
+
+  // r = u1*G + u2*Q in Jacobian coordinates: interleaved width-7 NAF of u1
+  // over the precomputed odd multiples of G, width-5 NAF of u2 over
+  // (2i+1)Q computed here. CT: none (public inputs only).
   static void mul_double_vartime(JPoint& r, const std::uint8_t* u1, const Affine& q,
                                  const std::uint8_t* u2) noexcept {
-    Affine g_odd[8];  // (2i+1)G: entries 2i of window 0 of the base table
-    for (std::size_t i = 0; i < 8; ++i) load_base(g_odd[i], 0, 2 * i);
     JPoint q_odd[8], q2;
     q_odd[0] = JPoint{q.x, q.y, F::kOne};
     Jac::dbl(q2, q_odd[0]);
     for (std::size_t i = 1; i < 8; ++i) Jac::add(q_odd[i], q_odd[i - 1], q2);
     std::int8_t naf1[kNafLen], naf2[kNafLen];
-    wnaf_vartime(naf1, u1);
-    wnaf_vartime(naf2, u2);
+    wnaf_vartime(naf1, u1, 7);
+    wnaf_vartime(naf2, u2, 5);
     r.x = F::kOne;
     r.y = F::kOne;
     r.z = Fe{};
@@ -221,7 +231,8 @@ struct EcCurve {
     for (std::size_t i = kNafLen; i-- > 0;) {
       if (started) Jac::dbl(r, r);
       if (naf1[i] != 0) {
-        Affine g = g_odd[(naf1[i] > 0 ? naf1[i] : -naf1[i]) / 2];
+        Affine g;
+        load_odd(g, static_cast<std::size_t>((naf1[i] > 0 ? naf1[i] : -naf1[i]) / 2));
         if (naf1[i] < 0) F::neg(g.y, g.y);
         Jac::add_mixed(r, r, g);
         started = true;
