@@ -3,8 +3,10 @@
 // multiplication with MULX/ADCX/ADOX (BMI2 + ADX) as GCC inline assembly,
 // for the fields of ec_field_impl.h. Each row adds a * b[i] to the
 // accumulator on two carry chains (CF and OF), then adds q * m to clear the
-// low limb. Inline assembly needs no compiler target flags; callers select
-// these kernels only when cpu_has(bmi2) and cpu_has(adx).
+// low limb. Operands are read and written through pointers under a "memory"
+// clobber, which leaves enough registers under sanitizers. Inline assembly
+// needs no compiler target flags; callers select these kernels only when
+// cpu_has(bmi2) and cpu_has(adx).
 // CT: straight-line code, no data-dependent branches or addresses.
 #pragma once
 
@@ -192,8 +194,8 @@ struct MontAdxKernel {
         "adcxq %[lo], %[x2]\n\t"
         : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]),
           [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
 
@@ -504,14 +506,14 @@ struct MontAdxKernel {
         "adcxq %[lo], %[x4]\n\t"
         : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]), [x6] "=&r"(x[6]), [x7] "=&r"(x[7]),
           [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5]), "m"(a), "m"(b)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5])
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[6], x[7], x[0], x[1], x[2], x[3]}, x[4]);
   }
 
   static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
     std::uint64_t t[4], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -540,13 +542,13 @@ struct MontAdxKernel {
         "movq %[t1], 8(%[r])\n\t"
         "movq %[t2], 16(%[r])\n\t"
         "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
+        : "cc", "memory");
   }
   static void sub(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
     std::uint64_t t[4], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -574,13 +576,13 @@ struct MontAdxKernel {
         "movq %[t1], 8(%[r])\n\t"
         "movq %[t2], 16(%[r])\n\t"
         "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
+        : "cc", "memory");
   }
   static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
     std::uint64_t t[6], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -621,13 +623,13 @@ struct MontAdxKernel {
         "movq %[t3], 24(%[r])\n\t"
         "movq %[t4], 32(%[r])\n\t"
         "movq %[t5], 40(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5])
+        : "cc", "memory");
   }
   static void sub(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
     std::uint64_t t[6], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -667,9 +669,9 @@ struct MontAdxKernel {
         "movq %[t3], 24(%[r])\n\t"
         "movq %[t4], 32(%[r])\n\t"
         "movq %[t5], 40(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5])
+        : "cc", "memory");
   }
 };
 
@@ -797,8 +799,8 @@ struct P256AdxKernelT {
         "adcq $0, %[x2]\n\t"
         : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]),
           [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [b] "r"(b.data()), [c] "m"(kC), "m"(a), "m"(b)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [b] "r"(b.data()), [c] "m"(kC)
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
 
@@ -911,14 +913,14 @@ struct P256AdxKernelT {
         "adcq $0, %[lo]\n\t"
         : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]), [x6] "=&r"(x[6]), [x7] "=&r"(x[7]),
           [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [c] "m"(kC), "m"(a)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [c] "m"(kC)
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
   }
 
   static void add(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t t[4], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -947,13 +949,13 @@ struct P256AdxKernelT {
         "movq %[t1], 8(%[r])\n\t"
         "movq %[t2], 16(%[r])\n\t"
         "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
+        : "cc", "memory");
   }
   static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t t[4], c;
-    __asm__(
+    __asm__ __volatile__(  // writes r through a pointer
         "movq 0(%[a]), %[t0]\n\t"
         "movq 8(%[a]), %[t1]\n\t"
         "movq 16(%[a]), %[t2]\n\t"
@@ -981,9 +983,9 @@ struct P256AdxKernelT {
         "movq %[t1], 8(%[r])\n\t"
         "movq %[t2], 16(%[r])\n\t"
         "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), "m"(a), "m"(b)
-        : "cc");
+        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
+        : "cc", "memory");
   }
 };
 #endif

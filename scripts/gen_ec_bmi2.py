@@ -119,19 +119,19 @@ def add_sub_fns(n, indent="  "):
     mods = ", ".join(f'[m{j}] "m"(kM[{j}])' for j in range(n))
     return f"""{indent}static void add(Fe& r, const Fe& a, const Fe& b) noexcept {{
 {indent}  std::uint64_t t[{n}], c;
-{indent}  __asm__(
+{indent}  __asm__ __volatile__(  // writes r through a pointer
 {chr(10).join(add)}
-        : {outs}, [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}, "m"(a), "m"(b)
-        : "cc");
+        : {outs}, [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}
+        : "cc", "memory");
 {indent}}}
 {indent}static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {{
 {indent}  std::uint64_t t[{n}], c;
-{indent}  __asm__(
+{indent}  __asm__ __volatile__(  // writes r through a pointer
 {chr(10).join(sub)}
-        : {outs}, [c] "=&r"(c), "=m"(r)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}, "m"(a), "m"(b)
-        : "cc");
+        : {outs}, [c] "=&r"(c)
+        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), {mods}
+        : "cc", "memory");
 {indent}}}
 """
 
@@ -150,8 +150,8 @@ def generic_fn(n):
     __asm__(
 {chr(10).join(rows)}
 {outputs(n + 2)}
-        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), {mods}, "m"(a), "m"(b)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), {mods}
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{{{res}}}, x[{result[n]}]);
   }}
 """
@@ -162,8 +162,10 @@ HEADER = """// SPDX-License-Identifier: MIT
 // multiplication with MULX/ADCX/ADOX (BMI2 + ADX) as GCC inline assembly,
 // for the fields of ec_field_impl.h. Each row adds a * b[i] to the
 // accumulator on two carry chains (CF and OF), then adds q * m to clear the
-// low limb. Inline assembly needs no compiler target flags; callers select
-// these kernels only when cpu_has(bmi2) and cpu_has(adx).
+// low limb. Operands are read and written through pointers under a "memory"
+// clobber, which leaves enough registers under sanitizers. Inline assembly
+// needs no compiler target flags; callers select these kernels only when
+// cpu_has(bmi2) and cpu_has(adx).
 // CT: straight-line code, no data-dependent branches or addresses.
 #pragma once
 
@@ -218,8 +220,8 @@ struct P256AdxKernelT {
     __asm__(
 @ROWS@
 @OUT@
-        : [a] "r"(a.data()), [b] "r"(b.data()), [c] "m"(kC), "m"(a), "m"(b)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [b] "r"(b.data()), [c] "m"(kC)
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
 
@@ -230,8 +232,8 @@ struct P256AdxKernelT {
     __asm__(
 @SQR@
 @SQROUT@
-        : [a] "r"(a.data()), [c] "m"(kC), "m"(a)
-        : "rdx", "cc");
+        : [a] "r"(a.data()), [c] "m"(kC)
+        : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
   }
 
