@@ -200,6 +200,9 @@ struct MontAdxKernel {
   }
 
   static void mul6(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
+#if defined(__SANITIZE_ADDRESS__)
+    Field::mul_portable(r, a, b);
+#else
     std::uint64_t x[8], lo, hi;
     __asm__(
         "xorl %k[x0], %k[x0]\n\t"
@@ -509,6 +512,7 @@ struct MontAdxKernel {
         : [a] "r"(a.data()), [b] "r"(b.data()), [n0] "m"(kN0), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5])
         : "rdx", "cc", "memory");
     Field::reduce_once(r, Fe{x[6], x[7], x[0], x[1], x[2], x[3]}, x[4]);
+#endif
   }
 
   static void add(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {

@@ -250,6 +250,7 @@ struct MontField {
       }
     }
     r = acc;
+    secure_fill(acc);
     for (auto& t : table) secure_fill(t);
   }
 

@@ -73,7 +73,7 @@ class NonceDrbg {
     mac_.update({&marker, 1});
     mac_.update({x, ops_.size});
     mac_.update({h1, ops_.size});
-    mac_.update(extra);
+    if (!extra.empty()) mac_.update(extra);  // Sha256::update(empty span) trips UBSan (memcpy from null)
     set_key();
     refresh_v();
   }
