@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // Internal: the byte-level operations of one prime curve (CurveOps), built
 // from its field, group order and point arithmetic: SEC1 point decoding,
-// constant-time fixed-window scalar multiplication (variable base) and a
-// precomputed comb for the generator, the variable-time double-scalar
-// multiplication of ECDSA verification, and the mod-n scalar arithmetic of
-// ECDSA. Instantiated once per curve (p256.cpp, p384.cpp).
+// constant-time fixed 4-bit-window scalar multiplication (variable base,
+// complete RCB formulas), a precomputed table of signed 5-bit windows for the
+// generator (one mixed addition per window, no doublings), the variable-time
+// double-scalar multiplication of ECDSA verification (Jacobian, interleaved
+// wNAF), and the mod-n scalar arithmetic of ECDSA. Instantiated once per
+// curve and field kernel (p256.cpp, p384.cpp).
 #pragma once
 
 #include <cstddef>
