@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "baretls/crypto/ct.h"
 #include "crypto/bytes.h"
@@ -61,8 +62,10 @@ constexpr Limbs<N> pow2_mod(const Limbs<N>& m, std::size_t bits) noexcept {
 }
 
 // Params supplies: static constexpr std::size_t kLimbs; static constexpr
-// Limbs<kLimbs> kModulus (little-endian limbs).
-template <typename Params>
+// Limbs<kLimbs> kModulus (little-endian limbs). Kernel, when not void,
+// supplies faster run-time mul(r, a, b) and sqr(r, a) (e.g. MULX/ADX); the
+// portable code below stays the compile-time and reference path.
+template <typename Params, typename Kernel = void>
 struct MontField {
   static constexpr std::size_t N = Params::kLimbs;
   static constexpr std::size_t kBytes = 8 * N;
@@ -86,8 +89,29 @@ struct MontField {
     for (std::size_t j = 0; j < N; ++j) r[j] = (t[j] & keep) | (d[j] & ~keep);
   }
 
-  // r = a * b / R mod m (CIOS Montgomery multiplication).
+  // r = a * b / R mod m.
   static constexpr void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (!std::is_void_v<Kernel>) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::mul(r, a, b);
+        return;
+      }
+    }
+    mul_portable(r, a, b);
+  }
+
+  static constexpr void sqr(Fe& r, const Fe& a) noexcept {
+    if constexpr (!std::is_void_v<Kernel>) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::sqr(r, a);
+        return;
+      }
+    }
+    mul_portable(r, a, a);
+  }
+
+  // CIOS Montgomery multiplication.
+  static constexpr void mul_portable(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t t[N + 2] = {};
     for (std::size_t i = 0; i < N; ++i) {
       std::uint64_t carry = 0;
@@ -116,9 +140,13 @@ struct MontField {
     reduce_once(r, lo, t[N]);
   }
 
-  static constexpr void sqr(Fe& r, const Fe& a) noexcept { mul(r, a, a); }
-
   static constexpr void add(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::add(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::add(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t carry = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -130,6 +158,12 @@ struct MontField {
   }
 
   static constexpr void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::sub(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::sub(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t borrow = 0;
     for (std::size_t j = 0; j < N; ++j) {

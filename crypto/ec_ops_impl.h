@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/secret.h"
@@ -43,8 +44,11 @@ struct CurveOps {
                                const std::uint8_t* s);
 };
 
+// The operations for the CPU features enabled now, and their path name.
 const CurveOps& p256_ops() noexcept;
 const CurveOps& p384_ops() noexcept;
+std::string_view p256_implementation() noexcept;
+std::string_view p384_implementation() noexcept;
 
 // C supplies: F, S (MontFields mod p and mod n), kB, and kBaseTable: for
 // window w (0 <= w < 2*size) and j in [1, 15], the affine point j*16^w*G at
@@ -175,32 +179,38 @@ struct EcCurve {
     }
   }
 
-  // r = u1*G + u2*Q (interleaved width-5 NAF). CT: none (public inputs only).
-  static void mul_double_vartime(Point& r, const std::uint8_t* u1, const Affine& q,
+  using Jac = EcJacobianVartime<C>;
+  using JPoint = typename Jac::Point;
+
+  // r = u1*G + u2*Q in Jacobian coordinates (interleaved width-5 NAF).
+  // CT: none (public inputs only).
+  static void mul_double_vartime(JPoint& r, const std::uint8_t* u1, const Affine& q,
                                  const std::uint8_t* u2) noexcept {
     Affine g_odd[8];  // (2i+1)G: entries 2i of window 0 of the base table
     for (std::size_t i = 0; i < 8; ++i) load_base(g_odd[i], 0, 2 * i);
-    Point q_odd[8], q2;
-    Pt::from_affine(q_odd[0], q);
-    Pt::dbl(q2, q_odd[0]);
-    for (std::size_t i = 1; i < 8; ++i) Pt::add(q_odd[i], q_odd[i - 1], q2);
+    JPoint q_odd[8], q2;
+    q_odd[0] = JPoint{q.x, q.y, F::kOne};
+    Jac::dbl(q2, q_odd[0]);
+    for (std::size_t i = 1; i < 8; ++i) Jac::add(q_odd[i], q_odd[i - 1], q2);
     std::int8_t naf1[kNafLen], naf2[kNafLen];
     wnaf_vartime(naf1, u1);
     wnaf_vartime(naf2, u2);
-    Pt::set_identity(r);
+    r.x = F::kOne;
+    r.y = F::kOne;
+    r.z = Fe{};
     bool started = false;
     for (std::size_t i = kNafLen; i-- > 0;) {
-      if (started) Pt::dbl(r, r);
+      if (started) Jac::dbl(r, r);
       if (naf1[i] != 0) {
         Affine g = g_odd[(naf1[i] > 0 ? naf1[i] : -naf1[i]) / 2];
         if (naf1[i] < 0) F::neg(g.y, g.y);
-        Pt::add_mixed(r, r, g);
+        Jac::add_mixed(r, r, g);
         started = true;
       }
       if (naf2[i] != 0) {
-        Point t = q_odd[(naf2[i] > 0 ? naf2[i] : -naf2[i]) / 2];
+        JPoint t = q_odd[(naf2[i] > 0 ? naf2[i] : -naf2[i]) / 2];
         if (naf2[i] < 0) F::neg(t.y, t.y);
-        Pt::add(r, r, t);
+        Jac::add(r, r, t);
         started = true;
       }
     }
@@ -300,14 +310,16 @@ struct EcCurve {
     S::mul(u, t, w);
     S::from_mont(u, u);
     S::store_be(u2, u);
-    Point p;
+    JPoint p;
     mul_double_vartime(p, u1, q, u2);
-    if (F::is_zero(p.z).to_bool()) return false;
-    // x(R) mod n == r  <=>  X == r*Z, or X == (r+n)*Z when r + n < p.
-    Fe rf, rz;
+    if (Jac::is_identity(p)) return false;
+    // x(R) = X/Z^2, so x(R) mod n == r  <=>  X == r*Z^2, or X == (r+n)*Z^2
+    // when r + n < p.
+    Fe rf, rz, zz;
+    F::sqr(zz, p.z);
     F::load_be(rf, r);
     F::to_mont(rz, rf);
-    F::mul(rz, rz, p.z);
+    F::mul(rz, rz, zz);
     if (F::equal(rz, p.x).to_bool()) return true;
     std::uint64_t carry = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -317,7 +329,7 @@ struct EcCurve {
     }
     if (carry != 0 || !F::less_than_modulus(rf).to_bool()) return false;
     F::to_mont(rz, rf);
-    F::mul(rz, rz, p.z);
+    F::mul(rz, rz, zz);
     return F::equal(rz, p.x).to_bool();
   }
 
