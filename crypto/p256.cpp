@@ -14,8 +14,12 @@ constexpr P256Field::Fe to_mont_const(const P256Field::Fe& a) {
   return r;
 }
 
-alignas(64) constexpr std::uint64_t kP256BaseTable[64 * 15 * 8] = {
+alignas(64) constexpr std::uint64_t kP256BaseTable[52 * 16 * 8] = {
 #include "crypto/p256_table.inc"
+};
+
+alignas(64) constexpr std::uint64_t kP256OddTable[32 * 8] = {
+#include "crypto/p256_odd_table.inc"
 };
 
 template <typename Field, typename Scalar>
@@ -26,6 +30,7 @@ struct P256Curve {
   static constexpr F::Fe kB = to_mont_const({0x3bce3c3e27d2604b, 0x651d06b0cc53b0f6, 0xb3ebbd55769886bc,
                                              0x5ac635d8aa3a93e7});
   static constexpr const std::uint64_t* kBaseTable = kP256BaseTable;
+  static constexpr const std::uint64_t* kOddTable = kP256OddTable;
 };
 
 }  // namespace

@@ -14,8 +14,12 @@ constexpr P384Field::Fe to_mont_const(const P384Field::Fe& a) {
   return r;
 }
 
-alignas(64) constexpr std::uint64_t kP384BaseTable[96 * 15 * 12] = {
+alignas(64) constexpr std::uint64_t kP384BaseTable[77 * 16 * 12] = {
 #include "crypto/p384_table.inc"
+};
+
+alignas(64) constexpr std::uint64_t kP384OddTable[32 * 12] = {
+#include "crypto/p384_odd_table.inc"
 };
 
 template <typename Field, typename Scalar>
@@ -27,6 +31,7 @@ struct P384Curve {
   static constexpr F::Fe kB = to_mont_const({0x2a85c8edd3ec2aef, 0xc656398d8a2ed19d, 0x0314088f5013875a,
                                              0x181d9c6efe814112, 0x988e056be3f82d19, 0xb3312fa7e23ee7e4});
   static constexpr const std::uint64_t* kBaseTable = kP384BaseTable;
+  static constexpr const std::uint64_t* kOddTable = kP384OddTable;
 };
 
 }  // namespace

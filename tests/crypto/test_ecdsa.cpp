@@ -14,6 +14,7 @@
 #include <string>
 
 #include "crypto/ecdsa_impl.h"
+#include "tests/crypto/ec_ref.h"
 #include "tests/support/cpu_paths.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
@@ -354,4 +355,37 @@ TEST_CASE("ECDSA: strict DER encode/decode") {
   MESSAGE("DER: " << round_trips << " round trips, " << negatives << " malformed encodings");
   CHECK(round_trips == 6);
   CHECK(negatives == 16);
+}
+
+TEST_CASE("ECDSA verify: exceptional cases of the variable-time double multiplication") {
+  // Key d = 1 (Q = G), so u1*G + u2*Q = (u1 + u2)*G. With e = n - r the sum
+  // is the identity (the accumulator must pass through P + (-P)); with e = r
+  // and s = 2r/k, u1 = u2 = k/2 and the signature is valid.
+  std::size_t checked = 0;
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (Curve c : {Curve::p256, Curve::p384}) {
+      const std::size_t size = crypto::ec_scalar_size(c);
+      const ref::Mod mod_n{ref::Big::from_bytes(order_of(c))};
+      Bytes one(size, 0), q(crypto::ec_point_size(c)), rpt(crypto::ec_point_size(c));
+      one.back() = 1;
+      REQUIRE(crypto::ec_public_from_private(c, one, q) == Error::ok);
+      for (std::uint8_t seed : {0x05, 0x3c, 0xa7}) {
+        const Bytes k(size, seed);
+        REQUIRE(crypto::ec_public_from_private(c, k, rpt) == Error::ok);
+        const ref::Big r = ref::Big::from_bytes(Bytes(rpt.begin() + 1, rpt.begin() + 1 + static_cast<long>(size))).mod(mod_n.m);
+        // Identity: e = -r, s = 1.
+        Bytes sig = concat(r.to_bytes(size), one);
+        CHECK(crypto::ecdsa_verify(c, q, mod_n.sub(ref::Big{}, r).to_bytes(size), sig) == Error::bad_signature);
+        // Valid: e = r, s = 2r/k.
+        const ref::Big kk = ref::Big::from_bytes(k);
+        const ref::Big s = mod_n.mul(mod_n.add(r, r), mod_n.inv(kk));
+        sig = concat(r.to_bytes(size), s.to_bytes(size));
+        CHECK(crypto::ecdsa_verify(c, q, r.to_bytes(size), sig) == Error::ok);
+        ++checked;
+      }
+    }
+  }
+  MESSAGE("exceptional-case signatures: " << checked);
+  CHECK(checked >= 6);
 }
