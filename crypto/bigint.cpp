@@ -219,23 +219,23 @@ Limb top_bits(const Limb* a, std::size_t n, std::size_t pos) noexcept {
   return v & ((Limb{1} << 33) - 1);
 }
 
-// (u*f + v*g) / 2^kBatch mod m, into out (n limbs, reduced), for u, v < m.
+// (u*f + v*g) / 2^kBatch mod m, into out (n limbs, reduced), for u, v < m:
+// one pass computes u*f + v*g + q*m with q = -(u*f + v*g)/m mod 2^kBatch
+// (so the sum is divisible by 2^kBatch), then shift and bring into [0, m).
 void update_cofactor(Limb* out, const Limb* u, const Limb* v, std::int64_t f, std::int64_t g, const Limb* m,
                      Limb m0inv, std::size_t n) noexcept {
-  std::array<Limb, kMaxLimbs + 2> t, qm;
-  lin_comb_vartime(t.data(), u, v, f, g, n);
-  // Add q*m with q = -t/m mod 2^kBatch, making t divisible by 2^kBatch.
-  const Limb q = (t[0] * m0inv) & ((Limb{1} << kBatch) - 1);
-  Limb c = 0;
+  const Limb low = u[0] * static_cast<Limb>(f) + v[0] * static_cast<Limb>(g);
+  const auto q = static_cast<std::int64_t>((low * m0inv) & ((Limb{1} << kBatch) - 1));
+  std::array<Limb, kMaxLimbs + 1> t;
+  i128 carry = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const detail::u128 p = detail::u128{q} * m[i] + c;
-    qm[i] = static_cast<Limb>(p);
-    c = static_cast<Limb>(p >> 64);
+    const i128 x = static_cast<i128>(u[i]) * f + static_cast<i128>(v[i]) * g + static_cast<i128>(m[i]) * q + carry;
+    t[i] = static_cast<Limb>(x);
+    carry = x >> 64;
   }
-  qm[n] = c;
-  (void)add_vartime(t.data(), qm.data(), n + 1);
+  t[n] = static_cast<Limb>(carry);
   shift_right_signed(t.data(), n, kBatch);
-  // Now -3m < t < 3m: bring it into [0, m).
+  // Now -2m < t < 3m: bring it into [0, m).
   std::array<Limb, kMaxLimbs + 1> mm{};
   for (std::size_t i = 0; i < n; ++i) mm[i] = m[i];
   while (is_negative(t.data(), n)) (void)add_vartime(t.data(), mm.data(), n + 1);

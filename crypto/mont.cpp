@@ -19,7 +19,9 @@ constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
 #if defined(__x86_64__)
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) {
-    if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma) && (n == 16 || n == 24 || n == 32))
+    const bool ifma = cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512vl) &&
+                      cpu_has(CpuFeature::avx512ifma);
+    if (ifma && (n == 16 || n == 24 || n == 32 || n == 48 || n == 64))
       return detail::kMontIfma;
     return detail::kMontBmi2;
   }
@@ -193,6 +195,12 @@ void MontContext::exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) c
   if (bits == 0) {
     set_one(r);
     return;
+  }
+  if (kernel_->exp_vartime != nullptr) {
+    std::array<Limb, kMaxLimbs> one;
+    set_one(one.data());
+    const detail::MontExpJob job{r, a, e.data(), e.size(), m_.data(), m0inv_, n, one.data()};
+    if (kernel_->exp_vartime(job)) return;
   }
   // The top bit gives acc = a; then square-and-multiply over the rest
   // (e = 65537: 16 squarings and one multiplication).

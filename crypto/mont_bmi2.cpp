@@ -123,7 +123,7 @@ __attribute__((target("bmi2,adx"))) void mont_sqr_bmi2(Limb* r, const Limb* a, c
   secure_wipe(t.data(), 2 * n * sizeof(Limb));
 }
 
-const MontKernel kMontBmi2 = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, nullptr, "bmi2-adx"};
+const MontKernel kMontBmi2 = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, nullptr, nullptr, "bmi2-adx"};
 
 }  // namespace baretls::crypto::detail
 

@@ -79,13 +79,13 @@ __attribute__((target("avx512f"))) inline std::uint64_t lane0(__m512i v) noexcep
   return static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm512_castsi512_si128(v)));
 }
 
-// One AMM in registers. Low halves of the digit products go to `lo` (lane j
-// = digit j), high halves to `hi` (lane j = digit j + 1); both move down one
-// lane per step (the division by 2^52). Digit 0 is never needed in the
-// vectors: its value, the scalar x, is rebuilt from lo lane 0, the pending
-// sum `pend` (the carry out of digit 0 and hi lane 0 that moved into digit 0)
-// and lo(a_0 b_i), which keeps the vector work off the serial path
-// y_i -> y_{i+1}.
+// One AMM in registers. Low halves of the digit products accumulate in `lo`
+// (lane j = digit j); the high halves of one step go to `hi` (lane j =
+// digit j + 1), which lands unshifted on `lo` when lo moves down one lane
+// (the division by 2^52). Digit 0 is never needed in the vectors: its value,
+// the scalar x, is rebuilt from lo lane 0, the carry out of the previous
+// digit 0 (`pend`) and lo(a_0 b_i), which keeps the vector work off the
+// serial path y_i -> y_{i+1}.
 template <std::size_t Z>
 struct Amm {
   __m512i lo[Z], hi[Z], va[Z], vm[Z];
@@ -112,28 +112,87 @@ struct Amm {
     const __m512i vy = _mm512_set1_epi64(static_cast<long long>(y));
     for (std::size_t z = 0; z < Z; ++z) {
       lo[z] = _mm512_madd52lo_epu64(lo[z], va[z], vb);
-      hi[z] = _mm512_madd52hi_epu64(hi[z], va[z], vb);
+      hi[z] = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va[z], vb);
       lo[z] = _mm512_madd52lo_epu64(lo[z], vm[z], vy);
       hi[z] = _mm512_madd52hi_epu64(hi[z], vm[z], vy);
     }
-    pend = carry + lane0(hi[0]);
+    pend = carry;
+    // Divide by 2^52: lo moves down one lane; hi (lane j = digit j + 1)
+    // lands on lane j unshifted.
     const __m512i zero = _mm512_setzero_si512();
-    for (std::size_t z = 0; z < Z; ++z) {
-      lo[z] = _mm512_alignr_epi64(z + 1 < Z ? lo[z + 1] : zero, lo[z], 1);
-      hi[z] = _mm512_alignr_epi64(z + 1 < Z ? hi[z + 1] : zero, hi[z], 1);
-    }
+    for (std::size_t z = 0; z < Z; ++z)
+      lo[z] = _mm512_add_epi64(_mm512_alignr_epi64(z + 1 < Z ? lo[z + 1] : zero, lo[z], 1), hi[z]);
   }
 
-  // r = lo + (hi one digit up) + pend, normalised to 52-bit digits.
+  // r = lo + pend, normalised to 52-bit digits.
   __attribute__((target("avx512f,avx512ifma"))) void finish(Num52<Z>& r) const noexcept {
-    Num52<Z> h;
-    for (std::size_t z = 0; z < Z; ++z) {
-      _mm512_store_si512(r.d + 8 * z, lo[z]);
-      _mm512_store_si512(h.d + 8 * z, hi[z]);
-    }
+    for (std::size_t z = 0; z < Z; ++z) _mm512_store_si512(r.d + 8 * z, lo[z]);
     std::uint64_t c = pend;
     for (std::size_t j = 0; j < 8 * Z; ++j) {
-      const std::uint64_t v = r.d[j] + c + (j > 0 ? h.d[j - 1] : 0);
+      const std::uint64_t v = r.d[j] + c;
+      r.d[j] = v & kMask52;
+      c = v >> 52;
+    }
+  }
+};
+
+// 1024-bit moduli (n = 16) use L = 20 digits: two full registers and a
+// 256-bit tail, which saves a sixth of the multiply-adds of a third zmm.
+template <>
+struct Amm<3> {
+  __m512i lo0, lo1, hi0, hi1, va0, va1, vm0, vm1;
+  __m256i lo2, hi2, va2, vm2;
+  std::uint64_t pend = 0;
+  std::uint64_t a0, k0, m0;
+
+  __attribute__((target("avx512f,avx512vl,avx512ifma"))) void start(const Num52<3>& a, const Job52<3>& j) noexcept {
+    lo0 = lo1 = hi0 = hi1 = _mm512_setzero_si512();
+    lo2 = hi2 = _mm256_setzero_si256();
+    va0 = _mm512_load_si512(a.d);
+    va1 = _mm512_load_si512(a.d + 8);
+    va2 = _mm256_load_si256(reinterpret_cast<const __m256i*>(a.d + 16));
+    vm0 = _mm512_load_si512(j.m.d);
+    vm1 = _mm512_load_si512(j.m.d + 8);
+    vm2 = _mm256_load_si256(reinterpret_cast<const __m256i*>(j.m.d + 16));
+    a0 = a.d[0];
+    k0 = j.k0;
+    m0 = j.m0;
+  }
+
+  __attribute__((target("avx512f,avx512vl,avx512ifma"))) void step(std::uint64_t b) noexcept {
+    const std::uint64_t x = lane0(lo0) + pend + ((a0 * b) & kMask52);
+    const std::uint64_t y = (x * k0) & kMask52;
+    const std::uint64_t carry = (x + ((m0 * y) & kMask52)) >> 52;
+    const __m512i vb = _mm512_set1_epi64(static_cast<long long>(b));
+    const __m512i vy = _mm512_set1_epi64(static_cast<long long>(y));
+    const __m256i vb2 = _mm512_castsi512_si256(vb), vy2 = _mm512_castsi512_si256(vy);
+    lo0 = _mm512_madd52lo_epu64(lo0, va0, vb);
+    lo1 = _mm512_madd52lo_epu64(lo1, va1, vb);
+    lo2 = _mm256_madd52lo_epu64(lo2, va2, vb2);
+    hi0 = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va0, vb);
+    hi1 = _mm512_madd52hi_epu64(_mm512_setzero_si512(), va1, vb);
+    hi2 = _mm256_madd52hi_epu64(_mm256_setzero_si256(), va2, vb2);
+    lo0 = _mm512_madd52lo_epu64(lo0, vm0, vy);
+    lo1 = _mm512_madd52lo_epu64(lo1, vm1, vy);
+    lo2 = _mm256_madd52lo_epu64(lo2, vm2, vy2);
+    hi0 = _mm512_madd52hi_epu64(hi0, vm0, vy);
+    hi1 = _mm512_madd52hi_epu64(hi1, vm1, vy);
+    hi2 = _mm256_madd52hi_epu64(hi2, vm2, vy2);
+    pend = carry;
+    const __m256i zero = _mm256_setzero_si256();
+    lo0 = _mm512_add_epi64(_mm512_alignr_epi64(lo1, lo0, 1), hi0);
+    lo1 = _mm512_add_epi64(_mm512_alignr_epi64(_mm512_castsi256_si512(lo2), lo1, 1), hi1);
+    lo2 = _mm256_add_epi64(_mm256_alignr_epi64(zero, lo2, 1), hi2);
+  }
+
+  __attribute__((target("avx512f,avx512vl,avx512ifma"))) void finish(Num52<3>& r) const noexcept {
+    _mm512_store_si512(r.d, lo0);
+    _mm512_store_si512(r.d + 8, lo1);
+    _mm256_store_si256(reinterpret_cast<__m256i*>(r.d + 16), lo2);
+    for (std::size_t j = 20; j < 24; ++j) r.d[j] = 0;
+    std::uint64_t c = pend;
+    for (std::size_t j = 0; j < 24; ++j) {
+      const std::uint64_t v = r.d[j] + c;
       r.d[j] = v & kMask52;
       c = v >> 52;
     }
@@ -143,7 +202,7 @@ struct Amm {
 // r1 = a1*b1/R mod m1 and r2 = a2*b2/R mod m2 (each below 2m), interleaved.
 // Inputs below 2m; r may alias a or b.
 template <std::size_t Z>
-__attribute__((target("avx512f,avx512ifma"))) void amm2(Num52<Z>& r1, const Num52<Z>& a1, const Num52<Z>& b1,
+__attribute__((target("avx512f,avx512vl,avx512ifma"))) void amm2(Num52<Z>& r1, const Num52<Z>& a1, const Num52<Z>& b1,
                                                         const Job52<Z>& j1, Num52<Z>& r2, const Num52<Z>& a2,
                                                         const Num52<Z>& b2, const Job52<Z>& j2) noexcept {
   Amm<Z> x, y;
@@ -249,6 +308,49 @@ bool exp2_z(const MontExpJob& x, const MontExpJob& y) noexcept {
   return true;
 }
 
+// One AMM (public exponentiations run a single chain).
+template <std::size_t Z>
+__attribute__((target("avx512f,avx512vl,avx512ifma"))) void amm1(Num52<Z>& r, const Num52<Z>& a, const Num52<Z>& b,
+                                                                 const Job52<Z>& j) noexcept {
+  Amm<Z> x;
+  x.start(a, j);
+  for (std::size_t i = 0; i < j.digits; ++i) x.step(b.d[i]);
+  x.finish(r);
+}
+
+// r = a^e for a public exponent: square-and-multiply from the top bit.
+template <std::size_t Z>
+bool exp_vartime_z(const MontExpJob& x) noexcept {
+  std::size_t bits = 64 * x.e_limbs;
+  while (bits > 0 && ((x.e[(bits - 1) / 64] >> ((bits - 1) % 64)) & 1) == 0) --bits;
+  if (bits == 0) return false;
+  ExpState<Z> s;
+  setup(s, x, digits_for(x.n));
+  // table[1] = a R52 = AMM(a R64, C); acc = table[1].
+  amm1(s.table[1], s.pick, s.acc, s.job);
+  s.acc = s.table[1];
+  for (std::size_t i = bits - 1; i > 0; --i) {
+    amm1(s.acc, s.acc, s.acc, s.job);
+    if ((x.e[(i - 1) / 64] >> ((i - 1) % 64)) & 1) amm1(s.acc, s.acc, s.table[1], s.job);
+  }
+  amm1(s.acc, s.acc, s.r64, s.job);
+  finish(s, x);
+  secure_wipe(s.table[1].d, sizeof s.table[1]);
+  secure_wipe(s.acc.d, sizeof s.acc);
+  return true;
+}
+
+bool mont_exp_vartime_ifma(const MontExpJob& x) noexcept {
+  switch (x.n) {  // public: the modulus size
+    case 16: return exp_vartime_z<3>(x);
+    case 24: return exp_vartime_z<4>(x);
+    case 32: return exp_vartime_z<5>(x);
+    case 48: return exp_vartime_z<8>(x);
+    case 64: return exp_vartime_z<10>(x);
+    default: return false;
+  }
+}
+
 bool mont_exp2_ifma(const MontExpJob& x, const MontExpJob& y) noexcept {
   if (x.n != y.n || x.e_limbs != y.e_limbs || x.e_limbs == 0) return false;
   switch (x.n) {  // public: the modulus size
@@ -261,7 +363,7 @@ bool mont_exp2_ifma(const MontExpJob& x, const MontExpJob& y) noexcept {
 
 }  // namespace
 
-const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2_ifma, "avx512ifma"};
+const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2_ifma, mont_exp_vartime_ifma, "avx512ifma"};
 
 }  // namespace baretls::crypto::detail
 

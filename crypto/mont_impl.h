@@ -33,6 +33,8 @@ struct MontKernel {
   // exponentiations at once, for the sizes the path handles (returns false,
   // writing nothing, for others). Same contract as MontContext::exp.
   bool (*exp2)(const MontExpJob& x, const MontExpJob& y) noexcept;
+  // Optional: MontContext::exp_vartime for the sizes the path handles.
+  bool (*exp_vartime)(const MontExpJob& x) noexcept;
   const char* name;
 };
 

@@ -141,6 +141,6 @@ void mont_final_sub(Limb* r, const Limb* t, Limb hi, const Limb* m, std::size_t 
   for (std::size_t i = 0; i < n; ++i) r[i] = (d[i] & take) | (t[i] & ~take);
 }
 
-const MontKernel kMontPortable = {mont_mul_portable, mont_sqr_portable, mont_redc_portable, nullptr, "portable"};
+const MontKernel kMontPortable = {mont_mul_portable, mont_sqr_portable, mont_redc_portable, nullptr, nullptr, "portable"};
 
 }  // namespace baretls::crypto::detail
