@@ -124,9 +124,9 @@ Error CertificateParser::parse_tbs(Certificate& c, der::Reader tbs, const der::E
 
 Result<Certificate> CertificateParser::parse(std::span<const std::uint8_t> der) {
   Certificate c;
-  c.der_ = std::make_shared<const std::vector<std::uint8_t>>(der.begin(), der.end());
+  c.der_ = detail::SharedBytes(der);
   // Certificate ::= SEQUENCE { tbsCertificate, signatureAlgorithm, signatureValue BIT STRING }
-  auto outer = der::parse_single(*c.der_, der::kSequence);
+  auto outer = der::parse_single(c.der_.span(), der::kSequence);
   if (!outer) return outer.error();
   der::Reader r(outer->value, 1);
   auto tbs = r.read(der::kSequence);
@@ -151,7 +151,7 @@ Result<Certificate> Certificate::parse(std::span<const std::uint8_t> der) { retu
 
 std::array<std::uint8_t, 32> Certificate::fingerprint_sha256() const noexcept {
   std::array<std::uint8_t, 32> out{};
-  (void)crypto::hash(crypto::HashId::sha256, *der_, out);
+  (void)crypto::hash(crypto::HashId::sha256, der_.span(), out);
   return out;
 }
 

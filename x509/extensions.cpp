@@ -54,7 +54,8 @@ Error parse_key_usage(Certificate& c, der::Bytes value) {
   BARETLS_TRY(r.expect_end());
   std::uint16_t usage = 0;
   for (std::size_t i = 0; i < bits->bytes.size() * 8; ++i) {
-    const bool set = ((bits->bytes[i / 8] >> (7 - i % 8)) & 1u) != 0;
+    const unsigned byte = bits->bytes[i / 8];
+    const bool set = ((byte >> (7 - i % 8)) & 1u) != 0;
     if (!set) continue;
     if (i > 8) return Error::malformed;  // no such named bit
     usage = static_cast<std::uint16_t>(usage | (1u << i));

@@ -63,7 +63,7 @@ namespace detail {
 Error PublicKeyBuilder::finish_rsa(PublicKey& key) {
   auto rsa = crypto::RsaPublicKey::from_bytes(key.n_, key.e_);
   if (!rsa) return from_crypto_key_error(rsa.error());
-  key.rsa_ = std::make_shared<const crypto::RsaPublicKey>(*rsa);
+  key.rsa_ = *rsa;
   return Error::ok;
 }
 
@@ -80,7 +80,7 @@ Result<PrivateKey> PrivateKeyBuilder::rsa(std::span<const std::span<const std::u
   if (!rsa) return from_crypto_key_error(rsa.error());
   PrivateKey key;
   key.public_ = std::move(*pub);
-  key.rsa_ = std::make_shared<const crypto::RsaPrivateKey>(*rsa);
+  key.rsa_ = *rsa;
   return key;
 }
 
@@ -105,8 +105,8 @@ Result<PrivateKey> PrivateKeyBuilder::ec(KeyType type, std::span<const std::uint
 
 }  // namespace detail
 
-const crypto::RsaPublicKey* PublicKey::rsa() const noexcept { return rsa_.get(); }
-const crypto::RsaPrivateKey* PrivateKey::rsa() const noexcept { return rsa_.get(); }
+const crypto::RsaPublicKey* PublicKey::rsa() const noexcept { return rsa_ ? &*rsa_ : nullptr; }
+const crypto::RsaPrivateKey* PrivateKey::rsa() const noexcept { return rsa_ ? &*rsa_ : nullptr; }
 
 Error verify_signature(const PublicKey& key, const SignatureAlgorithm& algorithm, std::span<const std::uint8_t> message,
                        std::span<const std::uint8_t> signature) {
@@ -162,7 +162,7 @@ Result<std::size_t> PrivateKey::sign(SignatureScheme scheme, std::span<const std
     if (!len) return Error::crypto_failure;
     return *len;
   }
-  if (rsa_ == nullptr) return Error::unsupported_algorithm;
+  if (!rsa_) return Error::unsupported_algorithm;
   const std::size_t size = rsa_->public_key().modulus_size();
   if (out.size() < size) return Error::crypto_failure;
   const auto sig = out.first(size);

@@ -7,8 +7,9 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
-#include <memory>
+#include <utility>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -61,12 +62,47 @@ struct BasicConstraints {
   std::optional<std::uint64_t> path_len;
 };
 
+namespace detail {
+
+// An immutable, reference-counted byte buffer without virtual functions
+// (std::shared_ptr's control block is polymorphic, which UBSan's vptr check
+// misreads across the -fno-rtti library boundary). Copies share the bytes,
+// so spans into them stay valid in every copy.
+class SharedBytes {
+ public:
+  SharedBytes() noexcept = default;
+  explicit SharedBytes(std::span<const std::uint8_t> data) : block_(new Block{{1}, {data.begin(), data.end()}}) {}
+  SharedBytes(const SharedBytes& other) noexcept : block_(other.block_) {
+    if (block_ != nullptr) block_->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  SharedBytes(SharedBytes&& other) noexcept : block_(std::exchange(other.block_, nullptr)) {}
+  SharedBytes& operator=(SharedBytes other) noexcept {
+    std::swap(block_, other.block_);
+    return *this;
+  }
+  ~SharedBytes() {
+    if (block_ != nullptr && block_->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete block_;
+  }
+  [[nodiscard]] std::span<const std::uint8_t> span() const noexcept {
+    return block_ == nullptr ? std::span<const std::uint8_t>() : std::span<const std::uint8_t>(block_->data);
+  }
+
+ private:
+  struct Block {
+    std::atomic<std::size_t> refs;
+    std::vector<std::uint8_t> data;
+  };
+  Block* block_ = nullptr;
+};
+
+}  // namespace detail
+
 class Certificate {
  public:
   // Copies `der` (exactly one Certificate, no trailing bytes).
   [[nodiscard]] static Result<Certificate> parse(std::span<const std::uint8_t> der);
 
-  [[nodiscard]] std::span<const std::uint8_t> der() const noexcept { return *der_; }
+  [[nodiscard]] std::span<const std::uint8_t> der() const noexcept { return der_.span(); }
   [[nodiscard]] std::span<const std::uint8_t> tbs() const noexcept { return tbs_; }  // signed bytes
 
   int version = 1;          // 1, 2 or 3
@@ -98,7 +134,7 @@ class Certificate {
 
  private:
   friend struct CertificateParser;
-  std::shared_ptr<const std::vector<std::uint8_t>> der_;
+  detail::SharedBytes der_;
   der::Bytes tbs_;
 };
 

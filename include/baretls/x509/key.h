@@ -7,7 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -63,7 +63,7 @@ class PublicKey {
   KeyType type_ = KeyType::rsa;
   std::size_t bits_ = 0;
   std::vector<std::uint8_t> n_, e_, point_;
-  std::shared_ptr<const crypto::RsaPublicKey> rsa_;  // set for RSA keys
+  std::optional<crypto::RsaPublicKey> rsa_;  // set for RSA keys
 };
 
 class PrivateKey {
@@ -92,7 +92,7 @@ class PrivateKey {
   PublicKey public_;
   // RSA: d, p, q, dp, dq, qinv (big-endian); EC: d in scalar[0]. Wiped on destruction.
   std::vector<std::vector<std::uint8_t>> secret_;
-  std::shared_ptr<const crypto::RsaPrivateKey> rsa_;  // set for RSA keys (wipes itself)
+  std::optional<crypto::RsaPrivateKey> rsa_;  // set for RSA keys (wipes itself)
 };
 
 }  // namespace baretls::x509
