@@ -1,0 +1,5 @@
+# SPDX-License-Identifier: MIT
+# Suites for the TLS engine (tls/): wire format, messages, key schedule,
+# record layer, handshakes in memory; interop with real peers.
+baretls_add_test(NAME test_tls_wire SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_wire.cpp LABELS unit)
+baretls_add_test(NAME test_tls_messages SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_messages.cpp LABELS unit)
