@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Internal: the Poly1305 block function (RFC 8439 §2.5.1), radix 2^64.
+// h = h0 + h1*2^64 + h2*2^128 with h2 small; r = r0 + r1*2^64 clamped, so
+// r1 is a multiple of 4 and 2^128*r1 = 2^130*(r1/4) = 5*(r1/4) mod p.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace baretls::crypto::detail {
+
+// Absorbs `count` 16-byte blocks, each with 2^128 * hibit added (hibit = 1
+// for whole message blocks). CT: time depends only on count.
+void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::uint8_t* m, std::size_t count,
+                     std::uint64_t hibit) noexcept;
+
+}  // namespace baretls::crypto::detail
