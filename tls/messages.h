@@ -56,6 +56,7 @@ enum class ExtensionType : std::uint16_t {
   alpn = 16,                       // RFC 7301 §3.1
   extended_master_secret = 23,     // RFC 7627 §5.1
   session_ticket = 35,             // RFC 5077 §3.2
+  supported_versions = 43,         // RFC 8446 §4.2.1 (read only: TLS 1.3-only clients)
   renegotiation_info = 0xff01,     // RFC 5746 §3.2
 };
 
@@ -83,6 +84,7 @@ struct ClientHello {
   bool extended_master_secret = false;
   std::optional<std::vector<std::uint8_t>> renegotiation_info;
   std::optional<std::vector<std::uint8_t>> session_ticket;
+  std::optional<std::vector<std::uint16_t>> supported_versions;  // parsed, never sent
 
   [[nodiscard]] static Result<ClientHello> parse(std::span<const std::uint8_t> body);
   void serialize(wire::Writer& w) const;

@@ -95,6 +95,15 @@ Error parse_client_extension(ClientHello& ch, std::uint16_t type, wire::Reader& 
       ch.session_ticket = std::vector<std::uint8_t>(v->begin(), v->end());
       return Error::ok;
     }
+    case ExtensionType::supported_versions: {  // RFC 8446 §4.2.1: ProtocolVersion versions<2..254>;
+      auto list = r.sub8(2, 254);
+      if (!list) return list.error();
+      if (list->remaining() % 2 != 0) return Error::decode_bad_length;
+      std::vector<std::uint16_t> v;
+      while (!list->empty()) v.push_back(*list->u16());
+      ch.supported_versions = std::move(v);
+      return r.expect_empty();
+    }
   }
   return Error::ok;  // RFC 5246 §7.4.1.4: unknown extensions are ignored by servers
 }

@@ -47,7 +47,8 @@ Error parse_server_extension(ServerHello& sh, std::uint16_t type, wire::Reader& 
       sh.session_ticket = true;
       return r.expect_empty();
     case ExtensionType::supported_groups:
-    case ExtensionType::signature_algorithms: break;
+    case ExtensionType::signature_algorithms:
+    case ExtensionType::supported_versions: break;
   }
   return Error::unoffered_extension;
 }
