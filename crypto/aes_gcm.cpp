@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// AES-GCM (NIST SP 800-38D §7.1 GCM-AE, §7.2 GCM-AD): J0, AAD and length
+// blocks, tag; the bulk GCTR + GHASH runs in the path chosen at init
+// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes.cpp); see aes_gcm.h.
+#include "baretls/crypto/aes_gcm.h"
+
+#include <cstring>
+
+#include "baretls/crypto/cpu.h"
+#include "baretls/crypto/ct.h"
+#include "baretls/crypto/secret.h"
+#include "crypto/bytes.h"
+#include "crypto/gcm_impl.h"
+
+namespace baretls::crypto {
+namespace {
+
+const detail::GcmOps* choose_ops() noexcept {
+#if defined(__x86_64__)
+  const std::uint32_t base = static_cast<std::uint32_t>(CpuFeature::aesni) |
+                             static_cast<std::uint32_t>(CpuFeature::pclmulqdq) |
+                             static_cast<std::uint32_t>(CpuFeature::ssse3) |
+                             static_cast<std::uint32_t>(CpuFeature::sse41);
+  const std::uint32_t wide = base | static_cast<std::uint32_t>(CpuFeature::avx512f) |
+                             static_cast<std::uint32_t>(CpuFeature::avx512bw) |
+                             static_cast<std::uint32_t>(CpuFeature::avx512vl) |
+                             static_cast<std::uint32_t>(CpuFeature::vaes) |
+                             static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
+  (void)wide;  // VAES path: added with gcm_vaes.cpp
+  if (cpu_has_all(base)) return &detail::kGcmClmul;
+#endif
+  return &detail::kGcmPortable;
+}
+
+void ghash_padded(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2],
+                  std::span<const std::uint8_t> data) noexcept {
+  ops.ghash(table, acc, data.data(), data.size() / 16);
+  if (data.size() % 16 != 0) {
+    std::uint8_t block[16] = {};
+    std::memcpy(block, data.data() + data.size() - data.size() % 16, data.size() % 16);
+    ops.ghash(table, acc, block, 1);
+    secure_wipe(block, sizeof block);
+  }
+}
+
+void ghash_lengths(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2], std::uint64_t a_len,
+                   std::uint64_t c_len) noexcept {
+  // §7.1 step 5: ... || [len(A)]_64 || [len(C)]_64, lengths in bits.
+  std::uint8_t block[16];
+  detail::store_be64(block, a_len * 8);
+  detail::store_be64(block + 8, c_len * 8);
+  ops.ghash(table, acc, block, 1);
+}
+
+}  // namespace
+
+AesGcm::~AesGcm() { secure_wipe_object(*this); }
+
+Error AesGcm::init(std::span<const std::uint8_t> key) noexcept {
+  ops_ = nullptr;
+  if (const Error e = aes_.init(key); e != Error::ok) return e;
+  // §6.3 / §7.1 step 1: H = CIPH_K(0^128).
+  std::uint8_t h[16] = {};
+  aes_.encrypt_block(h, h);
+  const detail::GcmOps* ops = choose_ops();
+  ops->prepare(table_, detail::load_be64(h), detail::load_be64(h + 8));
+  secure_wipe(h, sizeof h);
+  ops_ = ops;
+  return Error::ok;
+}
+
+std::string_view AesGcm::implementation() const noexcept { return ops_ != nullptr ? ops_->name : ""; }
+
+Error AesGcm::crypt(Direction dir, std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> aad,
+                    std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
+                    std::span<std::uint8_t, 16> tag_out) const noexcept {
+  if (ops_ == nullptr) return Error::invalid_argument;
+  if (in.size() != out.size() || nonce.empty()) return Error::bad_length;
+  // §5.2.1.1: len(P) <= 2^39 - 256, len(A) <= 2^64 - 1, len(IV) <= 2^64 - 1 bits.
+  if (in.size() > kMaxPlaintext || aad.size() >= (std::uint64_t{1} << 61) || nonce.size() >= (std::uint64_t{1} << 61))
+    return Error::message_too_long;
+  const detail::GcmOps& ops = *ops_;
+
+  // §7.1 step 2: J0 = IV || 0^31 || 1 for 96-bit IVs, else
+  // GHASH(IV || 0^(s+64) || [len(IV)]_64).
+  std::uint8_t j0[16];
+  if (nonce.size() == 12) {
+    std::memcpy(j0, nonce.data(), 12);
+    detail::store_be32(j0 + 12, 1);
+  } else {
+    std::uint64_t y[2] = {0, 0};
+    ghash_padded(ops, table_, y, nonce);
+    ghash_lengths(ops, table_, y, 0, nonce.size());
+    detail::store_be64(j0, y[0]);
+    detail::store_be64(j0 + 8, y[1]);
+  }
+
+  // Steps 3-5: C = GCTR(inc32(J0), P); S = GHASH(A || 0^v || C || 0^u || lengths).
+  std::uint64_t acc[2] = {0, 0};
+  ghash_padded(ops, table_, acc, aad);
+  std::uint8_t ctr[16];
+  std::memcpy(ctr, j0, 16);
+  detail::store_be32(ctr + 12, detail::load_be32(j0 + 12) + 1);
+  if (dir == Direction::seal) {
+    ops.seal(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+  } else {
+    ops.open(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+  }
+  ghash_lengths(ops, table_, acc, aad.size(), in.size());
+
+  // Step 6: T = MSB_t(GCTR(J0, S)).
+  std::uint8_t ek[16];
+  aes_.encrypt_block(j0, ek);
+  detail::store_be64(tag_out.data(), detail::load_be64(ek) ^ acc[0]);
+  detail::store_be64(tag_out.data() + 8, detail::load_be64(ek + 8) ^ acc[1]);
+  secure_wipe(ek, sizeof ek);
+  secure_wipe(j0, sizeof j0);
+  secure_wipe(acc, sizeof acc);
+  return Error::ok;
+}
+
+Error AesGcm::seal(std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> aad,
+                   std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
+                   std::span<std::uint8_t, 16> tag) const noexcept {
+  return crypt(Direction::seal, nonce, aad, in, out, tag);
+}
+
+Error AesGcm::open(std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> aad,
+                   std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
+                   std::span<const std::uint8_t, 16> tag) const noexcept {
+  // §7.2: the plaintext is written, then wiped unless the tag matches; the
+  // caller sees nothing of it on failure. CT: one decision, on the mask.
+  std::uint8_t expected[16];
+  const Error e = crypt(Direction::open, nonce, aad, in, out, expected);
+  if (e != Error::ok) {
+    if (out.size() == in.size()) secure_wipe(out);
+    return e;
+  }
+  const ct::Mask ok = ct::equal(expected, tag);
+  secure_wipe(expected, sizeof expected);
+  if (!ok.to_bool()) {
+    secure_wipe(out);
+    return Error::auth_failed;
+  }
+  return Error::ok;
+}
+
+}  // namespace baretls::crypto
