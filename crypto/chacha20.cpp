@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // ChaCha20 context and portable keystream (RFC 8439 §2.1-2.4); see
-// chacha20.h. The accelerated paths live in chacha20_avx2.cpp and
-// chacha20_avx512.cpp and fall back to this code for their tails.
+// chacha20.h. The accelerated paths live in chacha20_avx2.cpp (8 blocks)
+// and chacha20_avx512.cpp (16 blocks).
 #include "baretls/crypto/chacha20.h"
 
+#include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/bytes.h"
 #include "crypto/chacha20_impl.h"
@@ -57,6 +58,11 @@ void chacha20_xor_portable(const std::uint32_t state[16], const std::uint8_t* in
 
 namespace {
 ChaCha20::XorFn choose_xor_fn() noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512bw) && cpu_has(CpuFeature::avx2))
+    return detail::chacha20_xor_avx512;
+  if (cpu_has(CpuFeature::avx2)) return detail::chacha20_xor_avx2;
+#endif
   return detail::chacha20_xor_portable;
 }
 
@@ -102,6 +108,10 @@ void ChaCha20::block(std::span<const std::uint8_t, kNonceSize> nonce, std::uint3
 }
 
 std::string_view ChaCha20::implementation() const noexcept {
+#if defined(__x86_64__)
+  if (xor_ == detail::chacha20_xor_avx512) return "avx512";
+  if (xor_ == detail::chacha20_xor_avx2) return "avx2";
+#endif
   return "portable";
 }
 

@@ -28,5 +28,11 @@ void chacha20_block_words(const std::uint32_t in[16], std::uint32_t out[16]) noe
 // partial last block.
 void chacha20_xor_portable(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
                            std::size_t len) noexcept;
+#if defined(__x86_64__)
+void chacha20_xor_avx2(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
+                       std::size_t len) noexcept;
+void chacha20_xor_avx512(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
+                         std::size_t len) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail
