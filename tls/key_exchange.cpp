@@ -3,29 +3,20 @@
 // "the premaster secret is the x-coordinate of the ECDH shared secret").
 #include "tls/key_exchange.h"
 
+#include "baretls/crypto/ec.h"
 #include "baretls/crypto/x25519.h"
 #include "tls/suites.h"
-
-#if __has_include("baretls/crypto/ec.h")
-#include "baretls/crypto/ec.h"
-#define BARETLS_TLS_HAVE_EC 1
-#else
-#define BARETLS_TLS_HAVE_EC 0
-#endif
 
 namespace baretls::tls {
 
 namespace {
-#if BARETLS_TLS_HAVE_EC
 crypto::Curve curve_of(NamedGroup g) noexcept {
   return g == NamedGroup::secp256r1 ? crypto::Curve::p256 : crypto::Curve::p384;
 }
-#endif
 }  // namespace
 
 bool group_available(NamedGroup g) noexcept {
-  if (g == NamedGroup::x25519) return true;
-  return BARETLS_TLS_HAVE_EC != 0;
+  return g == NamedGroup::x25519 || g == NamedGroup::secp256r1 || g == NamedGroup::secp384r1;
 }
 
 Result<EphemeralKey> generate_ephemeral(NamedGroup group, const crypto::RandomSource& rng) noexcept {
@@ -38,15 +29,11 @@ Result<EphemeralKey> generate_ephemeral(NamedGroup group, const crypto::RandomSo
     if (e != crypto::Error::ok) return Error::random_failure;
     return k;
   }
-#if BARETLS_TLS_HAVE_EC
   const auto c = curve_of(group);
   const auto e = crypto::ec_generate(c, rng, k.private_key.expose().first(crypto::ec_scalar_size(c)),
                                      std::span(k.public_value).first(k.public_size));
   if (e != crypto::Error::ok) return Error::random_failure;
   return k;
-#else
-  return Error::bad_config;
-#endif
 }
 
 Result<std::size_t> compute_shared_secret(const EphemeralKey& key, std::span<const std::uint8_t> peer_public,
@@ -60,16 +47,12 @@ Result<std::size_t> compute_shared_secret(const EphemeralKey& key, std::span<con
     if (e != crypto::Error::ok) return Error::bad_key_share;
     return std::size_t{32};
   }
-#if BARETLS_TLS_HAVE_EC
   const auto c = curve_of(key.group);
   const std::size_t n = crypto::ec_scalar_size(c);
   // ecdh() validates the peer point (RFC 8422 §5.11: on the curve, not infinity).
   const auto e = crypto::ecdh(c, key.private_key.expose().first(n), peer_public, out.first(n));
   if (e != crypto::Error::ok) return Error::bad_key_share;
   return n;
-#else
-  return Error::bad_config;
-#endif
 }
 
 }  // namespace baretls::tls

@@ -37,11 +37,7 @@ Error RecordCipher::init(RecordAead aead, const DirectionKeys& keys) noexcept {
   if (aead == RecordAead::chacha20_poly1305) {
     e = chacha_.init(key);
   } else {
-#if BARETLS_TLS_HAVE_AES_GCM
     e = gcm_.init(key);
-#else
-    return Error::bad_config;
-#endif
   }
   if (e != crypto::Error::ok) return Error::internal_error;
   keyed_ = true;
@@ -81,11 +77,7 @@ Error RecordCipher::seal(std::uint64_t seq, std::uint8_t type, std::uint16_t ver
   if (aead_ == RecordAead::chacha20_poly1305) {
     e = chacha_.seal(nonce, aad, plaintext, body, tag);
   } else {
-#if BARETLS_TLS_HAVE_AES_GCM
     e = gcm_.seal(nonce, aad, plaintext, body, tag);
-#else
-    return Error::bad_config;
-#endif
   }
   return e == crypto::Error::ok ? Error::ok : Error::internal_error;
 }
@@ -106,11 +98,7 @@ Result<std::size_t> RecordCipher::open(std::uint64_t seq, std::uint8_t type, std
   if (aead_ == RecordAead::chacha20_poly1305) {
     e = chacha_.open(nonce, aad, body, body, tag);
   } else {
-#if BARETLS_TLS_HAVE_AES_GCM
     e = gcm_.open(nonce, aad, body, body, tag);
-#else
-    return Error::bad_config;
-#endif
   }
   if (e != crypto::Error::ok) {
     crypto::secure_wipe(fragment);
@@ -121,11 +109,7 @@ Result<std::size_t> RecordCipher::open(std::uint64_t seq, std::uint8_t type, std
 
 std::string_view RecordCipher::implementation() const noexcept {
   if (aead_ == RecordAead::chacha20_poly1305) return chacha_.implementation();
-#if BARETLS_TLS_HAVE_AES_GCM
   return gcm_.implementation();
-#else
-  return "unavailable";
-#endif
 }
 
 }  // namespace baretls::tls

@@ -10,17 +10,12 @@
 #include <cstdint>
 #include <span>
 
+#include "baretls/crypto/aes_gcm.h"
 #include "baretls/crypto/chacha20_poly1305.h"
 #include "baretls/tls/errors.h"
 #include "tls/key_schedule.h"
 #include "tls/suites.h"
 
-#if __has_include("baretls/crypto/aes_gcm.h")
-#include "baretls/crypto/aes_gcm.h"
-#define BARETLS_TLS_HAVE_AES_GCM 1
-#else
-#define BARETLS_TLS_HAVE_AES_GCM 0
-#endif
 
 namespace baretls::tls {
 
@@ -65,9 +60,7 @@ class RecordCipher {
   bool keyed_ = false;
   crypto::Secret<12> iv_;  // GCM: 4-byte salt; ChaCha20-Poly1305: 12-byte IV
   crypto::ChaCha20Poly1305 chacha_;
-#if BARETLS_TLS_HAVE_AES_GCM
   crypto::AesGcm gcm_;
-#endif
 };
 
 }  // namespace baretls::tls

@@ -27,12 +27,7 @@ DirectionKeys test_keys(RecordAead aead) {
 }
 
 std::vector<RecordAead> available_aeads() {
-  std::vector<RecordAead> v{RecordAead::chacha20_poly1305};
-#if BARETLS_TLS_HAVE_AES_GCM
-  v.push_back(RecordAead::aes_128_gcm);
-  v.push_back(RecordAead::aes_256_gcm);
-#endif
-  return v;
+  return {RecordAead::chacha20_poly1305, RecordAead::aes_128_gcm, RecordAead::aes_256_gcm};
 }
 
 }  // namespace
