@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// X.509 v1-v3 certificates (RFC 5280 §4.1) and the extensions TLS path
+// validation needs (§4.2.1): basicConstraints, keyUsage, extendedKeyUsage,
+// subjectAltName (dNSName, iPAddress), nameConstraints, authority and
+// subject key identifiers. An unknown critical extension parses but marks
+// the certificate unusable (§4.2: "MUST reject").
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "baretls/x509/der.h"
+#include "baretls/x509/error.h"
+#include "baretls/x509/key.h"
+#include "baretls/x509/name.h"
+#include "baretls/x509/signature.h"
+
+namespace baretls::x509 {
+
+// RFC 5280 §4.2.1.3 KeyUsage bits (bit 0 is the first named bit).
+enum KeyUsageBit : std::uint16_t {
+  ku_digital_signature = 1u << 0,
+  ku_non_repudiation = 1u << 1,
+  ku_key_encipherment = 1u << 2,
+  ku_data_encipherment = 1u << 3,
+  ku_key_agreement = 1u << 4,
+  ku_key_cert_sign = 1u << 5,
+  ku_crl_sign = 1u << 6,
+  ku_encipher_only = 1u << 7,
+  ku_decipher_only = 1u << 8,
+};
+
+// RFC 5280 §4.2.1.6 GeneralName forms we distinguish.
+enum class NameForm : std::uint8_t { other_name, rfc822, dns, x400, directory, edi_party, uri, ip, registered_id };
+
+struct GeneralName {
+  NameForm form = NameForm::other_name;
+  der::Bytes value;  // dNSName/rfc822/URI: the IA5 text; iPAddress: 4/16 (8/32 in constraints) octets;
+                     // directoryName: the Name's encoding
+};
+
+// RFC 5280 §4.2.1.10 GeneralSubtree; min/max outside the profile (minimum 0,
+// maximum absent) make the subtree unprocessable (`unsupported`).
+struct GeneralSubtree {
+  GeneralName base;
+  bool unsupported = false;
+};
+
+struct NameConstraints {
+  std::vector<GeneralSubtree> permitted;
+  std::vector<GeneralSubtree> excluded;
+};
+
+struct BasicConstraints {
+  bool ca = false;
+  std::optional<std::uint64_t> path_len;
+};
+
+class Certificate {
+ public:
+  // Copies `der` (exactly one Certificate, no trailing bytes).
+  [[nodiscard]] static Result<Certificate> parse(std::span<const std::uint8_t> der);
+
+  [[nodiscard]] std::span<const std::uint8_t> der() const noexcept { return *der_; }
+  [[nodiscard]] std::span<const std::uint8_t> tbs() const noexcept { return tbs_; }  // signed bytes
+
+  int version = 1;          // 1, 2 or 3
+  der::Bytes serial;        // INTEGER contents (two's complement)
+  SignatureAlgorithm signature_algorithm;
+  der::Bytes signature;     // signatureValue octets
+  Name issuer;
+  Name subject;
+  std::int64_t not_before = 0;  // Unix time
+  std::int64_t not_after = 0;
+  der::Bytes spki;              // SubjectPublicKeyInfo encoding
+  std::optional<BasicConstraints> basic_constraints;
+  std::optional<std::uint16_t> key_usage;          // KeyUsageBit set, when present
+  std::optional<std::vector<der::Bytes>> extended_key_usage;  // OIDs, when present
+  std::vector<GeneralName> subject_alt_names;      // every form, in order
+  bool has_subject_alt_name = false;
+  std::optional<NameConstraints> name_constraints;
+  der::Bytes authority_key_id;  // keyIdentifier of AKI (empty when absent)
+  der::Bytes subject_key_id;    // SKI (empty when absent)
+  bool unknown_critical_extension = false;
+
+  // The subject public key (RSA, P-256, P-384; others: unsupported_key).
+  [[nodiscard]] Result<PublicKey> public_key() const { return PublicKey::from_spki(spki); }
+  // Issuer and subject are the same name (RFC 5280 §6.1 "self-issued").
+  [[nodiscard]] bool is_self_issued() const noexcept { return issuer == subject; }
+  [[nodiscard]] bool is_ca() const noexcept { return basic_constraints && basic_constraints->ca; }
+  // SHA-256 of the DER encoding.
+  [[nodiscard]] std::array<std::uint8_t, 32> fingerprint_sha256() const noexcept;
+
+ private:
+  friend struct CertificateParser;
+  std::shared_ptr<const std::vector<std::uint8_t>> der_;
+  der::Bytes tbs_;
+};
+
+// Extension parsers (RFC 5280 §4.2.1), on the extnValue contents.
+[[nodiscard]] Error parse_extension(Certificate& cert, der::Bytes oid, bool critical, der::Bytes value);
+[[nodiscard]] Result<std::vector<GeneralName>> parse_general_names(der::Reader r);
+
+}  // namespace baretls::x509
