@@ -1,23 +1,13 @@
 // SPDX-License-Identifier: MIT
-// Peer authentication over x509/ and crypto/rsa (see peer_auth.h). Built
-// against the COMMON.md contracts; when this tree lacks x509/ keys or
-// crypto/rsa, each entry point returns bad_config.
+// Peer authentication over x509/ and crypto/rsa (see peer_auth.h).
 #include "tls/peer_auth.h"
 
-#if __has_include("baretls/x509/key.h") && __has_include("baretls/x509/verify.h") && \
-    __has_include("baretls/x509/trust_store.h") && __has_include("baretls/crypto/rsa.h")
 #include "baretls/crypto/rsa.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/trust_store.h"
 #include "baretls/x509/verify.h"
-#define BARETLS_TLS_HAVE_X509 1
-#else
-#define BARETLS_TLS_HAVE_X509 0
-#endif
 
 namespace baretls::tls {
-
-bool peer_auth_available() noexcept { return BARETLS_TLS_HAVE_X509 != 0; }
 
 bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept {
   switch (scheme) {
@@ -26,8 +16,6 @@ bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept {
     default: return t == CertKeyType::rsa;
   }
 }
-
-#if BARETLS_TLS_HAVE_X509
 
 namespace {
 CertKeyType to_cert_key_type(x509::KeyType t) noexcept {
@@ -107,31 +95,5 @@ Error rsa_decrypt_premaster(const x509::PrivateKey& key, std::span<const std::ui
   const auto e = crypto::rsa_tls_decrypt_premaster(*rsa, ciphertext, client_version, rng, pms);
   return e == crypto::Error::ok ? Error::ok : Error::random_failure;
 }
-
-#else  // x509/ keys or crypto/rsa not in this tree yet
-
-Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>&, const x509::TrustStore*,
-                                  std::int64_t, std::string_view, bool) {
-  return Error::bad_config;
-}
-Error verify_signature(const PeerKey&, SignatureScheme, std::span<const std::uint8_t>,
-                       std::span<const std::uint8_t>) {
-  return Error::bad_config;
-}
-Result<CertKeyType> private_key_type(const x509::PrivateKey&) { return Error::bad_config; }
-Error sign_message(const x509::PrivateKey&, SignatureScheme, std::span<const std::uint8_t>,
-                   const crypto::RandomSource&, std::vector<std::uint8_t>&) {
-  return Error::bad_config;
-}
-Error rsa_encrypt_premaster(const PeerKey&, std::span<const std::uint8_t, 48>, const crypto::RandomSource&,
-                            std::vector<std::uint8_t>&) {
-  return Error::bad_config;
-}
-Error rsa_decrypt_premaster(const x509::PrivateKey&, std::span<const std::uint8_t>, std::uint16_t,
-                            const crypto::RandomSource&, std::span<std::uint8_t, 48>) {
-  return Error::bad_config;
-}
-
-#endif
 
 }  // namespace baretls::tls

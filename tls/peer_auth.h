@@ -26,9 +26,6 @@ namespace baretls::tls {
 
 enum class CertKeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
 
-// Whether this build has x509/ keys and chain validation.
-[[nodiscard]] bool peer_auth_available() noexcept;
-
 // The verified leaf key of the peer. Made only by verify_peer_chain().
 class PeerKey {
  public:
