@@ -13,6 +13,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::unsupported_key: return "unsupported key type";
     case Error::unsupported_algorithm: return "unsupported signature algorithm";
     case Error::too_large: return "input too large";
+    case Error::crypto_failure: return "cryptographic operation failed";
     case Error::expired: return "certificate has expired";
     case Error::not_yet_valid: return "certificate is not yet valid";
     case Error::unknown_issuer: return "unable to find a trusted issuer";

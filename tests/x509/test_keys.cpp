@@ -127,3 +127,52 @@ TEST_CASE("SPKI encodings that must be refused") {
   CHECK(key->bits() == 2048);
   CHECK(to_hex(key->rsa_exponent()) == "010001");
 }
+
+TEST_CASE("sign and verify round trips for every TLS signature scheme") {
+  struct S {
+    const char* key;
+    SignatureScheme scheme;
+  };
+  const S cases[] = {
+      {"rsa-pkcs8.pem", SignatureScheme::rsa_pkcs1_sha256},
+      {"rsa-pkcs1.pem", SignatureScheme::rsa_pkcs1_sha384},
+      {"rsa-pkcs8.pem", SignatureScheme::rsa_pkcs1_sha512},
+      {"rsa-pkcs8.pem", SignatureScheme::rsa_pss_rsae_sha256},
+      {"rsa-pkcs8.pem", SignatureScheme::rsa_pss_rsae_sha384},
+      {"rsa-pkcs8.pem", SignatureScheme::rsa_pss_rsae_sha512},
+      {"p256-sec1.pem", SignatureScheme::ecdsa_secp256r1_sha256},
+      {"p384-pkcs8.pem", SignatureScheme::ecdsa_secp384r1_sha384},
+  };
+  const auto rng = crypto::system_random();
+  const Bytes message = from_ascii("baretls signs this");
+  std::size_t n = 0;
+  for (const auto& c : cases) {
+    CAPTURE(c.key);
+    CAPTURE(static_cast<int>(c.scheme));
+    const auto key = load_key(c.key);
+    Bytes sig(512);
+    auto len = key.sign(c.scheme, message, rng, sig);
+    REQUIRE(len.ok());
+    sig.resize(*len);
+    const auto pub = key.public_key();
+    CHECK(pub.verify(c.scheme, message, sig) == Error::ok);
+    Bytes other = message;
+    other[0] ^= 1;
+    CHECK(pub.verify(c.scheme, other, sig) == Error::bad_signature);
+    Bytes bad_sig = sig;
+    bad_sig[bad_sig.size() / 2] ^= 0x10;
+    CHECK(pub.verify(c.scheme, message, bad_sig) == Error::bad_signature);
+    ++n;
+  }
+  CHECK(n == 8);
+  // A scheme that does not fit the key.
+  const auto rsa = load_key("rsa-pkcs8.pem");
+  const auto ec = load_key("p256-pkcs8.pem");
+  Bytes sig(512);
+  CHECK(rsa.sign(SignatureScheme::ecdsa_secp256r1_sha256, message, rng, sig).error() == Error::unsupported_algorithm);
+  CHECK(ec.sign(SignatureScheme::rsa_pkcs1_sha256, message, rng, sig).error() == Error::unsupported_algorithm);
+  CHECK(rsa.rsa() != nullptr);
+  CHECK(ec.rsa() == nullptr);
+  CHECK(rsa.public_key().rsa() != nullptr);
+  CHECK(rsa.public_key().rsa()->bits() == 2048);
+}

@@ -6,3 +6,4 @@ baretls_add_test(NAME test_pem SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_pem.cpp LA
 baretls_add_test(NAME test_certificate SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_certificate.cpp LABELS unit vectors)
 baretls_add_test(NAME test_keys SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_keys.cpp LABELS unit vectors)
 baretls_add_test(NAME test_hostname SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hostname.cpp LABELS unit)
+baretls_add_test(NAME test_verify SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_verify.cpp LABELS unit vectors)

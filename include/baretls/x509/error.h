@@ -20,6 +20,7 @@ enum class Error : std::uint16_t {
   unsupported_key,         // key type or curve not supported
   unsupported_algorithm,   // signature algorithm not supported (incl. SHA-1, MD5)
   too_large,               // input exceeds a configured bound
+  crypto_failure,          // a local crypto/ operation failed (RNG, fault check, buffer)
 
   // Path validation (RFC 5280 §6).
   expired = 100,

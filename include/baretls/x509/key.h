@@ -7,17 +7,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
 
 #include "baretls/crypto/random.h"
+#include "baretls/crypto/rsa.h"
 #include "baretls/x509/error.h"
-
-namespace baretls::crypto {
-class RsaPublicKey;
-class RsaPrivateKey;
-}  // namespace baretls::crypto
 
 namespace baretls::x509 {
 
@@ -66,6 +63,7 @@ class PublicKey {
   KeyType type_ = KeyType::rsa;
   std::size_t bits_ = 0;
   std::vector<std::uint8_t> n_, e_, point_;
+  std::shared_ptr<const crypto::RsaPublicKey> rsa_;  // set for RSA keys
 };
 
 class PrivateKey {
@@ -94,6 +92,7 @@ class PrivateKey {
   PublicKey public_;
   // RSA: d, p, q, dp, dq, qinv (big-endian); EC: d in scalar[0]. Wiped on destruction.
   std::vector<std::vector<std::uint8_t>> secret_;
+  std::shared_ptr<const crypto::RsaPrivateKey> rsa_;  // set for RSA keys (wipes itself)
 };
 
 }  // namespace baretls::x509
