@@ -5,3 +5,5 @@ baretls_add_test(NAME test_tls_wire SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_wire.
 baretls_add_test(NAME test_tls_messages SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_messages.cpp LABELS unit)
 baretls_add_test(NAME test_tls_key_schedule SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_key_schedule.cpp LABELS unit vectors)
 baretls_add_test(NAME test_tls_record SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_record.cpp LABELS unit)
+baretls_add_test(NAME test_tls_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit slow)
