@@ -6,10 +6,17 @@
 #include "baretls/x509/key.h"
 #include "baretls/x509/trust_store.h"
 #include "baretls/x509/verify.h"
+#include "tls/suites.h"
 
 namespace baretls::tls {
 
+// RFC 5246 §7.4.1.4.1: in TLS 1.2 an ECDSA (hash, signature) pair does not
+// bind the curve: ecdsa_secp256r1_sha256 is "SHA-256 with ECDSA" on any curve.
 bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept {
+  return is_ecdsa(scheme) == (t != CertKeyType::rsa);
+}
+
+bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept {
   switch (scheme) {
     case SignatureScheme::ecdsa_secp256r1_sha256: return t == CertKeyType::ec_p256;
     case SignatureScheme::ecdsa_secp384r1_sha384: return t == CertKeyType::ec_p384;

@@ -48,8 +48,11 @@ class PeerKey {
                                                 const x509::TrustStore* roots, std::int64_t now,
                                                 std::string_view hostname, bool server_purpose);
 
-// Whether `scheme` can be made/verified with a key of type `t`.
+// Whether `scheme` can be made/verified with a key of type `t` (TLS 1.2:
+// any ECDSA scheme with any EC key).
 [[nodiscard]] bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept;
+// Stricter: the TLS 1.3 reading, hash sized to the curve (what we sign with first).
+[[nodiscard]] bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept;
 
 // Ok or bad_signature. CT: none (public inputs only).
 [[nodiscard]] Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,

@@ -29,9 +29,13 @@ std::optional<NamedGroup> pick_group(const ServerConfig& cfg, const ClientHello&
 
 // RFC 5246 §7.4.1.4.1: a scheme the client listed that fits our key. With no
 // signature_algorithms the client implies SHA-1, which we do not sign with.
+// Schemes whose hash matches the curve come first.
 std::optional<SignatureScheme> pick_scheme(const ServerConfig& cfg, const ClientHello& ch, CertKeyType key) {
-  for (const auto s : cfg.signature_schemes)
-    if (scheme_fits_key(s, key) && contains(ch.signature_algorithms, static_cast<std::uint16_t>(s))) return s;
+  for (const bool strict : {true, false})
+    for (const auto s : cfg.signature_schemes) {
+      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
+      if (fits && contains(ch.signature_algorithms, static_cast<std::uint16_t>(s))) return s;
+    }
   return std::nullopt;
 }
 
@@ -51,6 +55,12 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
     if (!type) continue;
     const bool ec = *type != CertKeyType::rsa;
     if (ec != (suite.kex == KeyExchange::ecdhe_ecdsa)) continue;
+    // RFC 8422 §5.1: a client's supported_groups also names the curves it
+    // accepts in ECDSA certificates; OpenSSL enforces it.
+    if (ec && ch.supported_groups) {
+      const auto curve = *type == CertKeyType::ec_p256 ? NamedGroup::secp256r1 : NamedGroup::secp384r1;
+      if (!contains(ch.supported_groups, static_cast<std::uint16_t>(curve))) continue;
+    }
     Choice c{&suite, &cert, *type, std::nullopt, std::nullopt};
     if (suite.kex == KeyExchange::rsa) return c;
     c.group = pick_group(cfg, ch);

@@ -87,7 +87,13 @@ TEST_CASE("handshake: every suite x group x certificate, 1 MiB each way") {
         CAPTURE(tls::group_name(group));
         Pair p;
         p.client_config->cipher_suites = {suite.id};
+        // The ECDSA certificate's curve must be in the client's supported_groups
+        // (RFC 8422 §5.1); the server's list forces the key-exchange group.
         p.client_config->groups = {group};
+        const std::string c(cert);
+        const auto curve = c == "p256" ? tls::NamedGroup::secp256r1 : tls::NamedGroup::secp384r1;
+        if (c != "rsa2048" && curve != group) p.client_config->groups.push_back(curve);
+        p.server_config->groups = {group};
         p.server_config->certificates = {load_certified_key(cert)};
         auto client = Connection::client(p.client_config, "localhost");
         REQUIRE(client.ok());
