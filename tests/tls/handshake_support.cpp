@@ -80,3 +80,66 @@ void run_handshake(tls::Connection& client, tls::Connection& server, Transport& 
 }
 
 }  // namespace baretls::test
+
+namespace baretls::test {
+
+void rewrite_flight(tls::Connection& from, tls::Connection& to,
+                    const std::function<void(std::vector<FlightMessage>&)>& edit) {
+  const auto out = from.outgoing();
+  const std::vector<std::uint8_t> wire(out.begin(), out.end());
+  from.consume_outgoing(wire.size());
+  // Records -> handshake stream (all records must be plaintext handshake).
+  std::vector<std::uint8_t> stream;
+  for (std::size_t i = 0; i < wire.size();) {
+    REQUIRE(i + 5 <= wire.size());
+    REQUIRE(wire[i] == 22);
+    const std::size_t len = (std::size_t{wire[i + 3]} << 8) | wire[i + 4];
+    stream.insert(stream.end(), wire.begin() + static_cast<long>(i + 5), wire.begin() + static_cast<long>(i + 5 + len));
+    i += 5 + len;
+  }
+  std::vector<FlightMessage> msgs;
+  for (std::size_t i = 0; i < stream.size();) {
+    const std::size_t len = (std::size_t{stream[i + 1]} << 16) | (std::size_t{stream[i + 2]} << 8) | stream[i + 3];
+    msgs.push_back({stream[i], std::vector<std::uint8_t>(stream.begin() + static_cast<long>(i + 4),
+                                                         stream.begin() + static_cast<long>(i + 4 + len))});
+    i += 4 + len;
+  }
+  edit(msgs);
+  std::vector<std::uint8_t> hs;
+  for (const auto& m : msgs) {
+    const std::size_t len = m.body.size();
+    hs.insert(hs.end(), {m.type, static_cast<std::uint8_t>(len >> 16), static_cast<std::uint8_t>(len >> 8),
+                         static_cast<std::uint8_t>(len)});
+    hs.insert(hs.end(), m.body.begin(), m.body.end());
+  }
+  std::vector<std::uint8_t> records;
+  for (std::size_t i = 0; i < hs.size(); i += 16384) {
+    const std::size_t n = std::min<std::size_t>(16384, hs.size() - i);
+    records.insert(records.end(), {22, 3, 3, static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)});
+    records.insert(records.end(), hs.begin() + static_cast<long>(i), hs.begin() + static_cast<long>(i + n));
+  }
+  std::size_t done = 0;
+  while (done < records.size()) {
+    auto n = to.feed(std::span(records).subspan(done));
+    if (!n || *n == 0) break;
+    done += *n;
+  }
+}
+
+void settle(tls::Connection& a, tls::Connection& b) {
+  for (int i = 0; i < 1000; ++i) {
+    bool moved = false;
+    for (auto* p : {&a, &b}) {
+      auto& from = *p;
+      auto& to = p == &a ? b : a;
+      const auto out = from.outgoing();
+      if (out.empty()) continue;
+      auto n = to.feed(out);
+      from.consume_outgoing(n ? *n : out.size());
+      moved = true;
+    }
+    if (!moved) return;
+  }
+}
+
+}  // namespace baretls::test

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -79,5 +80,24 @@ struct Transport {
 
 // Runs the handshake to completion or failure (bounded number of steps).
 void run_handshake(tls::Connection& client, tls::Connection& server, Transport& t);
+
+}  // namespace baretls::test
+
+namespace baretls::test {
+
+// A handshake message as seen by a flight rewriter: type and body.
+struct FlightMessage {
+  std::uint8_t type;
+  std::vector<std::uint8_t> body;
+};
+
+// Takes all of `from`'s outgoing bytes (a plaintext flight of handshake
+// records), lets `edit` change its messages (bodies re-framed with correct
+// lengths), and feeds the result to `to` in one piece.
+void rewrite_flight(tls::Connection& from, tls::Connection& to,
+                    const std::function<void(std::vector<FlightMessage>&)>& edit);
+
+// Delivers everything pending both ways until quiet.
+void settle(tls::Connection& a, tls::Connection& b);
 
 }  // namespace baretls::test

@@ -7,3 +7,5 @@ baretls_add_test(NAME test_tls_key_schedule SOURCES ${CMAKE_CURRENT_LIST_DIR}/te
 baretls_add_test(NAME test_tls_record SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_record.cpp LABELS unit)
 baretls_add_test(NAME test_tls_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake.cpp
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit slow)
+baretls_add_test(NAME test_tls_handshake_negative SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake_negative.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
