@@ -188,7 +188,8 @@ Result<std::size_t> Engine::read(std::span<std::uint8_t> out_buf) {
 
 Result<std::size_t> Engine::write(std::span<const std::uint8_t> data) {
   if (error != Error::ok) return error;
-  if (state != HsState::established || close_notify_sent) return Error::invalid_state;
+  if (close_notify_sent || close_notify_received) return Error::closed;
+  if (state != HsState::established) return Error::invalid_state;
   // Keep at most about one record's worth queued: the caller drains outgoing().
   if (out.size() - out_sent >= kMaxRecordOut) return std::size_t{0};
   const std::size_t n = std::min(data.size(), kMaxPlaintext);

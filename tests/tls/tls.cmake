@@ -9,3 +9,6 @@ baretls_add_test(NAME test_tls_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit slow)
 baretls_add_test(NAME test_tls_handshake_negative SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake_negative.cpp
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+add_test(NAME test_tls_interop COMMAND ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:baretls_cli>
+         ${PROJECT_SOURCE_DIR}/vectors/tls)
+set_tests_properties(test_tls_interop PROPERTIES LABELS "interop;slow" TIMEOUT 1500)
