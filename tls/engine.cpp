@@ -145,9 +145,10 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
   trace(std::string("<<< Alert ") + (level == 2 ? "fatal " : "warning ") + std::string(to_string(desc)));
   if (desc == Alert::close_notify) {
     // RFC 5246 §7.2.1: "the other party MUST respond with a close_notify
-    // alert of its own and close down the connection immediately".
+    // alert of its own and close down the connection immediately". We
+    // answer when read() reports the closure to the application, so that
+    // data read just before it can still be answered (an echo server).
     close_notify_received = true;
-    if (!close_notify_sent) send_alert(AlertLevel::warning, Alert::close_notify);
     if (state != HsState::established) {  // closed before the handshake finished
       peer_alert = desc;
       error = Error::peer_alert;
@@ -171,8 +172,9 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
 Result<std::size_t> Engine::read(std::span<std::uint8_t> out_buf) {
   if (error != Error::ok) return error;
   if (app_pos == app_end) {
-    if (close_notify_received) return Error::closed;
-    return std::size_t{0};
+    if (!close_notify_received) return std::size_t{0};
+    if (!close_notify_sent) send_alert(AlertLevel::warning, Alert::close_notify);
+    return Error::closed;
   }
   const std::size_t n = std::min(out_buf.size(), app_end - app_pos);
   std::copy_n(in.begin() + static_cast<std::ptrdiff_t>(app_pos), n, out_buf.begin());
@@ -188,7 +190,7 @@ Result<std::size_t> Engine::read(std::span<std::uint8_t> out_buf) {
 
 Result<std::size_t> Engine::write(std::span<const std::uint8_t> data) {
   if (error != Error::ok) return error;
-  if (close_notify_sent || close_notify_received) return Error::closed;
+  if (close_notify_sent) return Error::closed;
   if (state != HsState::established) return Error::invalid_state;
   // Keep at most about one record's worth queued: the caller drains outgoing().
   if (out.size() - out_sent >= kMaxRecordOut) return std::size_t{0};
