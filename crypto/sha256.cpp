@@ -87,6 +87,7 @@ void Sha256::init() noexcept {
 }
 
 void Sha256::update(std::span<const std::uint8_t> data) noexcept {
+  if (data.empty()) return;  // an empty span may have a null data(): no memcpy from it
   const std::uint8_t* p = data.data();
   std::size_t n = data.size();
   total_ += n;

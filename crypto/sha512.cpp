@@ -69,6 +69,7 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
 }
 
 void Sha512Core::update(std::span<const std::uint8_t> data) noexcept {
+  if (data.empty()) return;  // an empty span may have a null data(): no memcpy from it
   const std::uint8_t* p = data.data();
   std::size_t n = data.size();
   total_ += n;
