@@ -29,7 +29,11 @@ void add_gcm_cases(std::vector<Case>& out, const char* name, std::size_t key_siz
     (void)g.init(key);
     return std::string(g.implementation());
   };
-  for (const auto& path : distinct_paths(impl, {no_wide})) {
+  const std::uint32_t no_avx512 =
+      crypto::kAllCpuFeatures &
+      ~(static_cast<std::uint32_t>(crypto::CpuFeature::avx512f) | static_cast<std::uint32_t>(crypto::CpuFeature::avx512bw) |
+        static_cast<std::uint32_t>(crypto::CpuFeature::avx512vl) | static_cast<std::uint32_t>(crypto::CpuFeature::avx512dq));
+  for (const auto& path : distinct_paths(impl, {no_wide, no_avx512})) {
     for (std::size_t size : kSizes) {
       for (const char* op : {"seal", "open"}) {
         const std::uint32_t saved = crypto::cpu_features_mask();

@@ -20,7 +20,7 @@ std::uint8_t gf_mul(std::uint8_t a, std::uint8_t b) noexcept {
   unsigned r = 0;
   unsigned x = a;
   for (int i = 0; i < 8; ++i) {
-    r ^= x & (0u - ((b >> i) & 1u));
+    r ^= x & (0u - ((static_cast<unsigned>(b) >> i) & 1u));
     x = ((x << 1) ^ (0x1Bu & (0u - (x >> 7)))) & 0xFFu;
   }
   return static_cast<std::uint8_t>(r);

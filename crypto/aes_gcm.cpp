@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM (NIST SP 800-38D §7.1 GCM-AE, §7.2 GCM-AD): J0, AAD and length
 // blocks, tag; the bulk GCTR + GHASH runs in the path chosen at init
-// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes.cpp); see aes_gcm.h.
+// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes_avx2.cpp, gcm_vaes.cpp); see
+// aes_gcm.h.
 #include "baretls/crypto/aes_gcm.h"
 
 #include <cstring>
@@ -26,30 +27,35 @@ const detail::GcmOps* choose_ops() noexcept {
                              static_cast<std::uint32_t>(CpuFeature::avx512vl) |
                              static_cast<std::uint32_t>(CpuFeature::vaes) |
                              static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
-  (void)wide;  // VAES path: added with gcm_vaes.cpp
+  const std::uint32_t wide256 = base | static_cast<std::uint32_t>(CpuFeature::avx) |
+                                static_cast<std::uint32_t>(CpuFeature::avx2) |
+                                static_cast<std::uint32_t>(CpuFeature::vaes) |
+                                static_cast<std::uint32_t>(CpuFeature::vpclmulqdq);
+  if (cpu_has_all(wide)) return &detail::kGcmVaes;
+  if (cpu_has_all(wide256)) return &detail::kGcmVaesAvx2;
   if (cpu_has_all(base)) return &detail::kGcmClmul;
 #endif
   return &detail::kGcmPortable;
 }
 
-void ghash_padded(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2],
+void ghash_padded(detail::GhashFn ghash, const std::uint64_t* table, std::uint64_t acc[2],
                   std::span<const std::uint8_t> data) noexcept {
-  ops.ghash(table, acc, data.data(), data.size() / 16);
+  ghash(table, acc, data.data(), data.size() / 16);
   if (data.size() % 16 != 0) {
     std::uint8_t block[16] = {};
     std::memcpy(block, data.data() + data.size() - data.size() % 16, data.size() % 16);
-    ops.ghash(table, acc, block, 1);
+    ghash(table, acc, block, 1);
     secure_wipe(block, sizeof block);
   }
 }
 
-void ghash_lengths(const detail::GcmOps& ops, const std::uint64_t* table, std::uint64_t acc[2], std::uint64_t a_len,
+void ghash_lengths(detail::GhashFn ghash, const std::uint64_t* table, std::uint64_t acc[2], std::uint64_t a_len,
                    std::uint64_t c_len) noexcept {
   // §7.1 step 5: ... || [len(A)]_64 || [len(C)]_64, lengths in bits.
   std::uint8_t block[16];
   detail::store_be64(block, a_len * 8);
   detail::store_be64(block + 8, c_len * 8);
-  ops.ghash(table, acc, block, 1);
+  ghash(table, acc, block, 1);
 }
 
 }  // namespace
@@ -89,33 +95,20 @@ Error AesGcm::crypt(Direction dir, std::span<const std::uint8_t> nonce, std::spa
     detail::store_be32(j0 + 12, 1);
   } else {
     std::uint64_t y[2] = {0, 0};
-    ghash_padded(ops, table_, y, nonce);
-    ghash_lengths(ops, table_, y, 0, nonce.size());
+    ghash_padded(ops.ghash, table_, y, nonce);
+    ghash_lengths(ops.ghash, table_, y, 0, nonce.size());
     detail::store_be64(j0, y[0]);
     detail::store_be64(j0 + 8, y[1]);
   }
 
-  // Steps 3-5: C = GCTR(inc32(J0), P); S = GHASH(A || 0^v || C || 0^u || lengths).
-  std::uint64_t acc[2] = {0, 0};
-  ghash_padded(ops, table_, acc, aad);
-  std::uint8_t ctr[16];
-  std::memcpy(ctr, j0, 16);
-  detail::store_be32(ctr + 12, detail::load_be32(j0 + 12) + 1);
+  const detail::GcmRequest request{aes_, table_, j0, aad.data(), aad.size(), in.data(), out.data(), in.size(),
+                                   tag_out.data()};
   if (dir == Direction::seal) {
-    ops.seal(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+    ops.seal(request);
   } else {
-    ops.open(aes_, table_, ctr, in.data(), out.data(), in.size(), acc);
+    ops.open(request);
   }
-  ghash_lengths(ops, table_, acc, aad.size(), in.size());
-
-  // Step 6: T = MSB_t(GCTR(J0, S)).
-  std::uint8_t ek[16];
-  aes_.encrypt_block(j0, ek);
-  detail::store_be64(tag_out.data(), detail::load_be64(ek) ^ acc[0]);
-  detail::store_be64(tag_out.data() + 8, detail::load_be64(ek + 8) ^ acc[1]);
-  secure_wipe(ek, sizeof ek);
   secure_wipe(j0, sizeof j0);
-  secure_wipe(acc, sizeof acc);
   return Error::ok;
 }
 
@@ -128,12 +121,13 @@ Error AesGcm::seal(std::span<const std::uint8_t> nonce, std::span<const std::uin
 Error AesGcm::open(std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> aad,
                    std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                    std::span<const std::uint8_t, 16> tag) const noexcept {
-  // §7.2: the plaintext is written, then wiped unless the tag matches; the
+  // SP 800-38D §7.2 step 8: "If T = T', then return P; else return FAIL."
+  // The plaintext is written, then wiped unless the tag matches, so the
   // caller sees nothing of it on failure. CT: one decision, on the mask.
   std::uint8_t expected[16];
   const Error e = crypt(Direction::open, nonce, aad, in, out, expected);
   if (e != Error::ok) {
-    if (out.size() == in.size()) secure_wipe(out);
+    secure_wipe(out);
     return e;
   }
   const ct::Mask ok = ct::equal(expected, tag);

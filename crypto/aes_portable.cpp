@@ -66,12 +66,13 @@ void sub_bytes(W q[8]) noexcept {
 }
 
 // §5.1.2 ShiftRows: row r (bits 16r..16r+15) rotates left by r columns,
-// i.e. its four 4-bit column groups rotate right by 4r bits.
+// i.e. its four 4-bit column groups rotate right by 4r bits. Done in two
+// steps: rows 1 and 3 rotate by one group, then rows 2 and 3 by two.
 inline W shift_rows_plane(W x) noexcept {
-  return (x & broadcast(0x000000000000FFFF)) |
-         ((x & broadcast(0x00000000FFF00000)) >> 4) | ((x & broadcast(0x00000000000F0000)) << 12) |
-         ((x & broadcast(0x0000FF0000000000)) >> 8) | ((x & broadcast(0x000000FF00000000)) << 8) |
-         ((x & broadcast(0xF000000000000000)) >> 12) | ((x & broadcast(0x0FFF000000000000)) << 4);
+  x = (x & broadcast(0x0000FFFF0000FFFF)) | ((x >> 4) & broadcast(0x0FFF00000FFF0000)) |
+      ((x << 12) & broadcast(0xF0000000F0000000));
+  return (x & broadcast(0x00000000FFFFFFFF)) | ((x >> 8) & broadcast(0x00FF00FF00000000)) |
+         ((x << 8) & broadcast(0xFF00FF0000000000));
 }
 
 // §5.1.3 MixColumns: s'_r = 2(s_r + s_{r+1}) + s_{r+1} + s_{r+2} + s_{r+3}.

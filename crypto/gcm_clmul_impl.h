@@ -8,6 +8,9 @@
 
 #include <immintrin.h>
 
+#include <cstddef>
+#include <cstdint>
+
 namespace baretls::crypto::detail {
 
 #define BARETLS_CLMUL_INLINE __attribute__((target("pclmul,sse4.1,ssse3"), always_inline)) inline
@@ -53,6 +56,21 @@ BARETLS_CLMUL_INLINE __m128i clmul_mul(__m128i a, __m128i b) {
   clmul_acc(w, a, b, _mm_xor_si128(b, _mm_unpackhi_epi64(b, b)));
   return clmul_reduce(w);
 }
+
+// The AES-NI path's GHASH table (H'^1..H'^8 at words 0..15, Karatsuba keys at
+// 16..23) and its GHASH over whole blocks; the VAES path reuses both.
+inline constexpr std::size_t kClmulTableWords = 24;
+void ghash_prepare_clmul(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept;
+void ghash_blocks_clmul(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
+                        std::size_t n) noexcept;
+
+// The wide (VAES) paths' table: the AES-NI table, then from word kWideTable
+// slot s = H'^(32 - s) for s = 0..31, two words per slot, so that a vector
+// load at slot j gives the powers for consecutive blocks in descending order.
+// Reads up to slot 34 (masked tails) stay inside AesGcm's table.
+inline constexpr std::size_t kWideTable = kClmulTableWords + 8;
+inline constexpr std::size_t kWideSlots = 32;
+void ghash_prepare_wide(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept;
 
 }  // namespace baretls::crypto::detail
 

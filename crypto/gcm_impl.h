@@ -13,27 +13,38 @@
 
 namespace baretls::crypto::detail {
 
+// One GCM-AE / GCM-AD run after J0 is known (SP 800-38D §7.1 steps 3-6):
+// GHASH of the AAD, GCTR from inc32(J0) fused with the GHASH of the
+// ciphertext, the length block, and tag = E(K, J0) xor S. in == out allowed.
+struct GcmRequest {
+  const Aes& aes;
+  const std::uint64_t* table;
+  const std::uint8_t* j0;  // 16 bytes
+  const std::uint8_t* aad;
+  std::size_t aad_len;
+  const std::uint8_t* in;
+  std::uint8_t* out;
+  std::size_t len;
+  std::uint8_t* tag;  // 16 bytes out
+};
+
+using GhashFn = void (*)(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
+                         std::size_t n) noexcept;
 struct GcmOps {
   const char* name;
   // Fills the path's table from H = E(K, 0^128) given as {hi, lo}.
   void (*prepare)(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t h_lo) noexcept;
-  // acc = GHASH update over n whole 16-byte blocks.
-  void (*ghash)(const std::uint64_t* table, std::uint64_t acc[2], const std::uint8_t* data,
-                std::size_t n) noexcept;
-  // SP 800-38D §6.5 GCTR from counter block ctr (32-bit big-endian counter
-  // in its last four bytes, incremented mod 2^32) over len bytes, fused with
-  // the GHASH of the ciphertext (the last partial block zero-padded).
-  // Seal hashes what it writes, open hashes what it reads. in == out allowed.
-  void (*seal)(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr[16], const std::uint8_t* in,
-               std::uint8_t* out, std::size_t len, std::uint64_t acc[2]) noexcept;
-  void (*open)(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr[16], const std::uint8_t* in,
-               std::uint8_t* out, std::size_t len, std::uint64_t acc[2]) noexcept;
+  // acc = GHASH update over n whole 16-byte blocks (also used for J0, §7.1 step 2).
+  GhashFn ghash;
+  void (*seal)(const GcmRequest& r) noexcept;
+  void (*open)(const GcmRequest& r) noexcept;
 };
 
 extern const GcmOps kGcmPortable;
 #if defined(__x86_64__)
 extern const GcmOps kGcmClmul;
 extern const GcmOps kGcmVaes;
+extern const GcmOps kGcmVaesAvx2;
 #endif
 
 // H' = H * x^-1 in GF(2^128): the block shifted left one bit, folding the bit

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Portable AES-GCM bulk path: GCTR (SP 800-38D §6.5) with the bitsliced AES
-// eight counter blocks at a time, and the constant-time portable GHASH of the
-// ciphertext (ghash_portable.cpp).
+// Portable AES-GCM: GCTR (SP 800-38D §6.5) with the bitsliced AES eight
+// counter blocks at a time, and the constant-time portable GHASH of the AAD
+// and ciphertext (ghash_portable.cpp).
 #include <cstring>
 
 #include "baretls/crypto/secret.h"
@@ -35,24 +35,50 @@ void ghash_padded(const std::uint64_t* table, std::uint64_t acc[2], const std::u
 
 enum class Dir { seal, open };
 
+// SP 800-38D §7.1 steps 3-6. The first batch of eight AES blocks starts at
+// J0 itself, so E(K, J0) for the tag costs no extra bitsliced call.
 template <Dir dir>
-void crypt(const Aes& aes, const std::uint64_t* table, const std::uint8_t ctr_block[16], const std::uint8_t* in,
-           std::uint8_t* out, std::size_t len, std::uint64_t acc[2]) noexcept {
-  std::uint32_t ctr = load_be32(ctr_block + 12);
+void run(const GcmRequest& r) noexcept {
+  std::uint64_t acc[2] = {0, 0};
+  ghash_padded(r.table, acc, r.aad, r.aad_len);
   alignas(16) std::uint8_t ks[128];
-  while (len > 0) {
-    const std::size_t take = len < 128 ? len : 128;
-    keystream8(aes, ctr_block, ctr, ks);
-    ctr += 8;
-    if (dir == Dir::open) ghash_padded(table, acc, in, take);  // hash before an in-place overwrite
-    for (std::size_t i = 0; i < take; ++i) out[i] = static_cast<std::uint8_t>(in[i] ^ ks[i]);
-    if (dir == Dir::seal) ghash_padded(table, acc, out, take);
+  std::uint8_t ek[16];
+  std::uint32_t ctr = load_be32(r.j0 + 12);
+  keystream8(r.aes, r.j0, ctr, ks);
+  ctr += 8;
+  std::memcpy(ek, ks, 16);
+  std::size_t used = 16;  // key-stream bytes of ks already consumed
+  const std::uint8_t* in = r.in;
+  std::uint8_t* out = r.out;
+  for (std::size_t len = r.len; len > 0;) {
+    if (used == 128) {
+      keystream8(r.aes, r.j0, ctr, ks);
+      ctr += 8;
+      used = 0;
+    }
+    const std::size_t take = len < 128 - used ? len : 128 - used;
+    if (dir == Dir::open) ghash_padded(r.table, acc, in, take);  // hash before an in-place overwrite
+    for (std::size_t i = 0; i < take; ++i) out[i] = static_cast<std::uint8_t>(in[i] ^ ks[used + i]);
+    if (dir == Dir::seal) ghash_padded(r.table, acc, out, take);
+    used += take;
     in += take;
     out += take;
     len -= take;
   }
+  // [len(A)]_64 || [len(C)]_64 in bits; T = E(K, J0) xor S.
+  std::uint8_t lengths[16];
+  store_be64(lengths, static_cast<std::uint64_t>(r.aad_len) * 8);
+  store_be64(lengths + 8, static_cast<std::uint64_t>(r.len) * 8);
+  ghash_blocks_portable(r.table, acc, lengths, 1);
+  store_be64(r.tag, load_be64(ek) ^ acc[0]);
+  store_be64(r.tag + 8, load_be64(ek + 8) ^ acc[1]);
   secure_wipe(ks, sizeof ks);
+  secure_wipe(ek, sizeof ek);
+  secure_wipe(acc, sizeof acc);
 }
+
+void seal(const GcmRequest& r) noexcept { run<Dir::seal>(r); }
+void open(const GcmRequest& r) noexcept { run<Dir::open>(r); }
 
 }  // namespace
 
@@ -60,8 +86,8 @@ const GcmOps kGcmPortable = {
     "portable",
     ghash_prepare_portable,
     ghash_blocks_portable,
-    crypt<Dir::seal>,
-    crypt<Dir::open>,
+    seal,
+    open,
 };
 
 }  // namespace baretls::crypto::detail

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM suite. Vectors: vectors/nist-cavp/aes-gcm/gcmEncryptExtIV{128,256}.rsp
 // and gcmDecrypt{128,256}.rsp (GCMVS): every record, on every path this CPU
-// has (portable, AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ). Tags shorter than 128
-// bits are checked as the prefix of the full tag computed by seal; 128-bit
+// has (portable, AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ on AVX2 and on
+// AVX-512). Tags shorter than 128 bits are checked as the prefix of the full
+// tag computed by seal; 128-bit
 // tags also go through open, and every FAIL record must be rejected with a
 // zeroed output. Then differential (each path vs portable), round-trip and
 // single-bit tamper tests with a seeded RNG.
@@ -16,6 +17,8 @@
 #include <sstream>
 
 #include "baretls/crypto/cpu.h"
+#include "crypto/bytes.h"
+#include "crypto/gcm_impl.h"
 #include "tests/support/cpu_paths.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
@@ -29,8 +32,17 @@ namespace {
 constexpr std::uint32_t kWideFeatures = static_cast<std::uint32_t>(crypto::CpuFeature::vaes) |
                                         static_cast<std::uint32_t>(crypto::CpuFeature::vpclmulqdq);
 
+constexpr std::uint32_t kAvx512Features = static_cast<std::uint32_t>(crypto::CpuFeature::avx512f) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512bw) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512vl) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512dq) |
+                                          static_cast<std::uint32_t>(crypto::CpuFeature::avx512ifma);
+
+// Portable, AES-NI + PCLMULQDQ (no VAES), VAES on 256-bit registers (no
+// AVX-512), and everything this CPU has.
 std::vector<CpuPath> gcm_paths() {
-  return cpu_paths({{"aesni_clmul", crypto::kAllCpuFeatures & ~kWideFeatures}});
+  return cpu_paths({{"aesni_clmul", crypto::kAllCpuFeatures & ~kWideFeatures},
+                    {"vaes_avx2", crypto::kAllCpuFeatures & ~kAvx512Features}});
 }
 
 // The decrypt files end some records with a bare "FAIL" line; the shared
@@ -160,7 +172,7 @@ TEST_CASE("AES-GCM accelerated paths equal portable (random keys, nonces, AAD 0.
   const auto paths = gcm_paths();
   std::size_t compared = 0;
   for (std::size_t iter = 0; iter < 700; ++iter) {
-    const Bytes key = random_bytes(rng, iter % 2 ? 32 : 16);
+    const Bytes key = random_bytes(rng, iter % 3 == 2 ? 24 : (iter % 2 ? 32 : 16));
     const std::size_t nonce_len = iter % 5 == 4 ? 1 + rng() % 40 : 12;
     const Bytes nonce = random_bytes(rng, nonce_len);
     const Bytes aad = random_bytes(rng, iter % 101);
@@ -236,10 +248,10 @@ TEST_CASE("AES-GCM: flipping any single bit of ciphertext, tag, AAD or nonce mak
         tag[bit / 8] ^= static_cast<std::uint8_t>(1u << (bit % 8));
       }
       // Truncating the AAD or the ciphertext fails too.
-      Bytes out(ct.size() - 1);
-      CHECK(g.open(nonce, std::span(aad).first(aad.size() - 1), ct, std::span(out.data(), ct.size()).first(ct.size()),
-                   tag) == Error::auth_failed);
-      CHECK(g.open(nonce, aad, std::span(ct).first(ct.size() - 1), out, tag) == Error::auth_failed);
+      Bytes full_out(ct.size());
+      CHECK(g.open(nonce, std::span(aad).first(aad.size() - 1), ct, full_out, tag) == Error::auth_failed);
+      Bytes short_out(ct.size() - 1);
+      CHECK(g.open(nonce, aad, std::span(ct).first(ct.size() - 1), short_out, tag) == Error::auth_failed);
       // And the untouched message still opens.
       Bytes good(ct.size());
       CHECK(g.open(nonce, aad, ct, good, tag) == Error::ok);
@@ -249,6 +261,63 @@ TEST_CASE("AES-GCM: flipping any single bit of ciphertext, tag, AAD or nonce mak
     CHECK(rejected == tried);
     MESSAGE("tamper [" << path.name << "]: " << rejected << " of " << tried << " single-bit flips rejected");
   }
+}
+
+TEST_CASE("AES-GCM: the GCTR counter wraps modulo 2^32 (SP 800-38D §6.2 inc32) on every path") {
+  // J0 values of long IVs are arbitrary, so the 32-bit counter may wrap inside
+  // a message. Drive each path's steps 3-6 with J0 = ...fffffff0 and check the
+  // ciphertext against CTR built from AES-ECB with inc32, and the tags against
+  // the portable path.
+  std::mt19937_64 rng(2);
+  const Bytes key = random_bytes(rng, 16);
+  const Bytes aad = random_bytes(rng, 5);
+  const Bytes msg = random_bytes(rng, 16 * 40 + 9);  // 41 blocks across the wrap
+  std::uint8_t j0[16];
+  for (auto& b : j0) b = static_cast<std::uint8_t>(rng());
+  crypto::detail::store_be32(j0 + 12, 0xfffffff0u);
+  crypto::Aes aes;
+  REQUIRE(aes.init(key) == Error::ok);
+  Bytes expected(msg.size());
+  for (std::size_t i = 0; i < (msg.size() + 15) / 16; ++i) {
+    std::uint8_t block[16], ks[16];
+    std::copy(j0, j0 + 12, block);
+    crypto::detail::store_be32(block + 12, 0xfffffff0u + 1u + static_cast<std::uint32_t>(i));
+    aes.encrypt_block(block, ks);
+    for (std::size_t j = 0; j < 16 && 16 * i + j < msg.size(); ++j) expected[16 * i + j] = msg[16 * i + j] ^ ks[j];
+  }
+  std::uint8_t h[16] = {};
+  aes.encrypt_block(h, h);
+  std::vector<const crypto::detail::GcmOps*> ops{&crypto::detail::kGcmPortable};
+#if defined(__x86_64__)
+  const auto has = [](std::initializer_list<crypto::CpuFeature> fs) {
+    std::uint32_t m = 0;
+    for (auto f : fs) m |= static_cast<std::uint32_t>(f);
+    return (crypto::cpu_detected_features() & m) == m;
+  };
+  using F = crypto::CpuFeature;
+  if (has({F::aesni, F::pclmulqdq, F::ssse3, F::sse41})) ops.push_back(&crypto::detail::kGcmClmul);
+  if (has({F::aesni, F::pclmulqdq, F::avx2, F::vaes, F::vpclmulqdq})) ops.push_back(&crypto::detail::kGcmVaesAvx2);
+  if (has({F::aesni, F::pclmulqdq, F::avx512f, F::avx512bw, F::avx512vl, F::vaes, F::vpclmulqdq}))
+    ops.push_back(&crypto::detail::kGcmVaes);
+#endif
+  std::uint8_t reference_tag[16] = {};
+  for (const auto* o : ops) {
+    std::uint64_t table[crypto::AesGcm::kTableWords] = {};
+    o->prepare(table, crypto::detail::load_be64(h), crypto::detail::load_be64(h + 8));
+    Bytes out(msg.size());
+    std::uint8_t tag[16];
+    o->seal(crypto::detail::GcmRequest{aes, table, j0, aad.data(), aad.size(), msg.data(), out.data(), msg.size(), tag});
+    CHECK_MESSAGE(out == expected, o->name);
+    if (o == ops.front()) std::copy(tag, tag + 16, reference_tag);
+    CHECK_MESSAGE(std::equal(tag, tag + 16, reference_tag), o->name);
+    Bytes back(msg.size());
+    std::uint8_t tag2[16];
+    o->open(crypto::detail::GcmRequest{aes, table, j0, aad.data(), aad.size(), out.data(), back.data(), out.size(), tag2});
+    CHECK_MESSAGE(back == msg, o->name);
+    CHECK_MESSAGE(std::equal(tag2, tag2 + 16, reference_tag), o->name);
+  }
+  MESSAGE("counter wrap checked on " << ops.size() << " paths");
+  CHECK(ops.size() >= 1);
 }
 
 TEST_CASE("AES-GCM argument checks") {

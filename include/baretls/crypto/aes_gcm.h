@@ -3,7 +3,8 @@
 // AES-192 or AES-256 keys, IVs of any length (12 bytes is the fast path, §7.1)
 // and AAD of any length. The implementation is chosen at init(): portable
 // (bitsliced AES, constant-time GHASH from masked integer multiplies),
-// AES-NI + PCLMULQDQ, or VAES + VPCLMULQDQ on AVX-512.
+// AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ on 256-bit AVX2 registers, or on
+// 512-bit AVX-512 registers.
 #pragma once
 
 #include <cstddef>
@@ -50,7 +51,7 @@ class AesGcm {
                            std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                            std::span<const std::uint8_t, 16> tag) const noexcept;
 
-  // "portable", "aesni_clmul" or "vaes_avx512" (empty before init()).
+  // "portable", "aesni_clmul", "vaes_avx2" or "vaes_avx512" (empty before init()).
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:
