@@ -2,7 +2,8 @@
 // ChaCha20 keystream with AVX2, eight blocks at a time (RFC 8439 §2.3-2.4):
 // register i holds state word i of eight consecutive blocks, one per 32-bit
 // lane; after the rounds an 8x8 word transpose lays the blocks out in order.
-// A partial last group is generated into a stack buffer and XORed.
+// A partial last group is generated into a stack buffer and XORed; one or
+// two trailing blocks use the portable code.
 #if defined(__x86_64__)
 
 #include <immintrin.h>
@@ -14,6 +15,10 @@ namespace baretls::crypto::detail {
 namespace {
 
 #define BARETLS_AVX2 __attribute__((target("avx2"), always_inline)) inline
+
+// Eight lanes cost about as much as two or three one-block portable calls,
+// so one or two trailing blocks go to the portable code.
+constexpr std::size_t kScalarTail = 128;
 
 BARETLS_AVX2 __m256i rotl12(__m256i x) { return _mm256_or_si256(_mm256_slli_epi32(x, 12), _mm256_srli_epi32(x, 20)); }
 BARETLS_AVX2 __m256i rotl7(__m256i x) { return _mm256_or_si256(_mm256_slli_epi32(x, 7), _mm256_srli_epi32(x, 25)); }
@@ -88,7 +93,13 @@ void chacha20_xor_avx2(const std::uint32_t state[16], const std::uint8_t* in, st
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + 32 * i), _mm256_xor_si256(m, ks[i]));
     }
   }
-  if (len > 0) {
+  if (len > 0 && len <= kScalarTail) {
+    std::uint32_t s[16];
+    for (int j = 0; j < 16; ++j) s[j] = state[j];
+    s[12] = ctr;
+    chacha20_xor_portable(s, in, out, len);
+    secure_wipe(s, sizeof s);
+  } else if (len > 0) {
     keystream8(state, ctr, ks);
     alignas(32) std::uint8_t buf[512];
     for (int i = 0; i < 16; ++i) _mm256_store_si256(reinterpret_cast<__m256i*>(buf + 32 * i), ks[i]);

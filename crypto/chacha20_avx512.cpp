@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // ChaCha20 keystream with AVX-512, sixteen blocks at a time (RFC 8439
 // §2.3-2.4): register i holds state word i of sixteen blocks; rotations are
-// VPROLD; a 16x16 word transpose lays the blocks out in order. Tails of up
-// to 512 bytes go to the eight-block AVX2 code.
+// VPROLD; a 16x16 word transpose lays the blocks out in order. Tails of
+// 257..512 bytes go to the eight-block AVX2 code, shorter ones to a
+// four-block row-layout kernel.
 #if defined(__x86_64__)
 
 // GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
@@ -79,6 +80,59 @@ BARETLS_AVX512 void keystream16(const std::uint32_t state[16], std::uint32_t ctr
   }
 }
 
+// Up to four blocks with one block per 128-bit lane and the state's four
+// rows in four registers (the classic row layout): the quarter rounds run on
+// columns, then on diagonals after rotating rows b, c, d by one, two and
+// three words. Latency-bound, but one pass serves four blocks; ks[j] is the
+// block for counter ctr + j.
+BARETLS_AVX512 void keystream_rows4(const std::uint32_t state[16], std::uint32_t ctr, __m512i ks[4]) {
+  const __m512i a0 = _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)));
+  const __m512i b0 = _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)));
+  const __m512i c0 = _mm512_broadcast_i32x4(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 8)));
+  const __m512i d_row = _mm512_broadcast_i32x4(_mm_setr_epi32(static_cast<int>(ctr), static_cast<int>(state[13]),
+                                                              static_cast<int>(state[14]), static_cast<int>(state[15])));
+  // Lane j counts ctr + j (word 12 is the first word of row d), modulo 2^32.
+  const __m512i d0 = _mm512_add_epi32(d_row, _mm512_setr_epi32(0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0));
+  __m512i a = a0, b = b0, c = c0, d = d0;
+  for (int r = 0; r < 10; ++r) {
+    quarter_round(a, b, c, d);
+    b = _mm512_shuffle_epi32(b, static_cast<_MM_PERM_ENUM>(0x39));  // words 1,2,3,0: diagonals
+    c = _mm512_shuffle_epi32(c, static_cast<_MM_PERM_ENUM>(0x4e));
+    d = _mm512_shuffle_epi32(d, static_cast<_MM_PERM_ENUM>(0x93));
+    quarter_round(a, b, c, d);
+    b = _mm512_shuffle_epi32(b, static_cast<_MM_PERM_ENUM>(0x93));  // back to columns
+    c = _mm512_shuffle_epi32(c, static_cast<_MM_PERM_ENUM>(0x4e));
+    d = _mm512_shuffle_epi32(d, static_cast<_MM_PERM_ENUM>(0x39));
+  }
+  a = _mm512_add_epi32(a, a0);
+  b = _mm512_add_epi32(b, b0);
+  c = _mm512_add_epi32(c, c0);
+  d = _mm512_add_epi32(d, d0);
+  // 4x4 transpose of 128-bit lanes: block j = a.j b.j c.j d.j.
+  const __m512i ab01 = _mm512_shuffle_i32x4(a, b, 0x44), cd01 = _mm512_shuffle_i32x4(c, d, 0x44);
+  const __m512i ab23 = _mm512_shuffle_i32x4(a, b, 0xee), cd23 = _mm512_shuffle_i32x4(c, d, 0xee);
+  ks[0] = _mm512_shuffle_i32x4(ab01, cd01, 0x88);
+  ks[1] = _mm512_shuffle_i32x4(ab01, cd01, 0xdd);
+  ks[2] = _mm512_shuffle_i32x4(ab23, cd23, 0x88);
+  ks[3] = _mm512_shuffle_i32x4(ab23, cd23, 0xdd);
+}
+
+// out = in ^ ks for len <= 64 * count bytes, whole blocks first, then a
+// masked partial block.
+__attribute__((target("avx512f,avx512bw"), always_inline)) inline void xor_blocks(const __m512i* ks, const std::uint8_t* in,
+                                                                                 std::uint8_t* out, std::size_t len) {
+  std::size_t i = 0;
+  for (; i + 64 <= len; i += 64) {
+    const __m512i m = _mm512_loadu_si512(in + i);
+    _mm512_storeu_si512(out + i, _mm512_xor_si512(m, ks[i / 64]));
+  }
+  if (i < len) {
+    const __mmask64 k = _cvtu64_mask64((~std::uint64_t{0}) >> (64 - (len - i)));
+    const __m512i m = _mm512_maskz_loadu_epi8(k, in + i);
+    _mm512_mask_storeu_epi8(out + i, k, _mm512_xor_si512(m, ks[i / 64]));
+  }
+}
+
 }  // namespace
 
 __attribute__((target("avx512f,avx512bw,avx2")))
@@ -95,23 +149,16 @@ void chacha20_xor_avx512(const std::uint32_t state[16], const std::uint8_t* in, 
   }
   if (len > 512) {
     keystream16(state, ctr, ks);
-    std::size_t i = 0;
-    for (; i + 64 <= len; i += 64) {
-      const __m512i m = _mm512_loadu_si512(in + i);
-      _mm512_storeu_si512(out + i, _mm512_xor_si512(m, ks[i / 64]));
-    }
-    if (i < len) {
-      // A partial block: a byte mask limits the load and the store.
-      const __mmask64 k = _cvtu64_mask64((~std::uint64_t{0}) >> (64 - (len - i)));
-      const __m512i m = _mm512_maskz_loadu_epi8(k, in + i);
-      _mm512_mask_storeu_epi8(out + i, k, _mm512_xor_si512(m, ks[i / 64]));
-    }
-  } else if (len > 0) {
+    xor_blocks(ks, in, out, len);
+  } else if (len > 256) {
     std::uint32_t s[16];
     for (int j = 0; j < 16; ++j) s[j] = state[j];
     s[12] = ctr;
     chacha20_xor_avx2(s, in, out, len);
     secure_wipe(s, sizeof s);
+  } else if (len > 0) {
+    keystream_rows4(state, ctr, ks);
+    xor_blocks(ks, in, out, len);
   }
   secure_wipe(ks, sizeof ks);
 }

@@ -59,6 +59,18 @@ inline Fe fe_carry_wide(fe_u128 r0, fe_u128 r1, fe_u128 r2, fe_u128 r3, fe_u128 
   return h;
 }
 
+// Carries limbs below 2^53 (add and sub outputs) back below 2^51 + 2^13.
+inline Fe fe_carry(const Fe& f) noexcept {
+  Fe h = f;
+  h.v[1] += h.v[0] >> 51; h.v[0] &= kFeMask51;
+  h.v[2] += h.v[1] >> 51; h.v[1] &= kFeMask51;
+  h.v[3] += h.v[2] >> 51; h.v[2] &= kFeMask51;
+  h.v[4] += h.v[3] >> 51; h.v[3] &= kFeMask51;
+  h.v[0] += 19 * (h.v[4] >> 51); h.v[4] &= kFeMask51;
+  h.v[1] += h.v[0] >> 51; h.v[0] &= kFeMask51;
+  return h;
+}
+
 inline Fe fe_mul(const Fe& f, const Fe& g) noexcept {
   const std::uint64_t f0 = f.v[0], f1 = f.v[1], f2 = f.v[2], f3 = f.v[3], f4 = f.v[4];
   const std::uint64_t g0 = g.v[0], g1 = g.v[1], g2 = g.v[2], g3 = g.v[3], g4 = g.v[4];

@@ -5,6 +5,7 @@
 
 #include <cstring>
 
+#include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/bytes.h"
@@ -55,9 +56,38 @@ void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::ui
 
 }  // namespace detail
 
-Poly1305::Poly1305() noexcept : h_{}, r_{}, s_{}, buffer_{}, buffered_(0) {}
+namespace {
+// Below this many blocks (512 bytes) the scalar code is as fast as computing
+// the powers of r and setting up the lanes.
+constexpr std::size_t kWideMinBlocks = 32;
+constexpr std::size_t kAvx2MinBlocks = 48;  // 768 bytes, measured likewise
 
-Poly1305::~Poly1305() { secure_wipe_object(*this); }
+}  // namespace
+
+Poly1305Path Poly1305::detect_path() noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma)) return Poly1305Path::avx512ifma;
+  if (cpu_has(CpuFeature::avx2)) return Poly1305Path::avx2;
+#endif
+  return Poly1305Path::portable;
+}
+
+Poly1305::Poly1305() noexcept : Poly1305(detect_path()) {}
+
+Poly1305::Poly1305(Poly1305Path path) noexcept
+    : h_{}, r_{}, s_{}, buffer_{}, buffered_(0), powers_{}, path_(path), powers_ready_(false) {}
+
+Poly1305::~Poly1305() { wipe_state(); }
+
+void Poly1305::wipe_state() noexcept {
+  secure_wipe(h_, sizeof h_);
+  secure_wipe(r_, sizeof r_);
+  secure_wipe(s_, sizeof s_);
+  secure_wipe(buffer_, sizeof buffer_);
+  if (powers_ready_) secure_wipe_object(powers_);  // otherwise still zero; not secret
+  buffered_ = 0;
+  powers_ready_ = false;
+}
 
 Error Poly1305::init(std::span<const std::uint8_t> key) noexcept {
   if (key.size() != kKeySize) return Error::bad_length;
@@ -68,7 +98,42 @@ Error Poly1305::init(std::span<const std::uint8_t> key) noexcept {
   s_[1] = detail::load_le64(key.data() + 24);
   h_[0] = h_[1] = h_[2] = 0;
   buffered_ = 0;
+  powers_ready_ = false;
   return Error::ok;
+}
+
+void Poly1305::absorb_blocks(const std::uint8_t* m, std::size_t count) noexcept {
+#if defined(__x86_64__)
+  if (path_ == Poly1305Path::avx512ifma && count >= kWideMinBlocks) {
+    if (!powers_ready_) {
+      detail::poly1305_powers_ifma(r_, powers_);
+      powers_ready_ = true;
+    }
+    const std::size_t wide = count & ~std::size_t{7};
+    detail::poly1305_blocks_ifma(h_, powers_, m, wide);
+    m += 16 * wide;
+    count -= wide;
+  } else if (path_ == Poly1305Path::avx2 && count >= kAvx2MinBlocks) {
+    if (!powers_ready_) {
+      detail::poly1305_powers_avx2(r_, powers_);
+      powers_ready_ = true;
+    }
+    const std::size_t wide = count & ~std::size_t{3};
+    detail::poly1305_blocks_avx2(h_, powers_, m, wide);
+    m += 16 * wide;
+    count -= wide;
+  }
+#endif
+  if (count > 0) detail::poly1305_blocks(h_, r_, m, count, 1);
+}
+
+std::string_view Poly1305::implementation() const noexcept {
+  switch (path_) {
+    case Poly1305Path::avx512ifma: return "avx512ifma";
+    case Poly1305Path::avx2: return "avx2";
+    case Poly1305Path::portable: break;
+  }
+  return "portable";
 }
 
 void Poly1305::update(std::span<const std::uint8_t> data) noexcept {
@@ -85,7 +150,7 @@ void Poly1305::update(std::span<const std::uint8_t> data) noexcept {
     buffered_ = 0;
   }
   if (n >= kBlockSize) {
-    detail::poly1305_blocks(h_, r_, p, n / kBlockSize, 1);
+    absorb_blocks(p, n / kBlockSize);
     p += n - n % kBlockSize;
     n %= kBlockSize;
   }
@@ -122,7 +187,7 @@ void Poly1305::final(std::span<std::uint8_t, kTagSize> tag) noexcept {
   t = static_cast<detail::u128>(f0) + s_[0];
   detail::store_le64(tag.data(), static_cast<std::uint64_t>(t));
   detail::store_le64(tag.data() + 8, f1 + s_[1] + static_cast<std::uint64_t>(t >> 64));
-  secure_wipe_object(*this);
+  wipe_state();
 }
 
 void Poly1305::mac(std::span<const std::uint8_t, kKeySize> key, std::span<const std::uint8_t> data,

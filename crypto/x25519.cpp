@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // X25519 (RFC 7748 §5): the Montgomery ladder with conditional swaps by
-// mask, over the radix-2^51 field of fe25519_impl.h; see x25519.h.
+// mask, over the radix-2^51 field of fe25519_impl.h; see x25519.h. Public
+// keys use the fixed-base comb of x25519_base.cpp.
 #include "baretls/crypto/x25519.h"
 
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/fe25519_impl.h"
+#include "crypto/x25519_impl.h"
 
 namespace baretls::crypto {
 namespace {
@@ -84,7 +86,12 @@ Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> 
 }
 
 void x25519_base(std::span<std::uint8_t, 32> public_key, std::span<const std::uint8_t, 32> scalar) noexcept {
-  scalar_mult(public_key, scalar, detail::fe_from_u64(9));  // RFC 7748 §4.1: base point u = 9
+  // The same value as the ladder on u = 9, from the edwards25519 comb.
+  std::uint8_t k[32];
+  for (int i = 0; i < 32; ++i) k[i] = scalar[static_cast<std::size_t>(i)];
+  clamp(k);
+  detail::x25519_base_comb(public_key.data(), k);
+  secure_wipe(k, sizeof k);
 }
 
 Error x25519_generate(const RandomSource& rng, std::span<std::uint8_t, 32> private_key,

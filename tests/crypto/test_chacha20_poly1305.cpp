@@ -156,9 +156,13 @@ void check_aead(const VectorRecord& r) {
 }  // namespace
 
 TEST_CASE("RFC 8439 vectors on every ChaCha20 path") {
-  for (const auto& path : cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)}})) {
+  for (const auto& path :
+       cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)},
+                  {"no-ifma", crypto::kAllCpuFeatures & ~static_cast<std::uint32_t>(crypto::CpuFeature::avx512ifma)}})) {
     ScopedCpuMask mask(path.mask);
-    const std::string impl(crypto::ChaCha20().implementation());
+    crypto::ChaCha20Poly1305 probe;
+    REQUIRE(probe.init(Bytes(32, 0)) == crypto::Error::ok);
+    const std::string impl(probe.implementation());
     CAPTURE(impl);
     std::map<std::string, std::size_t> n;
     for (const auto& r : load_vector_file(vector_path(kFile)).records) {
@@ -193,6 +197,7 @@ TEST_CASE("RFC 8439 vectors on every ChaCha20 path") {
 TEST_CASE("ChaCha20 paths: portable is forced by mask 0") {
   ScopedCpuMask mask(0);
   CHECK(crypto::ChaCha20().implementation() == "portable");
+  CHECK(crypto::Poly1305().implementation() == "portable");
   crypto::ChaCha20Poly1305 aead;
   REQUIRE(aead.init(Bytes(32, 1)) == crypto::Error::ok);
   CHECK(aead.implementation() == "portable");

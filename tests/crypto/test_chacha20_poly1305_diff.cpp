@@ -37,7 +37,10 @@ struct TestRng {
 
 constexpr std::uint64_t kSeed = 0x8439'2025'c4a0ULL;
 
-auto paths() { return cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)}}); }
+auto paths() {
+  return cpu_paths({{"avx2", static_cast<std::uint32_t>(crypto::CpuFeature::avx2)},
+                    {"no-ifma", crypto::kAllCpuFeatures & ~static_cast<std::uint32_t>(crypto::CpuFeature::avx512ifma)}});
+}
 
 crypto::ChaCha20 chacha_under(std::uint32_t mask, const Bytes& key) {
   ScopedCpuMask m(mask);
@@ -116,11 +119,14 @@ TEST_CASE("ChaCha20-Poly1305 open(seal(m)) == m, in place and out of place") {
 
 TEST_CASE("ChaCha20-Poly1305 rejects every single-bit flip and zeroes the output") {
   TestRng rng{kSeed + 2};
+  // 150 bytes: the short-message code (block 0 and keystream in one call);
+  // 600 bytes: the general code.
+  for (const std::size_t msg_len : {std::size_t{150}, std::size_t{600}})
   for (const auto& path : paths()) {
     ScopedCpuMask mask(path.mask);
     crypto::ChaCha20Poly1305 aead;
     REQUIRE(aead.init(rng.bytes(32)) == crypto::Error::ok);
-    const Bytes nonce = rng.bytes(12), aad = rng.bytes(13), msg = rng.bytes(150);
+    const Bytes nonce = rng.bytes(12), aad = rng.bytes(13), msg = rng.bytes(msg_len);
     Bytes ct(msg.size());
     std::uint8_t tag[16];
     REQUIRE(aead.seal(nonce, aad, msg, ct, tag) == crypto::Error::ok);
@@ -161,7 +167,7 @@ TEST_CASE("ChaCha20-Poly1305 rejects every single-bit flip and zeroes the output
     Bytes longer = aad;
     longer.push_back(0);
     expect_reject(nonce, longer, ct, tag);
-    CHECK(rejected == 150 * 8 + 128 + 13 * 8 + 96 + 2);
+    CHECK(rejected == msg_len * 8 + 128 + 13 * 8 + 96 + 2);
     MESSAGE("bit flips rejected [" << aead.implementation() << "]: " << rejected);
     Bytes out(ct.size());
     CHECK(aead.open(nonce, aad, ct, out, tag) == crypto::Error::ok);  // the untouched one passes
@@ -201,4 +207,69 @@ TEST_CASE("Poly1305 streaming equals one-shot at every split") {
   CHECK(std::memcmp(want, got, 16) == 0);
   CHECK(splits == 1 + 2 + 16 + 17 + 18 + 64 + 65 + 66 + 256 + 301);
   MESSAGE("Poly1305 split points checked: " << splits);
+}
+
+TEST_CASE("Poly1305 accelerated path equals portable (random and extreme inputs)") {
+  MESSAGE("seed " << kSeed + 4);
+  TestRng rng{kSeed + 4};
+  std::size_t checked = 0;
+  for (const auto& path : paths()) {
+    ScopedCpuMask mask(path.mask);
+    const std::string impl(crypto::Poly1305().implementation());
+    CAPTURE(impl);
+    for (int kind = 0; kind < 4; ++kind) {
+      // kind 0: random; 1: all-ones key and message (largest limbs after
+      // clamping); 2: all-ones message, random key; 3: r = 1 style sparse key.
+      Bytes key = kind == 1 ? Bytes(32, 0xff) : rng.bytes(32);
+      if (kind == 3) {
+        key.assign(32, 0);
+        key[0] = 1;
+        key[16] = 0xff;
+      }
+      const Bytes msg = kind == 0 ? rng.bytes(2100) : Bytes(2100, 0xff);
+      const std::span<const std::uint8_t, 32> k(key.data(), 32);
+      for (std::size_t len = 0; len <= 2100; len += (len < 600 ? 1 : 37)) {
+        const auto m = std::span<const std::uint8_t>(msg).first(len);
+        std::uint8_t want[16], got[16];
+        {
+          ScopedCpuMask portable(0);
+          crypto::Poly1305::mac(k, m, want);
+        }
+        crypto::Poly1305::mac(k, m, got);
+        REQUIRE_MESSAGE(std::memcmp(want, got, 16) == 0, "kind " << kind << " len " << len);
+        // Streaming with an odd first piece, so the wide path starts unaligned.
+        crypto::Poly1305 p;
+        REQUIRE(p.init(key) == crypto::Error::ok);
+        p.update(m.first(len / 3));
+        p.update(m.subspan(len / 3));
+        p.final(got);
+        REQUIRE_MESSAGE(std::memcmp(want, got, 16) == 0, "streamed, kind " << kind << " len " << len);
+        ++checked;
+      }
+    }
+    MESSAGE("Poly1305 [" << impl << "] equals portable");
+  }
+  CHECK(checked == paths().size() * 4 * (600 + 41));
+}
+
+TEST_CASE("Poly1305 context: init again after final, on every path") {
+  TestRng rng{kSeed + 5};
+  for (const auto& path : paths()) {
+    ScopedCpuMask mask(path.mask);
+    crypto::Poly1305 p;
+    CAPTURE(p.implementation());
+    std::size_t n = 0;
+    for (int round = 0; round < 4; ++round) {
+      const Bytes key = rng.bytes(32), msg = rng.bytes(static_cast<std::size_t>(100 + 700 * round));
+      std::uint8_t want[16], got[16];
+      crypto::Poly1305::mac(std::span<const std::uint8_t, 32>(key.data(), 32), msg, want);
+      REQUIRE(p.init(key) == crypto::Error::ok);
+      p.update(msg);
+      p.final(got);
+      CHECK(std::memcmp(want, got, 16) == 0);
+      ++n;
+    }
+    CHECK(p.init(Bytes(31, 0)) == crypto::Error::bad_length);
+    CHECK(n == 4);
+  }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // AEAD_CHACHA20_POLY1305 (RFC 8439 §2.8): 256-bit key, 96-bit nonce,
 // 128-bit tag. Same shape as AesGcm (COMMON.md AEAD contract). The
-// ChaCha20 path (avx512/avx2/portable) is chosen when the key is set.
+// ChaCha20 and Poly1305 paths are chosen when the key is set.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +11,7 @@
 
 #include "baretls/crypto/chacha20.h"
 #include "baretls/crypto/error.h"
+#include "baretls/crypto/poly1305.h"
 
 namespace baretls::crypto {
 
@@ -39,16 +40,26 @@ class ChaCha20Poly1305 {
                            std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                            std::span<const std::uint8_t, kTagSize> tag) const noexcept;
 
-  // The ChaCha20 path: "avx512", "avx2" or "portable".
+  // The ChaCha20 path ("avx512", "avx2", "portable"), with "+ifma" when
+  // Poly1305 uses AVX-512 IFMA (otherwise Poly1305 runs AVX2 code on the
+  // avx512 and avx2 paths, portable code on the portable one).
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:
   [[nodiscard]] Error check_args(std::span<const std::uint8_t> nonce, std::span<const std::uint8_t> in,
                                  std::span<const std::uint8_t> out) const noexcept;
-  void compute_tag(std::span<const std::uint8_t, kNonceSize> nonce, std::span<const std::uint8_t> aad,
+  void compute_tag(std::span<const std::uint8_t, 32> one_time_key, std::span<const std::uint8_t> aad,
                    std::span<const std::uint8_t> ciphertext, std::span<std::uint8_t, kTagSize> tag) const noexcept;
+  void crypt_short(std::span<const std::uint8_t, kNonceSize> nonce, std::span<const std::uint8_t> in,
+                   std::uint8_t* buf) const noexcept;
+
+  // Messages up to this size take block 0 and their keystream from one
+  // ChaCha20 call on SIMD paths (four blocks in all: one AVX-512 row pass).
+  static constexpr std::size_t kShortMax = 192;
 
   ChaCha20 chacha_;
+  Poly1305Path poly_path_ = Poly1305Path::portable;
+  bool merge_short_ = false;  // not secret
   bool keyed_ = false;
 };
 
