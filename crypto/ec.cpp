@@ -12,6 +12,10 @@ const detail::CurveOps& detail::curve_ops(Curve c) noexcept {
   return c == Curve::p256 ? p256_ops() : p384_ops();
 }
 
+std::string_view ec_implementation(Curve c) noexcept {
+  return c == Curve::p256 ? detail::p256_implementation() : detail::p384_implementation();
+}
+
 Error ec_validate_public(Curve c, std::span<const std::uint8_t> point) noexcept {
   // SEC 1 v2 §2.3.4: the single octet 00 encodes the point at infinity.
   if (point.size() == 1 && point[0] == 0x00) return Error::point_at_infinity;

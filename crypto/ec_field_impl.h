@@ -10,6 +10,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <type_traits>
 
 #include "baretls/crypto/ct.h"
 #include "crypto/bytes.h"
@@ -61,8 +62,10 @@ constexpr Limbs<N> pow2_mod(const Limbs<N>& m, std::size_t bits) noexcept {
 }
 
 // Params supplies: static constexpr std::size_t kLimbs; static constexpr
-// Limbs<kLimbs> kModulus (little-endian limbs).
-template <typename Params>
+// Limbs<kLimbs> kModulus (little-endian limbs). Kernel, when not void,
+// supplies faster run-time mul(r, a, b) and sqr(r, a) (e.g. MULX/ADX); the
+// portable code below stays the compile-time and reference path.
+template <typename Params, typename Kernel = void>
 struct MontField {
   static constexpr std::size_t N = Params::kLimbs;
   static constexpr std::size_t kBytes = 8 * N;
@@ -86,8 +89,29 @@ struct MontField {
     for (std::size_t j = 0; j < N; ++j) r[j] = (t[j] & keep) | (d[j] & ~keep);
   }
 
-  // r = a * b / R mod m (CIOS Montgomery multiplication).
+  // r = a * b / R mod m.
   static constexpr void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (!std::is_void_v<Kernel>) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::mul(r, a, b);
+        return;
+      }
+    }
+    mul_portable(r, a, b);
+  }
+
+  static constexpr void sqr(Fe& r, const Fe& a) noexcept {
+    if constexpr (!std::is_void_v<Kernel>) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::sqr(r, a);
+        return;
+      }
+    }
+    mul_portable(r, a, a);
+  }
+
+  // CIOS Montgomery multiplication.
+  static constexpr void mul_portable(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t t[N + 2] = {};
     for (std::size_t i = 0; i < N; ++i) {
       std::uint64_t carry = 0;
@@ -116,9 +140,13 @@ struct MontField {
     reduce_once(r, lo, t[N]);
   }
 
-  static constexpr void sqr(Fe& r, const Fe& a) noexcept { mul(r, a, a); }
-
   static constexpr void add(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::add(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::add(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t carry = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -130,6 +158,12 @@ struct MontField {
   }
 
   static constexpr void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
+    if constexpr (requires { Kernel::sub(r, a, b); }) {
+      if (!std::is_constant_evaluated()) {
+        Kernel::sub(r, a, b);
+        return;
+      }
+    }
     Fe t{};
     std::uint64_t borrow = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -219,11 +253,78 @@ struct MontField {
     for (auto& t : table) secure_fill(t);
   }
 
-  // r = a^-1 (0 maps to 0) by Fermat: a^(m-2).
+  // r = a^-1 (0 maps to 0) by Fermat: a^(m-2), through the modulus's own
+  // addition chain when Params has one.
   static void invert(Fe& r, const Fe& a) noexcept {
+    if constexpr (requires { Params::template invert<MontField>(r, a); }) {
+      Params::template invert<MontField>(r, a);
+      return;
+    }
     Fe e = kM;
     e[0] -= 2;  // m is odd and > 2, so no borrow
     pow_public(r, a, e);
+  }
+
+  // r = a^(2^k) (k squarings).
+  static void sqr_n(Fe& r, const Fe& a, int k) noexcept {
+    r = a;
+    for (int i = 0; i < k; ++i) sqr(r, r);
+  }
+
+  // r = a^-1 mod m for a public a (plain, not Montgomery form) by the binary
+  // extended Euclidean algorithm; 0 maps to 0. CT: none (public input only).
+  static void invert_plain_vartime(Fe& r, const Fe& a) noexcept {
+    Fe u = a, v = kM, x1{}, x2{};
+    x1[0] = 1;
+    if (is_zero(u).to_bool()) {
+      r = Fe{};
+      return;
+    }
+    auto is_one = [](const Fe& w) {
+      std::uint64_t acc = w[0] ^ 1;
+      for (std::size_t j = 1; j < N; ++j) acc |= w[j];
+      return acc == 0;
+    };
+    auto halve = [](Fe& w, Fe& x) {  // w /= 2; x = x / 2 mod m
+      for (std::size_t j = 0; j + 1 < N; ++j) w[j] = (w[j] >> 1) | (w[j + 1] << 63);
+      w[N - 1] >>= 1;
+      std::uint64_t carry = 0;
+      if ((x[0] & 1) != 0) {
+        for (std::size_t j = 0; j < N; ++j) {
+          const u128 t = static_cast<u128>(x[j]) + kM[j] + carry;
+          x[j] = static_cast<std::uint64_t>(t);
+          carry = static_cast<std::uint64_t>(t >> 64);
+        }
+      }
+      for (std::size_t j = 0; j + 1 < N; ++j) x[j] = (x[j] >> 1) | (x[j + 1] << 63);
+      x[N - 1] = (x[N - 1] >> 1) | (carry << 63);
+    };
+    auto geq = [](const Fe& p, const Fe& q) {
+      for (std::size_t j = N; j-- > 0;) {
+        if (p[j] != q[j]) return p[j] > q[j];
+      }
+      return true;
+    };
+    auto sub_plain = [](Fe& p, const Fe& q) {
+      std::uint64_t borrow = 0;
+      for (std::size_t j = 0; j < N; ++j) {
+        const u128 t = static_cast<u128>(p[j]) - q[j] - borrow;
+        p[j] = static_cast<std::uint64_t>(t);
+        borrow = static_cast<std::uint64_t>(t >> 64) & 1;
+      }
+    };
+    while (!is_one(u) && !is_one(v)) {
+      while ((u[0] & 1) == 0) halve(u, x1);
+      while ((v[0] & 1) == 0) halve(v, x2);
+      if (geq(u, v)) {
+        sub_plain(u, v);
+        sub(x1, x1, x2);
+      } else {
+        sub_plain(v, u);
+        sub(x2, x2, x1);
+      }
+    }
+    r = is_one(u) ? x1 : x2;
   }
 
   static void secure_fill(Fe& a) noexcept {

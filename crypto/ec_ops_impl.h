@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/secret.h"
@@ -43,12 +44,16 @@ struct CurveOps {
                                const std::uint8_t* s);
 };
 
+// The operations for the CPU features enabled now, and their path name.
 const CurveOps& p256_ops() noexcept;
 const CurveOps& p384_ops() noexcept;
+std::string_view p256_implementation() noexcept;
+std::string_view p384_implementation() noexcept;
 
 // C supplies: F, S (MontFields mod p and mod n), kB, and kBaseTable: for
-// window w (0 <= w < 2*size) and j in [1, 15], the affine point j*16^w*G at
-// [(w*15 + j-1) * 2N] (x then y, Montgomery form).
+// window w (0 <= w < kBaseWindows) and j in [1, 16], the affine point
+// j*32^w*G at [(w*16 + j-1) * 2N] (x then y, Montgomery form); kOddTable:
+// (2i+1)G for i < 32, same layout.
 template <typename C>
 struct EcCurve {
   using Pt = EcPoint<C>;
@@ -61,6 +66,7 @@ struct EcCurve {
   static constexpr std::size_t kBytes = F::kBytes;
   static constexpr std::size_t kWindows = 2 * kBytes;  // 4-bit windows
   static constexpr std::size_t kNafLen = 8 * kBytes + 1;
+  static constexpr std::size_t kBaseWindows = (8 * kBytes + 1 + 4) / 5;  // signed 5-bit windows
 
   // 4-bit digit w (from the least significant end) of a big-endian scalar.
   static std::uint64_t nibble(const std::uint8_t* k, std::size_t w) noexcept {
@@ -111,48 +117,68 @@ struct EcCurve {
   }
 
   static void load_base(Affine& a, std::size_t w, std::size_t j) noexcept {
-    const std::uint64_t* e = C::kBaseTable + (w * 15 + j) * 2 * N;
+    const std::uint64_t* e = C::kBaseTable + (w * 16 + j) * 2 * N;
     for (std::size_t i = 0; i < N; ++i) {
       a.x[i] = e[i];
       a.y[i] = e[N + i];
     }
   }
 
-  // r = k*G: one mixed addition per 4-bit window from the precomputed table
-  // (no doublings); each lookup scans all 15 entries of its window.
+  // Bit i of a big-endian scalar (0 past the top); i is public.
+  static std::uint64_t bit(const std::uint8_t* k, std::size_t i) noexcept {
+    if (i >= 8 * kBytes) return 0;
+    return (std::uint64_t{k[kBytes - 1 - i / 8]} >> (i % 8)) & 1;
+  }
+
+  // r = k*G with signed 5-bit windows (Booth recoding): digit w is
+  // b[5w-1] + b[5w] + 2b[5w+1] + 4b[5w+2] + 8b[5w+3] - 16b[5w+4] in
+  // [-16, 16]; one mixed addition per window from the precomputed table (no
+  // doublings). Each lookup scans all 16 entries; the sign is applied by a
+  // conditional negation. CT: no branch or index depends on k.
   static void mul_base(Point& r, const std::uint8_t* k) noexcept {
     Pt::set_identity(r);
     Affine sel, entry;
     Point t;
-    for (std::size_t w = 0; w < kWindows; ++w) {
-      const std::uint64_t d = nibble(k, w);
+    Fe neg_y;
+    for (std::size_t w = 0; w < kBaseWindows; ++w) {
+      std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
+      for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
+      // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5), as magnitude and sign.
+      const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+      const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
+      const std::uint64_t mag = (static_cast<std::uint64_t>(digit) ^ sign) - sign;
       sel.x = Fe{};
       sel.y = Fe{};
-      for (std::size_t j = 0; j < 15; ++j) {
+      for (std::size_t j = 0; j < 16; ++j) {
         load_base(entry, w, j);
-        const ct::Mask m = ct::eq(j + 1, d);
+        const ct::Mask m = ct::eq(j + 1, mag);
         F::cmov(sel.x, entry.x, m);
         F::cmov(sel.y, entry.y, m);
       }
+      F::neg(neg_y, sel.y);
+      F::cmov(sel.y, neg_y, ct::Mask::from_word(ct::value_barrier(sign)));
       Pt::add_mixed(t, r, sel);
-      const ct::Mask use = ct::is_nonzero(d);
+      const ct::Mask use = ct::is_nonzero(mag);
       F::cmov(r.x, t.x, use);
       F::cmov(r.y, t.y, use);
       F::cmov(r.z, t.z, use);
     }
     secure_wipe_object(sel);
     secure_wipe_object(t);
+    secure_wipe_object(neg_y);
   }
 
-  // Width-5 NAF of a public scalar: digits odd in [-15, 15] or 0.
-  static void wnaf_vartime(std::int8_t* naf, const std::uint8_t* k_be) noexcept {
+  // Width-w NAF of a public scalar: digits odd in (-2^(w-1), 2^(w-1)) or 0.
+  static void wnaf_vartime(std::int8_t* naf, const std::uint8_t* k_be, int width) noexcept {
+    const std::uint64_t window_mask = (std::uint64_t{1} << width) - 1;
+    const int half = 1 << (width - 1);
     std::uint64_t k[N + 1] = {};
     for (std::size_t j = 0; j < N; ++j) k[j] = load_be64(k_be + 8 * (N - 1 - j));
     for (std::size_t i = 0; i < kNafLen; ++i) {
       int d = 0;
       if ((k[0] & 1) != 0) {
-        d = static_cast<int>(k[0] & 31);
-        if (d > 16) d -= 32;
+        d = static_cast<int>(k[0] & window_mask);
+        if (d > half) d -= 2 * half;
         // k -= d (k stays non-negative: k = d mod 32).
         if (d > 0) {
           std::uint64_t borrow = static_cast<std::uint64_t>(d);
@@ -175,32 +201,46 @@ struct EcCurve {
     }
   }
 
-  // r = u1*G + u2*Q (interleaved width-5 NAF). CT: none (public inputs only).
-  static void mul_double_vartime(Point& r, const std::uint8_t* u1, const Affine& q,
+  using Jac = EcJacobianVartime<C>;
+  using JPoint = typename Jac::Point;
+
+  static void load_odd(Affine& a, std::size_t i) noexcept {
+    const std::uint64_t* e = C::kOddTable + i * 2 * N;
+    for (std::size_t j = 0; j < N; ++j) {
+      a.x[j] = e[j];
+      a.y[j] = e[N + j];
+    }
+  }
+
+  // r = u1*G + u2*Q in Jacobian coordinates: interleaved width-7 NAF of u1
+  // over the precomputed odd multiples of G, width-5 NAF of u2 over
+  // (2i+1)Q computed here. CT: none (public inputs only).
+  static void mul_double_vartime(JPoint& r, const std::uint8_t* u1, const Affine& q,
                                  const std::uint8_t* u2) noexcept {
-    Affine g_odd[8];  // (2i+1)G: entries 2i of window 0 of the base table
-    for (std::size_t i = 0; i < 8; ++i) load_base(g_odd[i], 0, 2 * i);
-    Point q_odd[8], q2;
-    Pt::from_affine(q_odd[0], q);
-    Pt::dbl(q2, q_odd[0]);
-    for (std::size_t i = 1; i < 8; ++i) Pt::add(q_odd[i], q_odd[i - 1], q2);
+    JPoint q_odd[8], q2;
+    q_odd[0] = JPoint{q.x, q.y, F::kOne};
+    Jac::dbl(q2, q_odd[0]);
+    for (std::size_t i = 1; i < 8; ++i) Jac::add(q_odd[i], q_odd[i - 1], q2);
     std::int8_t naf1[kNafLen], naf2[kNafLen];
-    wnaf_vartime(naf1, u1);
-    wnaf_vartime(naf2, u2);
-    Pt::set_identity(r);
+    wnaf_vartime(naf1, u1, 7);
+    wnaf_vartime(naf2, u2, 5);
+    r.x = F::kOne;
+    r.y = F::kOne;
+    r.z = Fe{};
     bool started = false;
     for (std::size_t i = kNafLen; i-- > 0;) {
-      if (started) Pt::dbl(r, r);
+      if (started) Jac::dbl(r, r);
       if (naf1[i] != 0) {
-        Affine g = g_odd[(naf1[i] > 0 ? naf1[i] : -naf1[i]) / 2];
+        Affine g;
+        load_odd(g, static_cast<std::size_t>((naf1[i] > 0 ? naf1[i] : -naf1[i]) / 2));
         if (naf1[i] < 0) F::neg(g.y, g.y);
-        Pt::add_mixed(r, r, g);
+        Jac::add_mixed(r, r, g);
         started = true;
       }
       if (naf2[i] != 0) {
-        Point t = q_odd[(naf2[i] > 0 ? naf2[i] : -naf2[i]) / 2];
+        JPoint t = q_odd[(naf2[i] > 0 ? naf2[i] : -naf2[i]) / 2];
         if (naf2[i] < 0) F::neg(t.y, t.y);
-        Pt::add(r, r, t);
+        Jac::add(r, r, t);
         started = true;
       }
     }
@@ -285,29 +325,30 @@ struct EcCurve {
                                    const std::uint8_t* s) noexcept {
     Affine q;
     if (decode(q, q_xy) != Error::ok) return false;
+    // w = s^-1 (plain, variable time: s is public); u1 = e*w, u2 = r*w, each
+    // as mont(mont(x, w), R^2) = x*w.
     typename S::Fe w, t, u;
     std::uint8_t u1[kBytes], u2[kBytes];
     S::load_be(t, s);
-    S::to_mont(w, t);
-    S::invert(w, w);
+    S::invert_plain_vartime(w, t);
     S::load_be(t, e);
-    S::to_mont(t, t);
     S::mul(u, t, w);
-    S::from_mont(u, u);
+    S::mul(u, u, S::kR2);
     S::store_be(u1, u);
     S::load_be(t, r);
-    S::to_mont(t, t);
     S::mul(u, t, w);
-    S::from_mont(u, u);
+    S::mul(u, u, S::kR2);
     S::store_be(u2, u);
-    Point p;
+    JPoint p;
     mul_double_vartime(p, u1, q, u2);
-    if (F::is_zero(p.z).to_bool()) return false;
-    // x(R) mod n == r  <=>  X == r*Z, or X == (r+n)*Z when r + n < p.
-    Fe rf, rz;
+    if (Jac::is_identity(p)) return false;
+    // x(R) = X/Z^2, so x(R) mod n == r  <=>  X == r*Z^2, or X == (r+n)*Z^2
+    // when r + n < p.
+    Fe rf, rz, zz;
+    F::sqr(zz, p.z);
     F::load_be(rf, r);
     F::to_mont(rz, rf);
-    F::mul(rz, rz, p.z);
+    F::mul(rz, rz, zz);
     if (F::equal(rz, p.x).to_bool()) return true;
     std::uint64_t carry = 0;
     for (std::size_t j = 0; j < N; ++j) {
@@ -317,7 +358,7 @@ struct EcCurve {
     }
     if (carry != 0 || !F::less_than_modulus(rf).to_bool()) return false;
     F::to_mont(rz, rf);
-    F::mul(rz, rz, p.z);
+    F::mul(rz, rz, zz);
     return F::equal(rz, p.x).to_bool();
   }
 

@@ -29,11 +29,8 @@ class NonceDrbg {
  public:
   NonceDrbg(HashId hash, const detail::CurveOps& ops, const std::uint8_t* x, const std::uint8_t* h1,
             std::span<const std::uint8_t> extra) noexcept
-      : hash_(hash), ops_(ops), hlen_(digest_size(hash)) {
-    for (std::size_t i = 0; i < hlen_; ++i) {
-      v_[i] = 0x01;  // step b
-      k_[i] = 0x00;  // step c
-    }
+      : hash_(hash), ops_(ops), hlen_(digest_size(hash)), mac_(hash, std::span<const std::uint8_t>(kZeros, hlen_)) {
+    for (std::size_t i = 0; i < hlen_; ++i) v_[i] = 0x01;  // step b; step c: K = 0 keys mac_
     reseed(0x00, x, h1, extra);  // steps d, e
     reseed(0x01, x, h1, extra);  // steps f, g
   }
@@ -50,10 +47,9 @@ class NonceDrbg {
       if (started_) {
         // Step h.3: K = HMAC_K(V || 0x00); V = HMAC_K(V).
         const std::uint8_t zero = 0;
-        Hmac mac(hash_, {k_, hlen_});
-        mac.update({v_, hlen_});
-        mac.update({&zero, 1});
-        mac.final(k_);
+        mac_.update({v_, hlen_});
+        mac_.update({&zero, 1});
+        set_key();
         refresh_v();
       }
       started_ = true;
@@ -73,24 +69,31 @@ class NonceDrbg {
   // K = HMAC_K(V || marker || int2octets(x) || bits2octets(h1) || k'); V = HMAC_K(V).
   void reseed(std::uint8_t marker, const std::uint8_t* x, const std::uint8_t* h1,
               std::span<const std::uint8_t> extra) noexcept {
-    Hmac mac(hash_, {k_, hlen_});
-    mac.update({v_, hlen_});
-    mac.update({&marker, 1});
-    mac.update({x, ops_.size});
-    mac.update({h1, ops_.size});
-    mac.update(extra);
-    mac.final(k_);
+    mac_.update({v_, hlen_});
+    mac_.update({&marker, 1});
+    mac_.update({x, ops_.size});
+    mac_.update({h1, ops_.size});
+    mac_.update(extra);
+    set_key();
     refresh_v();
   }
-  void refresh_v() noexcept {
-    Hmac mac(hash_, {k_, hlen_});
-    mac.update({v_, hlen_});
-    mac.final(v_);
+  // K = the MAC just computed under the old key; mac_ is re-keyed with it.
+  void set_key() noexcept {
+    mac_.final(k_);
+    mac_ = Hmac(hash_, {k_, hlen_});
   }
+  // V = HMAC_K(V) (mac_ holds K; final() starts the next message).
+  void refresh_v() noexcept {
+    mac_.update({v_, hlen_});
+    mac_.final(v_);
+  }
+
+  static constexpr std::uint8_t kZeros[kMaxDigestSize] = {};
 
   HashId hash_;
   const detail::CurveOps& ops_;
   std::size_t hlen_;
+  Hmac mac_;  // keyed with the current K
   bool started_ = false;
   std::uint8_t k_[kMaxDigestSize];
   std::uint8_t v_[kMaxDigestSize];

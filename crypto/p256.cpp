@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // P-256 (FIPS 186-4 App. D.1.2.3, SEC 2 secp256r1): curve constants, the
 // generated fixed-base table and the CurveOps instance (see ec_ops_impl.h).
+#include "baretls/crypto/cpu.h"
 #include "crypto/ec_ops_impl.h"
 #include "crypto/p256_field.h"
 
@@ -13,21 +14,39 @@ constexpr P256Field::Fe to_mont_const(const P256Field::Fe& a) {
   return r;
 }
 
-alignas(64) constexpr std::uint64_t kP256BaseTable[64 * 15 * 8] = {
+alignas(64) constexpr std::uint64_t kP256BaseTable[52 * 16 * 8] = {
 #include "crypto/p256_table.inc"
 };
 
+alignas(64) constexpr std::uint64_t kP256OddTable[32 * 8] = {
+#include "crypto/p256_odd_table.inc"
+};
+
+template <typename Field, typename Scalar>
 struct P256Curve {
-  using F = P256Field;
-  using S = P256Scalar;
+  using F = Field;
+  using S = Scalar;
   // b = 5AC635D8 AA3A93E7 B3EBBD55 769886BC 651D06B0 CC53B0F6 3BCE3C3E 27D2604B
   static constexpr F::Fe kB = to_mont_const({0x3bce3c3e27d2604b, 0x651d06b0cc53b0f6, 0xb3ebbd55769886bc,
                                              0x5ac635d8aa3a93e7});
   static constexpr const std::uint64_t* kBaseTable = kP256BaseTable;
+  static constexpr const std::uint64_t* kOddTable = kP256OddTable;
 };
 
 }  // namespace
 
-const CurveOps& p256_ops() noexcept { return EcCurve<P256Curve>::kOps; }
+const CurveOps& p256_ops() noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return EcCurve<P256Curve<P256FieldAdx, P256ScalarAdx>>::kOps;
+#endif
+  return EcCurve<P256Curve<P256Field, P256Scalar>>::kOps;
+}
+
+std::string_view p256_implementation() noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return "bmi2-adx";
+#endif
+  return "portable";
+}
 
 }  // namespace baretls::crypto::detail

@@ -13,6 +13,8 @@
 #include <string>
 
 #include "crypto/p256_field.h"
+#include "baretls/crypto/cpu.h"
+#include "tests/support/cpu_paths.h"
 #include "crypto/p384_field.h"
 #include "tests/crypto/ec_ref.h"
 #include "tests/support/hex.h"
@@ -71,7 +73,8 @@ Bytes fixed(std::string hex, std::size_t size) {
 
 }  // namespace
 
-TEST_CASE("ECDH: NIST CAVP KAS ECC CDH primitive vectors") {
+namespace {
+void run_0_ecdh_nist_cavp_kas_ecc_cdh_primitive_vec() {
   std::size_t checked[2] = {0, 0};
   for (const auto& r : load_vector_file(vector_path("nist-cavp/ecc-cdh/KAS_ECC_CDH_PrimitiveTest.txt")).records) {
     for (std::size_t ci = 0; ci < 2; ++ci) {
@@ -94,8 +97,18 @@ TEST_CASE("ECDH: NIST CAVP KAS ECC CDH primitive vectors") {
   CHECK(checked[0] == 25);
   CHECK(checked[1] == 25);
 }
+}  // namespace
 
-TEST_CASE("EC keys: CAVP KeyPair d -> Q") {
+TEST_CASE("ECDH: NIST CAVP KAS ECC CDH primitive vectors") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_0_ecdh_nist_cavp_kas_ecc_cdh_primitive_vec();
+  }
+}
+
+namespace {
+void run_1_ec_keys_cavp_keypair_d_q() {
   std::size_t checked[2] = {0, 0};
   for (const auto& r : load_vector_file(vector_path("nist-cavp/ecdsa-186-3/KeyPair.rsp")).records) {
     for (std::size_t ci = 0; ci < 2; ++ci) {
@@ -112,6 +125,15 @@ TEST_CASE("EC keys: CAVP KeyPair d -> Q") {
   MESSAGE("KeyPair: P-256 " << checked[0] << ", P-384 " << checked[1]);
   CHECK(checked[0] == 10);
   CHECK(checked[1] == 10);
+}
+}  // namespace
+
+TEST_CASE("EC keys: CAVP KeyPair d -> Q") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_1_ec_keys_cavp_keypair_d_q();
+  }
 }
 
 TEST_CASE("EC keys: CAVP PKV public-key validation") {
@@ -137,7 +159,8 @@ TEST_CASE("EC keys: CAVP PKV public-key validation") {
   CHECK(rejected[1] > 0);
 }
 
-TEST_CASE("EC negative: encodings, off-curve points, infinity, scalars") {
+namespace {
+void run_2_ec_negative_encodings_off_curve_points_i() {
   for (const auto& c : kCurves) {
     CAPTURE(c.name);
     const std::size_t size = crypto::ec_scalar_size(c.curve);
@@ -199,8 +222,18 @@ TEST_CASE("EC negative: encodings, off-curve points, infinity, scalars") {
     CHECK(to_hex(q) == to_hex(uncompressed(gx, rc.f.sub(ref::Big{}, ref::Big::from_bytes(gy)).to_bytes(size))));
   }
 }
+}  // namespace
 
-TEST_CASE("EC differential: scalar multiplication vs reference double-and-add") {
+TEST_CASE("EC negative: encodings, off-curve points, infinity, scalars") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_2_ec_negative_encodings_off_curve_points_i();
+  }
+}
+
+namespace {
+void run_3_ec_differential_scalar_multiplication_vs() {
   const auto seed = std::random_device{}();
   MESSAGE("seed " << seed);
   std::mt19937_64 rng(seed);
@@ -244,6 +277,15 @@ TEST_CASE("EC differential: scalar multiplication vs reference double-and-add") 
   }
   MESSAGE("scalar multiplications checked: " << checked);
   CHECK(checked == 22);
+}
+}  // namespace
+
+TEST_CASE("EC differential: scalar multiplication vs reference double-and-add") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_3_ec_differential_scalar_multiplication_vs();
+  }
 }
 
 namespace {
@@ -293,10 +335,54 @@ std::size_t field_differential(const char* modulus_hex, std::mt19937_64& rng) {
     if (!a.is_zero()) {
       F::invert(r, fa);
       CHECK(to_big(r) == m.inv(a));
+      // The variable-time inverse of verification works on plain integers.
+      typename F::Fe plain, inv;
+      const Bytes ab = a.to_bytes(size);
+      F::load_be(plain, ab.data());
+      F::invert_plain_vartime(inv, plain);
+      Bytes ib(size);
+      F::store_be(ib.data(), inv);
+      CHECK(ref::Big::from_bytes(ib) == m.inv(a));
     }
     ++checked;
   }
   return checked;
+}
+
+// Portable and accelerated mul, sqr, add and sub agree on random reduced inputs,
+// including values next to the modulus.
+template <typename Portable, typename Fast>
+std::size_t compare_kernels(std::mt19937_64& rng) {
+  std::size_t n = 0;
+  for (int i = 0; i < 2000; ++i) {
+    typename Portable::Fe a, b, r1, r2;
+    for (auto& w : a) w = rng();
+    for (auto& w : b) w = rng();
+    if (i % 3 == 0) {
+      a = Portable::kM;  // m - 1 - small
+      a[0] -= static_cast<std::uint64_t>(1 + i % 5);
+    }
+    Portable::reduce_plain_once(a, a);
+    Portable::reduce_plain_once(b, b);
+    if (!Portable::less_than_modulus(a).to_bool() || !Portable::less_than_modulus(b).to_bool()) continue;
+    Portable::mul_portable(r1, a, b);
+    Fast::mul(r2, a, b);
+    CHECK(r1 == r2);
+    Portable::mul_portable(r1, a, a);
+    Fast::sqr(r2, a);
+    CHECK(r1 == r2);
+    Portable::add(r1, a, b);
+    Fast::add(r2, a, b);
+    CHECK(r1 == r2);
+    Portable::sub(r1, a, b);
+    Fast::sub(r2, a, b);
+    CHECK(r1 == r2);
+    Portable::sub(r1, b, a);
+    Fast::sub(r2, b, a);
+    CHECK(r1 == r2);
+    ++n;
+  }
+  return n;
 }
 
 }  // namespace
@@ -311,11 +397,30 @@ TEST_CASE("EC differential: field and scalar arithmetic vs reference") {
   checked += field_differential<P256Scalar>(kCurves[0].n, rng);
   checked += field_differential<P384Field>(kCurves[1].p, rng);
   checked += field_differential<P384Scalar>(kCurves[1].n, rng);
+#if defined(__x86_64__)
+  std::size_t accelerated = 0;
+  if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
+    accelerated += field_differential<P256FieldAdx>(kCurves[0].p, rng);
+    accelerated += field_differential<P256ScalarAdx>(kCurves[0].n, rng);
+    accelerated += field_differential<P384FieldAdx>(kCurves[1].p, rng);
+    accelerated += field_differential<P384ScalarAdx>(kCurves[1].n, rng);
+    // And each MULX/ADX kernel against the portable code on the same inputs.
+    std::size_t compared = 0;
+    compared += compare_kernels<P256Field, P256FieldAdx>(rng);
+    compared += compare_kernels<P256Scalar, P256ScalarAdx>(rng);
+    compared += compare_kernels<P384Field, P384FieldAdx>(rng);
+    compared += compare_kernels<P384Scalar, P384ScalarAdx>(rng);
+    MESSAGE("bmi2-adx fields: " << accelerated << " pairs vs reference, " << compared << " products vs portable");
+    CHECK(compared >= 4 * 1900);
+    CHECK(accelerated == 4 * 45);
+  }
+#endif
   MESSAGE("field element pairs checked: " << checked);
   CHECK(checked == 4 * 45);
 }
 
-TEST_CASE("EC keys: generation and ECDH agreement") {
+namespace {
+void run_4_ec_keys_generation_and_ecdh_agreement() {
   const auto rng = crypto::system_random();
   for (const auto& c : kCurves) {
     const std::size_t size = crypto::ec_scalar_size(c.curve);
@@ -329,5 +434,14 @@ TEST_CASE("EC keys: generation and ECDH agreement") {
     CHECK(to_hex(z1) == to_hex(z2));
     const crypto::RandomSource broken{};
     CHECK(crypto::ec_generate(c.curve, broken, d1, q1) == Error::rng_failure);
+  }
+}
+}  // namespace
+
+TEST_CASE("EC keys: generation and ECDH agreement") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_4_ec_keys_generation_and_ecdh_agreement();
   }
 }

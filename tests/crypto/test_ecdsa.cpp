@@ -14,6 +14,8 @@
 #include <string>
 
 #include "crypto/ecdsa_impl.h"
+#include "tests/crypto/ec_ref.h"
+#include "tests/support/cpu_paths.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
 
@@ -74,7 +76,8 @@ Bytes concat(const Bytes& a, const Bytes& b) {
 
 }  // namespace
 
-TEST_CASE("ECDSA: CAVP 186-3 SigVer") {
+namespace {
+void run_0_ecdsa_cavp_186_3_sigver() {
   std::size_t checked = 0, skipped = 0, passes = 0;
   for (const auto& r : load_vector_file(vector_path("nist-cavp/ecdsa-186-3/SigVer.rsp")).records) {
     const auto sec = section_of(r);
@@ -96,8 +99,18 @@ TEST_CASE("ECDSA: CAVP 186-3 SigVer") {
   CHECK(passes == 18);
   CHECK(skipped == 60);
 }
+}  // namespace
 
-TEST_CASE("ECDSA: CAVP 186-3 SigGen (verify, exact r,s from k, Q from d)") {
+TEST_CASE("ECDSA: CAVP 186-3 SigVer") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_0_ecdsa_cavp_186_3_sigver();
+  }
+}
+
+namespace {
+void run_1_ecdsa_cavp_186_3_siggen_verify_exact_r_s() {
   std::size_t checked = 0, skipped = 0;
   for (const auto& r : load_vector_file(vector_path("nist-cavp/ecdsa-186-3/SigGen.txt")).records) {
     const auto sec = section_of(r);
@@ -128,8 +141,18 @@ TEST_CASE("ECDSA: CAVP 186-3 SigGen (verify, exact r,s from k, Q from d)") {
   CHECK(checked == 90);
   CHECK(skipped == 60);
 }
+}  // namespace
 
-TEST_CASE("ECDSA: RFC 6979 A.2.5 / A.2.6 deterministic signatures") {
+TEST_CASE("ECDSA: CAVP 186-3 SigGen (verify, exact r,s from k, Q from d)") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_1_ecdsa_cavp_186_3_siggen_verify_exact_r_s();
+  }
+}
+
+namespace {
+void run_2_ecdsa_rfc_6979_a_2_5_a_2_6_deterministic() {
   std::size_t checked = 0, skipped = 0;
   Bytes x, u;
   for (const auto& r : load_vector_file(vector_path("rfc6979/rfc6979-ecdsa-p256-p384.txt")).records) {
@@ -162,6 +185,15 @@ TEST_CASE("ECDSA: RFC 6979 A.2.5 / A.2.6 deterministic signatures") {
   CHECK(checked == 12);
   CHECK(skipped == 8);
 }
+}  // namespace
+
+TEST_CASE("ECDSA: RFC 6979 A.2.5 / A.2.6 deterministic signatures") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_2_ecdsa_rfc_6979_a_2_5_a_2_6_deterministic();
+  }
+}
 
 namespace {
 
@@ -184,7 +216,8 @@ Bytes order_of(Curve c) {
 
 }  // namespace
 
-TEST_CASE("ECDSA: hedged signing, truncation, verification negatives") {
+namespace {
+void run_3_ecdsa_hedged_signing_truncation_verifica() {
   for (Curve c : {Curve::p256, Curve::p384}) {
     const std::size_t size = crypto::ec_scalar_size(c);
     const Key key = make_key(c, 0x42);
@@ -236,6 +269,15 @@ TEST_CASE("ECDSA: hedged signing, truncation, verification negatives") {
     CHECK(crypto::ecdsa_sign(c, HashId::sha256, Bytes(size - 1, 1), digest, nullptr, sig1) == Error::bad_length);
     Bytes small(2 * size - 1);
     CHECK(crypto::ecdsa_sign(c, HashId::sha256, key.d, digest, nullptr, small) == Error::buffer_too_small);
+  }
+}
+}  // namespace
+
+TEST_CASE("ECDSA: hedged signing, truncation, verification negatives") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    run_3_ecdsa_hedged_signing_truncation_verifica();
   }
 }
 
@@ -313,4 +355,37 @@ TEST_CASE("ECDSA: strict DER encode/decode") {
   MESSAGE("DER: " << round_trips << " round trips, " << negatives << " malformed encodings");
   CHECK(round_trips == 6);
   CHECK(negatives == 16);
+}
+
+TEST_CASE("ECDSA verify: exceptional cases of the variable-time double multiplication") {
+  // Key d = 1 (Q = G), so u1*G + u2*Q = (u1 + u2)*G. With e = n - r the sum
+  // is the identity (the accumulator must pass through P + (-P)); with e = r
+  // and s = 2r/k, u1 = u2 = k/2 and the signature is valid.
+  std::size_t checked = 0;
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (Curve c : {Curve::p256, Curve::p384}) {
+      const std::size_t size = crypto::ec_scalar_size(c);
+      const ref::Mod mod_n{ref::Big::from_bytes(order_of(c))};
+      Bytes one(size, 0), q(crypto::ec_point_size(c)), rpt(crypto::ec_point_size(c));
+      one.back() = 1;
+      REQUIRE(crypto::ec_public_from_private(c, one, q) == Error::ok);
+      for (std::uint8_t seed : {0x05, 0x3c, 0xa7}) {
+        const Bytes k(size, seed);
+        REQUIRE(crypto::ec_public_from_private(c, k, rpt) == Error::ok);
+        const ref::Big r = ref::Big::from_bytes(Bytes(rpt.begin() + 1, rpt.begin() + 1 + static_cast<long>(size))).mod(mod_n.m);
+        // Identity: e = -r, s = 1.
+        Bytes sig = concat(r.to_bytes(size), one);
+        CHECK(crypto::ecdsa_verify(c, q, mod_n.sub(ref::Big{}, r).to_bytes(size), sig) == Error::bad_signature);
+        // Valid: e = r, s = 2r/k.
+        const ref::Big kk = ref::Big::from_bytes(k);
+        const ref::Big s = mod_n.mul(mod_n.add(r, r), mod_n.inv(kk));
+        sig = concat(r.to_bytes(size), s.to_bytes(size));
+        CHECK(crypto::ecdsa_verify(c, q, r.to_bytes(size), sig) == Error::ok);
+        ++checked;
+      }
+    }
+  }
+  MESSAGE("exceptional-case signatures: " << checked);
+  CHECK(checked >= 6);
 }

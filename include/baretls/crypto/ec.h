@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/random.h"
@@ -20,6 +21,9 @@ enum class Curve : std::uint8_t { p256, p384 };
 [[nodiscard]] constexpr std::size_t ec_point_size(Curve c) noexcept { return 1 + 2 * ec_scalar_size(c); }
 inline constexpr std::size_t kMaxEcScalarSize = 48;
 inline constexpr std::size_t kMaxEcPointSize = 97;
+
+// The arithmetic path the curve's operations use now ("portable", "bmi2-adx").
+[[nodiscard]] std::string_view ec_implementation(Curve) noexcept;
 
 // Public point validation (SEC 1 v2 §3.2.2.1): exact length, 0x04 prefix,
 // coordinates < p, on the curve, not the identity. Returns ok, bad_length,
