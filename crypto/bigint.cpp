@@ -6,6 +6,7 @@
 
 #include <array>
 #include <bit>
+#include <algorithm>
 #include <utility>
 
 #include "baretls/crypto/secret.h"
@@ -35,7 +36,7 @@ bool from_bytes_be(std::span<Limb> out, std::span<const std::uint8_t> in) noexce
 void to_bytes_be(std::span<std::uint8_t> out, std::span<const Limb> a) noexcept {
   const std::size_t cap = a.size() * 8;
   for (std::size_t i = 0; i < out.size(); ++i) {
-    out[out.size() - 1 - i] = i < cap ? static_cast<std::uint8_t>(a[i / 8] >> (8 * (i % 8))) : 0;
+    out[out.size() - 1 - i] = i < cap ? static_cast<std::uint8_t>(a[i / 8] >> (8 * (i % 8))) : std::uint8_t{0};
   }
 }
 
@@ -136,37 +137,33 @@ bool is_odd_vartime(std::span<const Limb> a) noexcept { return !a.empty() && (a[
 
 namespace {
 
-// Vartime helpers for the inverse: `len` is the count of limbs in use.
-void shift_right_vartime(Limb* a, std::size_t len, unsigned k) noexcept {
-  for (std::size_t i = 0; i < len; ++i) {
-    const Limb hi = i + 1 < len ? a[i + 1] : 0;
-    a[i] = (a[i] >> k) | (hi << (64 - k));
-  }
-}
-
-// x = x / 2^k mod m (m odd): add m when x is odd, then halve, k times.
-void halve_mod_vartime(Limb* x, const Limb* m, std::size_t n, unsigned k) noexcept {
-  for (unsigned s = 0; s < k; ++s) {
-    Limb carry = 0;
-    if (x[0] & 1) {
-      for (std::size_t i = 0; i < n; ++i) {
-        const u128 t = u128{x[i]} + m[i] + carry;
-        x[i] = static_cast<Limb>(t);
-        carry = static_cast<Limb>(t >> 64);
-      }
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      const Limb hi = i + 1 < n ? x[i + 1] : carry;
-      x[i] = (x[i] >> 1) | (hi << 63);
-    }
-  }
-}
+// Variable-time helpers for the inverse (public or blinded values only).
+// `len` counts the limbs in use.
 
 void trim_vartime(const Limb* a, std::size_t& len) noexcept {
   while (len > 0 && a[len - 1] == 0) --len;
 }
 
-bool is_one_vartime(const Limb* a, std::size_t len) noexcept { return len == 1 && a[0] == 1; }
+// a -= b over len limbs (b has at most len limbs in use, zeros above).
+Limb sub_vartime(Limb* a, const Limb* b, std::size_t len) noexcept {
+  Limb borrow = 0;
+  for (std::size_t i = 0; i < len; ++i) {
+    const detail::u128 d = detail::u128{a[i]} - b[i] - borrow;
+    a[i] = static_cast<Limb>(d);
+    borrow = static_cast<Limb>(d >> 64) & 1;
+  }
+  return borrow;
+}
+
+Limb add_vartime(Limb* a, const Limb* b, std::size_t len) noexcept {
+  Limb carry = 0;
+  for (std::size_t i = 0; i < len; ++i) {
+    const detail::u128 s = detail::u128{a[i]} + b[i] + carry;
+    a[i] = static_cast<Limb>(s);
+    carry = static_cast<Limb>(s >> 64);
+  }
+  return carry;
+}
 
 // a >= b for active lengths la, lb.
 bool geq_vartime(const Limb* a, std::size_t la, const Limb* b, std::size_t lb) noexcept {
@@ -179,57 +176,157 @@ bool geq_vartime(const Limb* a, std::size_t la, const Limb* b, std::size_t lb) n
 
 }  // namespace
 
+namespace {
+
+__extension__ typedef __int128 i128;
+constexpr unsigned kBatch = 31;  // inner steps per outer step (Pornin 2020)
+
+// out[0..n] = (a*f + b*g) as an (n+1)-limb two's complement number.
+void lin_comb_vartime(Limb* out, const Limb* a, const Limb* b, std::int64_t f, std::int64_t g,
+                      std::size_t n) noexcept {
+  i128 carry = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const i128 t = static_cast<i128>(a[i]) * f + static_cast<i128>(b[i]) * g + carry;
+    out[i] = static_cast<Limb>(t);
+    carry = t >> 64;  // arithmetic shift: keeps the sign
+  }
+  out[n] = static_cast<Limb>(carry);
+}
+
+bool is_negative(const Limb* x, std::size_t n) noexcept { return (x[n] >> 63) != 0; }
+
+void negate_vartime(Limb* x, std::size_t len) noexcept {
+  Limb carry = 1;
+  for (std::size_t i = 0; i < len; ++i) {
+    const detail::u128 s = detail::u128{~x[i]} + carry;
+    x[i] = static_cast<Limb>(s);
+    carry = static_cast<Limb>(s >> 64);
+  }
+}
+
+// x (n+1 limbs, two's complement) >>= k, arithmetic.
+void shift_right_signed(Limb* x, std::size_t n, unsigned k) noexcept {
+  for (std::size_t i = 0; i < n; ++i) x[i] = (x[i] >> k) | (x[i + 1] << (64 - k));
+  x[n] = static_cast<Limb>(static_cast<std::int64_t>(x[n]) >> k);
+}
+
+// Bits [pos, pos + 33) of a (n limbs), pos public.
+Limb top_bits(const Limb* a, std::size_t n, std::size_t pos) noexcept {
+  const std::size_t li = pos / 64;
+  const unsigned off = static_cast<unsigned>(pos % 64);
+  Limb v = li < n ? a[li] >> off : 0;
+  if (off > 0 && li + 1 < n) v |= a[li + 1] << (64 - off);
+  return v & ((Limb{1} << 33) - 1);
+}
+
+// (u*f + v*g) / 2^kBatch mod m, into out (n limbs, reduced), for u, v < m:
+// one pass computes u*f + v*g + q*m with q = -(u*f + v*g)/m mod 2^kBatch
+// (so the sum is divisible by 2^kBatch), then shift and bring into [0, m).
+void update_cofactor(Limb* out, const Limb* u, const Limb* v, std::int64_t f, std::int64_t g, const Limb* m,
+                     Limb m0inv, std::size_t n) noexcept {
+  const Limb low = u[0] * static_cast<Limb>(f) + v[0] * static_cast<Limb>(g);
+  const auto q = static_cast<std::int64_t>((low * m0inv) & ((Limb{1} << kBatch) - 1));
+  std::array<Limb, kMaxLimbs + 1> t;
+  i128 carry = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const i128 x = static_cast<i128>(u[i]) * f + static_cast<i128>(v[i]) * g + static_cast<i128>(m[i]) * q + carry;
+    t[i] = static_cast<Limb>(x);
+    carry = x >> 64;
+  }
+  t[n] = static_cast<Limb>(carry);
+  shift_right_signed(t.data(), n, kBatch);
+  // Now -2m < t < 3m: bring it into [0, m).
+  std::array<Limb, kMaxLimbs + 1> mm{};
+  for (std::size_t i = 0; i < n; ++i) mm[i] = m[i];
+  while (is_negative(t.data(), n)) (void)add_vartime(t.data(), mm.data(), n + 1);
+  while (geq_vartime(t.data(), n + 1, mm.data(), n + 1)) (void)sub_vartime(t.data(), mm.data(), n + 1);
+  for (std::size_t i = 0; i < n; ++i) out[i] = t[i];
+}
+
+}  // namespace
+
 bool mod_inverse_vartime(std::span<Limb> r, std::span<const Limb> a, std::span<const Limb> m) noexcept {
   const std::size_t n = m.size();
   if (n == 0 || n > kMaxLimbs || a.size() != n || r.size() != n || !is_odd_vartime(m)) return false;
-  // Invariants: x1 * a = u and x2 * a = v (mod m).
-  std::array<Limb, kMaxLimbs> u{}, v{}, x1{}, x2{};
-  copy(std::span<Limb>(u).first(n), a);
-  copy(std::span<Limb>(v).first(n), m);
-  x1[0] = 1;
-  std::size_t lu = n, lv = n;
-  trim_vartime(u.data(), lu);
-  trim_vartime(v.data(), lv);
-  const auto x1s = std::span<Limb>(x1).first(n);
-  const auto x2s = std::span<Limb>(x2).first(n);
-  bool ok = false;
-  while (lu > 0 && lv > 0) {
-    // Remove the factors of two from u (v stays odd: it starts as m).
-    while (lu > 0 && (u[0] & 1) == 0) {
-      const unsigned k = u[0] == 0 ? 63u : static_cast<unsigned>(std::countr_zero(u[0]));
-      shift_right_vartime(u.data(), lu, k);
-      halve_mod_vartime(x1.data(), m.data(), n, k);
-      trim_vartime(u.data(), lu);
-    }
-    if (lu == 0) break;  // u reached v: gcd(a, m) = v > 1
-    if (is_one_vartime(u.data(), lu)) {
-      copy(r, x1s);
-      ok = true;
-      break;
-    }
-    if (is_one_vartime(v.data(), lv)) {
-      copy(r, x2s);
-      ok = true;
-      break;
-    }
-    if (geq_vartime(u.data(), lu, v.data(), lv)) {
-      (void)sub(std::span<Limb>(u).first(lu), std::span<const Limb>(u).first(lu), std::span<const Limb>(v).first(lu));
-      mod_sub(x1s, x1s, x2s, m);
-      trim_vartime(u.data(), lu);
-    } else {
-      // v - u is even: swap roles so that the halving loop applies to u.
-      (void)sub(std::span<Limb>(v).first(lv), std::span<const Limb>(v).first(lv), std::span<const Limb>(u).first(lv));
-      mod_sub(x2s, x2s, x1s, m);
-      trim_vartime(v.data(), lv);
-      std::swap(u, v);
-      std::swap(lu, lv);
-      std::swap(x1, x2);
-    }
+  if (!less_than(a, m).to_bool()) return false;
+  Limb inv = m[0];
+  for (int i = 0; i < 5; ++i) inv *= 2 - m[0] * inv;
+  const Limb m0inv = Limb{0} - inv;
+  // Binary GCD with batched updates (T. Pornin, "Optimized Binary GCD for
+  // Modular Inversion", 2020, Algorithm 2): 31 steps run on 64-bit
+  // approximations of a and b (top 33 bits and low 31 bits), then the
+  // resulting factors are applied to the full values. Invariants:
+  // a = u*y and b = v*y (mod m), b odd. Variable time: the inputs are public
+  // or blinded.
+  std::array<Limb, kMaxLimbs + 1> av{}, bv{}, ta{}, tb{};
+  std::array<Limb, kMaxLimbs> u{}, v{}, tu{};
+  for (std::size_t i = 0; i < n; ++i) {
+    av[i] = a[i];
+    bv[i] = m[i];
   }
+  u[0] = 1;
+  const std::size_t total = 2 * bit_length_vartime(m) + kBatch;
+  for (std::size_t done = 0; done < total; done += kBatch) {
+    std::size_t la = n, lb = n;
+    trim_vartime(av.data(), la);
+    if (la == 0) break;  // a = 0: b holds gcd(y, m)
+    trim_vartime(bv.data(), lb);
+    const std::size_t len = std::max(bit_length_vartime(std::span<const Limb>(av).first(n)),
+                                     bit_length_vartime(std::span<const Limb>(bv).first(n)));
+    Limb xa = av[0], xb = bv[0];
+    if (len > 64) {
+      const Limb low = (Limb{1} << kBatch) - 1;
+      xa = (top_bits(av.data(), n, len - 33) << kBatch) | (av[0] & low);
+      xb = (top_bits(bv.data(), n, len - 33) << kBatch) | (bv[0] & low);
+    }
+    std::int64_t f0 = 1, g0 = 0, f1 = 0, g1 = 1;
+    for (unsigned j = 0; j < kBatch; ++j) {
+      if (xa & 1) {
+        if (xa < xb) {
+          std::swap(xa, xb);
+          std::swap(f0, f1);
+          std::swap(g0, g1);
+        }
+        xa -= xb;
+        f0 -= f1;
+        g0 -= g1;
+      }
+      xa >>= 1;
+      f1 *= 2;
+      g1 *= 2;
+    }
+    lin_comb_vartime(ta.data(), av.data(), bv.data(), f0, g0, n);
+    lin_comb_vartime(tb.data(), av.data(), bv.data(), f1, g1, n);
+    shift_right_signed(ta.data(), n, kBatch);
+    shift_right_signed(tb.data(), n, kBatch);
+    if (is_negative(ta.data(), n)) {
+      negate_vartime(ta.data(), n + 1);
+      f0 = -f0;
+      g0 = -g0;
+    }
+    if (is_negative(tb.data(), n)) {
+      negate_vartime(tb.data(), n + 1);
+      f1 = -f1;
+      g1 = -g1;
+    }
+    av = ta;
+    bv = tb;
+    update_cofactor(tu.data(), u.data(), v.data(), f0, g0, m.data(), m0inv, n);
+    update_cofactor(v.data(), u.data(), v.data(), f1, g1, m.data(), m0inv, n);
+    u = tu;
+  }
+  // Success when b = 1 (a reached 0).
+  std::size_t lb = n;
+  trim_vartime(bv.data(), lb);
+  const bool ok = lb == 1 && bv[0] == 1 && is_zero(std::span<const Limb>(av).first(n)).to_bool();
+  if (ok) {
+    for (std::size_t i = 0; i < n; ++i) r[i] = v[i];
+  }
+  secure_wipe(av.data(), sizeof av);
+  secure_wipe(bv.data(), sizeof bv);
   secure_wipe(u.data(), sizeof u);
   secure_wipe(v.data(), sizeof v);
-  secure_wipe(x1.data(), sizeof x1);
-  secure_wipe(x2.data(), sizeof x2);
+  secure_wipe(tu.data(), sizeof tu);
   return ok;
 }
 

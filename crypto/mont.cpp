@@ -17,6 +17,15 @@ constexpr unsigned kWindow = 5;
 constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
+#if defined(__x86_64__)
+  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) {
+    const bool ifma = cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512vl) &&
+                      cpu_has(CpuFeature::avx512ifma);
+    if (ifma && (n == 16 || n == 24 || n == 32 || n == 48 || n == 64))
+      return detail::kMontIfma;
+    return detail::kMontBmi2;
+  }
+#endif
   (void)n;
   return detail::kMontPortable;
 }
@@ -69,9 +78,7 @@ Error MontContext::init(std::span<const Limb> m, Secrecy secrecy) noexcept {
     x[(bits - 1) / 64] = Limb{1} << ((bits - 1) % 64);
     steps = 64 * n - (bits - 1);
   } else {
-    x[0] = 1;
-    // m = 1 would make every value zero: refuse it without a branch on m's
-    // other limbs mattering (the size is public; m = 1 is a caller error).
+    x[0] = 1;  // m = 1 (a caller error) only yields zeros
   }
   for (std::size_t i = 0; i < steps; ++i) mod_double(x.data(), m_.data(), n);
   // x is now R mod m, the Montgomery form of 1. Double n more times to get
@@ -93,9 +100,11 @@ void MontContext::sqr(Limb* r, const Limb* a) const noexcept { kernel_->sqr(r, a
 void MontContext::to_mont(Limb* r, const Limb* a) const noexcept { mul(r, a, r2_.data()); }
 
 void MontContext::from_mont(Limb* r, const Limb* a) const noexcept {
-  std::array<Limb, kMaxLimbs> one{};
-  one[0] = 1;
-  mul(r, a, one.data());
+  // a / R mod m: Montgomery reduction of (0 || a), no product needed.
+  std::array<Limb, 2 * kMaxLimbs> t{};
+  for (std::size_t i = 0; i < n_; ++i) t[i] = a[i];
+  kernel_->redc(r, t.data(), m_.data(), m0inv_, n_);
+  secure_wipe(t.data(), 2 * n_ * sizeof(Limb));
 }
 
 void MontContext::set_one(Limb* r) const noexcept {
@@ -126,9 +135,6 @@ void MontContext::reduce_to_mont(Limb* r, std::span<const Limb> a) const noexcep
 
 void MontContext::exp(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept {
   const std::size_t n = n_;
-  if (kernel_->exp != nullptr &&
-      kernel_->exp(r, a, e.data(), e.size(), m_.data(), m0inv_, r2_.data(), n))
-    return;
   // table[k] = a^k (Montgomery form), k < 2^kWindow.
   std::array<Limb, kTableSize * kMaxLimbs> table;
   std::array<Limb, kMaxLimbs> acc, pick;
@@ -165,13 +171,41 @@ void MontContext::exp(Limb* r, const Limb* a, std::span<const Limb> e) const noe
   secure_wipe(pick.data(), sizeof pick);
 }
 
+void MontContext::exp_pair(const MontContext& c1, Limb* r1, const Limb* a1, std::span<const Limb> e1,
+                           const MontContext& c2, Limb* r2, const Limb* a2, std::span<const Limb> e2) noexcept {
+  if (c1.kernel_ == c2.kernel_ && c1.kernel_->exp2 != nullptr) {
+    std::array<Limb, kMaxLimbs> one1, one2;
+    c1.set_one(one1.data());
+    c2.set_one(one2.data());
+    const detail::MontExpJob x{r1, a1, e1.data(), e1.size(), c1.m_.data(), c1.m0inv_, c1.n_, one1.data(),
+                               c1.r2_.data()};
+    const detail::MontExpJob y{r2, a2, e2.data(), e2.size(), c2.m_.data(), c2.m0inv_, c2.n_, one2.data(),
+                               c2.r2_.data()};
+    if (c1.kernel_->exp2(x, y)) return;
+  }
+  c1.exp(r1, a1, e1);
+  c2.exp(r2, a2, e2);
+}
+
 void MontContext::exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept {
   const std::size_t n = n_;
   std::array<Limb, kMaxLimbs> acc, base;
   bigint::copy(std::span<Limb>(base).first(n), std::span<const Limb>(a, n));
-  set_one(acc.data());
   const std::size_t bits = bigint::bit_length_vartime(e);
-  for (std::size_t i = bits; i > 0; --i) {
+  if (bits == 0) {
+    set_one(r);
+    return;
+  }
+  if (kernel_->exp_vartime != nullptr) {
+    std::array<Limb, kMaxLimbs> one;
+    set_one(one.data());
+    const detail::MontExpJob job{r, a, e.data(), e.size(), m_.data(), m0inv_, n, one.data(), r2_.data()};
+    if (kernel_->exp_vartime(job)) return;
+  }
+  // The top bit gives acc = a; then square-and-multiply over the rest
+  // (e = 65537: 16 squarings and one multiplication).
+  bigint::copy(std::span<Limb>(acc).first(n), std::span<const Limb>(base).first(n));
+  for (std::size_t i = bits - 1; i > 0; --i) {
     sqr(acc.data(), acc.data());
     if ((e[(i - 1) / 64] >> ((i - 1) % 64)) & 1) mul(acc.data(), acc.data(), base.data());
   }

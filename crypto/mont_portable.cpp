@@ -122,6 +122,10 @@ void mont_sqr_portable(Limb* r, const Limb* a, const Limb* m, Limb m0inv, std::s
   }
 }
 
+void mont_redc_portable(Limb* r, Limb* t, const Limb* m, Limb m0inv, std::size_t n) noexcept {
+  redc<0>(r, t, m, m0inv, n);
+}
+
 }  // namespace
 
 void mont_final_sub(Limb* r, const Limb* t, Limb hi, const Limb* m, std::size_t n) noexcept {
@@ -137,6 +141,6 @@ void mont_final_sub(Limb* r, const Limb* t, Limb hi, const Limb* m, std::size_t 
   for (std::size_t i = 0; i < n; ++i) r[i] = (d[i] & take) | (t[i] & ~take);
 }
 
-const MontKernel kMontPortable = {mont_mul_portable, mont_sqr_portable, nullptr, "portable"};
+const MontKernel kMontPortable = {mont_mul_portable, mont_sqr_portable, mont_redc_portable, nullptr, nullptr, "portable"};
 
 }  // namespace baretls::crypto::detail

@@ -199,9 +199,9 @@ Error RsaAccess::private_op(const RsaPrivateKey& key, std::span<const std::uint8
   WipeOnExit wipe_m1(m1.data(), sizeof m1), wipe_m2(m2.data(), sizeof m2), wipe_m2p(m2p.data(), sizeof m2p),
       wipe_h(h.data(), sizeof h), wipe_p(prod.data(), sizeof prod);
   pc.reduce_to_mont(m1.data(), std::span<const Limb>(x).first(ln));
-  pc.exp(m1.data(), m1.data(), std::span<const Limb>(key.dp_).first(lp));
   qc.reduce_to_mont(m2.data(), std::span<const Limb>(x).first(ln));
-  qc.exp(m2.data(), m2.data(), std::span<const Limb>(key.dq_).first(lq));
+  MontContext::exp_pair(pc, m1.data(), m1.data(), std::span<const Limb>(key.dp_).first(lp), qc, m2.data(),
+                        m2.data(), std::span<const Limb>(key.dq_).first(lq));
   qc.from_mont(m2.data(), m2.data());
   pc.reduce_to_mont(m2p.data(), std::span<const Limb>(m2).first(lq));
   bigint::mod_sub(std::span<Limb>(h).first(lp), std::span<const Limb>(m1).first(lp),

@@ -84,7 +84,7 @@ Error emsa_pss_encode(HashId hash, std::span<const std::uint8_t> digest, std::sp
   const std::uint8_t zeros[8] = {};
   hh.update(zeros);
   hh.update(digest);
-  hh.update(salt);
+  if (!salt.empty()) hh.update(salt);  // an empty span may carry a null pointer
   const auto h_out = em.subspan(db_len, h_len);
   (void)hh.final(h_out);
   // Steps 7-10: DB = PS || 0x01 || salt, maskedDB = DB xor MGF(H, emLen - hLen - 1).

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <random>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "baretls/crypto/bigint.h"
@@ -132,12 +134,14 @@ TEST_CASE("Montgomery mul/sqr/exp/reduce against the reference on every path") {
     ScopedCpuMask mask(path.mask);
     int checked = 0;
     std::string impl;
+    std::set<std::string> impls;
     for (std::size_t n : test_sizes(rng)) {
       const Num m = random_odd_modulus(rng, n);
       for (auto secrecy : {MontContext::Secrecy::public_modulus, MontContext::Secrecy::secret_modulus}) {
         MontContext ctx;
         REQUIRE(ctx.init(m, secrecy) == Error::ok);
         impl = std::string(ctx.implementation());
+        impls.insert(impl);
         CAPTURE(n);
         CAPTURE(impl);
         const Num a = ref_mod(random_num(rng, n), m), b = ref_mod(random_num(rng, n), m);
@@ -169,7 +173,9 @@ TEST_CASE("Montgomery mul/sqr/exp/reduce against the reference on every path") {
       }
     }
     CHECK(checked == 32);
-    MESSAGE("Montgomery [" << path.name << " -> " << impl << "]: " << checked << " moduli checked");
+    std::string names;
+    for (const auto& i : impls) names += " " + i;
+    MESSAGE("Montgomery [" << path.name << " ->" << names << "]: " << checked << " moduli checked");
   }
 }
 
@@ -231,4 +237,53 @@ TEST_CASE("bigint: modular inverse (vartime)") {
   CHECK_FALSE(bigint::mod_inverse_vartime(inv, Num{0}, Num{15}));
   CHECK(bigint::mod_inverse_vartime(inv, Num{7}, Num{15}));
   CHECK(inv[0] == 13);  // 7 * 13 = 91 = 6*15 + 1
+}
+
+TEST_CASE("Montgomery exp_pair (interleaved CRT halves) equals two exp calls on every path") {
+  std::mt19937_64 rng(kSeed + 4);
+  int checked = 0;
+  for (const auto& path : cpu_paths({{"bmi2-adx", static_cast<std::uint32_t>(CpuFeature::bmi2) |
+                                                      static_cast<std::uint32_t>(CpuFeature::adx)}})) {
+    ScopedCpuMask mask(path.mask);
+    for (std::size_t n : {8u, 16u, 24u, 32u, 17u}) {
+      for (int shape = 0; shape < 3; ++shape) {
+        Num m1 = random_odd_modulus(rng, n), m2 = random_odd_modulus(rng, n);
+        if (shape == 1) {  // moduli just below 2^(64n): the largest values
+          m1[n - 1] = ~Limb{0};
+          m2[n - 1] = ~Limb{0} - 1;
+        } else if (shape == 2) {  // short top limbs
+          m1[n - 1] = 1;
+          m2[n - 1] = 0x8000;
+        }
+        MontContext c1, c2;
+        REQUIRE(c1.init(m1, MontContext::Secrecy::secret_modulus) == Error::ok);
+        REQUIRE(c2.init(m2, MontContext::Secrecy::secret_modulus) == Error::ok);
+        CAPTURE(n);
+        CAPTURE(shape);
+        CAPTURE(std::string(c1.implementation()));
+        Num a1 = ref_mod(random_num(rng, n), m1), a2 = ref_mod(random_num(rng, n), m2);
+        if (shape == 1) a1 = ref_mod(Num(n, ~Limb{0}), m1);  // base m - something large
+        const Num e1 = random_num(rng, n), e2 = random_num(rng, n);
+        Num a1m(n), a2m(n), p1(n), p2(n), s1(n), s2(n);
+        c1.to_mont(a1m.data(), a1.data());
+        c2.to_mont(a2m.data(), a2.data());
+        MontContext::exp_pair(c1, p1.data(), a1m.data(), e1, c2, p2.data(), a2m.data(), e2);
+        c1.exp_vartime(s1.data(), a1m.data(), e1);
+        c2.exp_vartime(s2.data(), a2m.data(), e2);
+        CHECK(p1 == s1);
+        CHECK(p2 == s2);
+        // Exponents 0 and 1.
+        const Num zero(n, 0);
+        Num one(n, 0);
+        one[0] = 1;
+        MontContext::exp_pair(c1, p1.data(), a1m.data(), zero, c2, p2.data(), a2m.data(), one);
+        c1.set_one(s1.data());
+        CHECK(p1 == s1);
+        CHECK(p2 == a2m);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked >= 15);
+  MESSAGE("exp_pair: " << checked << " modulus pairs checked");
 }

@@ -145,9 +145,11 @@ TEST_CASE("RSA verify: negative cases with distinct errors") {
     Bytes s15(k), spss(k);
     REQUIRE(rsa_pkcs1_sign(key, HashId::sha256, d, rng.source(), s15) == Error::ok);
     REQUIRE(rsa_pss_sign(key, HashId::sha256, d, rng.source(), spss) == Error::ok);
-    for (const auto& [name, sig] : {std::pair{"pkcs1", s15}, std::pair{"pss", spss}}) {
+    for (const auto& item : {std::pair{"pkcs1", s15}, std::pair{"pss", spss}}) {
+      const std::string name = item.first;
+      const Bytes& sig = item.second;
       CAPTURE(name);
-      const bool is_pss = std::string(name) == "pss";
+      const bool is_pss = name == "pss";
       const auto verify = [&](HashId h, const Bytes& dg, const Bytes& s) {
         return is_pss ? rsa_pss_verify(pub, h, dg, s) : rsa_pkcs1_verify(pub, h, dg, s);
       };
@@ -355,7 +357,9 @@ TEST_CASE("RSA TLS premaster decryption: every malformed padding yields a random
       for (std::size_t i = 2; i < k; ++i) em[i] = 0x33;
     });
     std::set<std::string> seen;
-    for (const auto& [name, em] : cases) {
+    for (const auto& item : cases) {
+      const std::string& name = item.first;
+      const Bytes& em = item.second;
       CAPTURE(name);
       const Bytes ct = encrypt_raw(pub, em);
       std::array<std::uint8_t, 48> a{}, b{};

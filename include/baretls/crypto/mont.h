@@ -56,7 +56,12 @@ class MontContext {
   // windows over all 64*e.size() bits, every table entry read under a mask.
   // CT: time depends only on n and e.size().
   void exp(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept;
-  // Same result; square-and-multiply. CT: none — e must be public.
+  // r1 = a1^e1 in c1 and r2 = a2^e2 in c2 (the two halves of an RSA CRT
+  // private operation): interleaved when the kernel computes both at once
+  // (AVX-512 IFMA, equal sizes), else one after the other. CT: as exp().
+  static void exp_pair(const MontContext& c1, Limb* r1, const Limb* a1, std::span<const Limb> e1,
+                       const MontContext& c2, Limb* r2, const Limb* a2, std::span<const Limb> e2) noexcept;
+  // Same result as exp(); square-and-multiply. CT: none — e must be public.
   void exp_vartime(Limb* r, const Limb* a, std::span<const Limb> e) const noexcept;
 
   [[nodiscard]] std::string_view implementation() const noexcept;
