@@ -267,7 +267,9 @@ cat > "$OUT/verify-cases.txt" <<'CASES'
 # Leaf/CAfile/Untrusted: files here ('-': none). Hostname: '-' for none (an
 # IP literal is checked against iPAddress entries). Purpose: server|client|any.
 # At: Unix time. Expect: ok or the x509::Error name. OpenSSL: same (openssl
-# verify gives the same verdict) or differs (a deliberate difference, pinned).
+# verify gives the same verdict) or differs (a deliberate difference, pinned:
+# SHA-1 refused, no CN fallback, alternative issuers retried, notAfter inclusive
+# as RFC 5280 §4.1.2.5 says).
 # 1767225600 = 2026-01-01, 1704067200 = 2024-01-01, 1811808000 = 2027-06-01.
 CASES
 emit() {
@@ -276,7 +278,7 @@ emit() {
 }
 AT=1767225600
 emit rsa-chain leaf-rsa.pem roots.pem intermediates.pem www.example.com server $AT ok same
-emit rsa-chain-apex leaf-rsa.pem roots.pem intermediates.pem EXAMPLE.com. server $AT ok same
+emit rsa-chain-apex leaf-rsa.pem roots.pem intermediates.pem EXAMPLE.com server $AT ok same
 emit rsa-chain-no-host leaf-rsa.pem roots.pem intermediates.pem - any $AT ok same
 emit rsa-wrong-host leaf-rsa.pem roots.pem intermediates.pem other.example.com server $AT hostname_mismatch same
 emit rsa-missing-intermediate leaf-rsa.pem roots.pem - www.example.com server $AT unknown_issuer same
@@ -295,7 +297,7 @@ emit ec-ip-wrong leaf-ec.pem roots.pem intermediates.pem 192.0.2.2 server $AT ho
 emit ec-client-purpose leaf-ec.pem roots.pem intermediates.pem - client $AT wrong_purpose same
 emit ec-p384-sha512 leaf-ec384-sha512.pem root-ec.pem - p384.example.com server $AT ok same
 emit expired leaf-expired.pem roots.pem int-rsa.pem expired.example.com server $AT expired same
-emit expired-boundary leaf-expired.pem roots.pem int-rsa.pem expired.example.com server 1704067200 ok same
+emit expired-boundary leaf-expired.pem roots.pem int-rsa.pem expired.example.com server 1704067200 ok differs
 emit not-yet-valid leaf-notyet.pem roots.pem int-rsa.pem notyet.example.com server $AT not_yet_valid same
 emit not-yet-valid-later leaf-notyet.pem roots.pem int-rsa.pem notyet.example.com server 1811808000 ok same
 emit wildcard leaf-wildcard.pem roots.pem int-rsa.pem a.wild.example.com server $AT ok same

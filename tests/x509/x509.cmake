@@ -7,3 +7,11 @@ baretls_add_test(NAME test_certificate SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_ce
 baretls_add_test(NAME test_keys SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_keys.cpp LABELS unit vectors)
 baretls_add_test(NAME test_hostname SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_hostname.cpp LABELS unit)
 baretls_add_test(NAME test_verify SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_verify.cpp LABELS unit vectors)
+# The CLI suites run build/<preset>/bin/baretls: build it first.
+baretls_add_test(NAME test_cli_verify SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_cli_verify.cpp LABELS unit vectors)
+baretls_add_test(NAME test_interop_verify SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_interop_verify.cpp LABELS interop)
+if(TARGET baretls_cli)
+  add_dependencies(test_cli_verify baretls_cli)
+  add_dependencies(test_interop_verify baretls_cli)
+endif()
+baretls_add_test(NAME test_x509_robustness SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_robustness.cpp LABELS unit slow)
