@@ -150,11 +150,12 @@ if grep -q "no renegotiation" "$W/sc_out" && grep -q "Alert warning no_renegotia
 
 # And as a client: openssl s_server's "r" sends HelloRequest; we answer no_renegotiation.
 P=$(port)
-( (echo hello; sleep 1; echo r; sleep 1.5) | timeout 10 openssl s_server -tls1_2 -accept $P -cert "$V/p256.pem" \
+# ("r" must arrive alone in one read of s_server's stdin to count as the command.)
+( (sleep 1.5; echo r; sleep 2) | timeout 10 openssl s_server -tls1_2 -accept $P -cert "$V/p256.pem" \
     -key "$V/p256.key" -naccept 1 > "$W/s_out" 2>&1 ) &
 PIDS+=($!)
 sleep 0.4
-sleep 3 | timeout 10 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost --trace \
+sleep 4 | timeout 10 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost --trace \
     > /dev/null 2> "$W/c_err"
 if grep -q "<<< HelloRequest" "$W/c_err" && grep -q ">>> Alert warning no_renegotiation" "$W/c_err"; then ok; else
   bad "HelloRequest refusal: $(tail -3 "$W/c_err")"; fi
