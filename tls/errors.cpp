@@ -81,6 +81,7 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::random_failure:
     case Error::invalid_state: return Alert::internal_error;
     case Error::would_block:
+    case Error::io_error:
     case Error::peer_alert:
     case Error::closed:
     case Error::truncated: return std::nullopt;
@@ -136,6 +137,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::random_failure: return "random source failed";
     case Error::invalid_state: return "operation not valid in this state";
     case Error::would_block: return "would block";
+    case Error::io_error: return "transport I/O error";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";
     case Error::truncated: return "connection closed without close_notify (truncation)";

@@ -1,14 +1,167 @@
 // SPDX-License-Identifier: MIT
-// `baretls server`: not built yet; see the README's "Supported" section.
-#include <cstdio>
+// `baretls server --port P --cert CHAIN.pem --key KEY.pem [--cert C2 --key K2 ...]
+//  [--host H] [--echo] [--trace]` (DESIGN.md): a TLS 1.2 server on
+// 127.0.0.1:P, one connection at a time, until killed. By default it answers
+// each HTTP request with a small "HTTP/1.0 200 OK" page; --echo echoes.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "baretls/tls/socket_adapter.h"
 #include "tools/commands.h"
+#include "tools/tls_options.h"
 
 namespace baretls::cli {
 
-int cmd_server(int, char**) {
-  std::fprintf(stderr, "baretls server: not supported yet in this build\n");
+namespace {
+
+struct ServerArgs {
+  std::string host = "127.0.0.1";
+  int port = -1;
+  std::vector<std::string> certs, keys;
+  std::string ciphers, groups;
+  bool echo = false;
+  bool trace = false;
+};
+
+int usage() {
+  std::fprintf(stderr,
+               "usage: baretls server --port P --cert CHAIN.pem --key KEY.pem [--cert C2 --key K2 ...]\n"
+               "                      [--host H] [--cipher LIST] [--groups LIST] [--echo] [--trace]\n");
   return 2;
+}
+
+int parse_args(int argc, char** argv, ServerArgs& a) {
+  for (int i = 1; i < argc; ++i) {  // argv[0] is "server"
+    const std::string opt = argv[i];
+    if (opt == "--echo") {
+      a.echo = true;
+    } else if (opt == "--trace") {
+      a.trace = true;
+    } else if (opt == "--verify-client" || opt == "--CAfile" || opt == "--alpn" || opt == "--keylog") {
+      std::fprintf(stderr, "baretls server: %s: not supported yet\n", opt.c_str());
+      return 2;
+    } else if (i + 1 >= argc) {
+      return usage();
+    } else if (opt == "--port") {
+      a.port = std::atoi(argv[++i]);
+    } else if (opt == "--host") {
+      a.host = argv[++i];
+    } else if (opt == "--cert") {
+      a.certs.emplace_back(argv[++i]);
+    } else if (opt == "--key") {
+      a.keys.emplace_back(argv[++i]);
+    } else if (opt == "--cipher") {
+      a.ciphers = argv[++i];
+    } else if (opt == "--groups") {
+      a.groups = argv[++i];
+    } else {
+      return usage();
+    }
+  }
+  if (a.port <= 0 || a.port > 65535 || a.certs.empty() || a.certs.size() != a.keys.size()) return usage();
+  return 0;
+}
+
+int listen_tcp(const ServerArgs& a) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  const int one = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(a.port));
+  if (::inet_pton(AF_INET, a.host.c_str(), &addr.sin_addr) != 1 ||
+      ::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 16) != 0) {
+    std::fprintf(stderr, "baretls server: cannot listen on %s:%d: %s\n", a.host.c_str(), a.port, std::strerror(errno));
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// --echo: everything read is written back until the client closes.
+tls::Error serve_echo(tls::SocketStream& s) {
+  std::uint8_t buf[16384];
+  for (;;) {
+    auto n = s.read(buf);
+    if (!n) return n.error();
+    BARETLS_TRY(s.write_all(std::span(buf, *n)));
+  }
+}
+
+// Default: read one HTTP request (up to the blank line), answer, close.
+tls::Error serve_http(tls::SocketStream& s) {
+  std::string request;
+  std::uint8_t buf[4096];
+  while (request.find("\r\n\r\n") == std::string::npos && request.find("\n\n") == std::string::npos) {
+    auto n = s.read(buf);
+    if (!n) return n.error();
+    request.append(reinterpret_cast<const char*>(buf), *n);
+    if (request.size() > 65536) break;
+  }
+  const std::string body = "<html><body><p>baretls: " + describe_session(s.connection()) + "</p></body></html>\n";
+  const std::string response = "HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: " +
+                               std::to_string(body.size()) + "\r\n\r\n" + body;
+  BARETLS_TRY(s.write_all(std::span(reinterpret_cast<const std::uint8_t*>(response.data()), response.size())));
+  return s.close();
+}
+
+void serve_one(const std::shared_ptr<const tls::ServerConfig>& cfg, int fd, bool echo) {
+  auto conn = tls::Connection::server(cfg);
+  if (!conn) {
+    std::fprintf(stderr, "baretls server: %s\n", std::string(tls::to_string(conn.error())).c_str());
+    return;
+  }
+  tls::SocketStream s(std::move(*conn), fd);
+  if (const tls::Error e = s.handshake(); e != tls::Error::ok) {
+    std::fprintf(stderr, "baretls server: handshake failed: %s\n", describe_failure(s.connection(), e).c_str());
+    return;
+  }
+  std::fprintf(stderr, "baretls server: accepted, %s\n", describe_session(s.connection()).c_str());
+  const tls::Error e = echo ? serve_echo(s) : serve_http(s);
+  (void)s.flush();
+  if (e != tls::Error::ok && e != tls::Error::closed)
+    std::fprintf(stderr, "baretls server: connection ended: %s\n", describe_failure(s.connection(), e).c_str());
+}
+
+}  // namespace
+
+int cmd_server(int argc, char** argv) {
+  ServerArgs a;
+  if (const int rc = parse_args(argc, argv, a); rc != 0) return rc;
+  auto cfg = std::make_shared<tls::ServerConfig>();
+  cfg->random = crypto::system_random();
+  cfg->clock = system_clock();
+  if (a.trace) cfg->trace = stderr_trace();
+  if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
+  if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
+  for (std::size_t i = 0; i < a.certs.size(); ++i) {
+    auto ck = load_certified_key(a.certs[i].c_str(), a.keys[i].c_str());
+    if (!ck) return 1;
+    cfg->certificates.push_back(std::move(*ck));
+  }
+  ::signal(SIGPIPE, SIG_IGN);
+  const int lfd = listen_tcp(a);
+  if (lfd < 0) return 1;
+  std::fprintf(stderr, "baretls server: listening on %s:%d\n", a.host.c_str(), a.port);
+  for (;;) {
+    const int fd = ::accept(lfd, nullptr, nullptr);
+    if (fd < 0) {
+      if (errno == EINTR) continue;
+      std::fprintf(stderr, "baretls server: accept: %s\n", std::strerror(errno));
+      return 1;
+    }
+    serve_one(cfg, fd, a.echo);
+    ::close(fd);
+  }
 }
 
 }  // namespace baretls::cli

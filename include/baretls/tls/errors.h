@@ -104,6 +104,7 @@ enum class Error : std::uint16_t {
   random_failure,
   invalid_state,
   would_block,
+  io_error,                  // the transport (socket) failed; see errno
 
   // peer
   peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: MIT
+// Client and server configuration of a TLS 1.2 Connection: offered suites,
+// groups and signature schemes (DESIGN.md profile, in preference order),
+// certificates, trust anchors, and the injected randomness and clock (the
+// library owns neither). Shared by many connections through shared_ptr.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "baretls/crypto/random.h"
+#include "baretls/tls/types.h"
+
+namespace baretls::x509 {
+class PrivateKey;
+class TrustStore;
+}  // namespace baretls::x509
+
+namespace baretls::tls {
+
+// Unix time in seconds, for certificate validity. The library has no clock.
+struct Clock {
+  std::int64_t (*now)(void* ctx) = nullptr;
+  void* ctx = nullptr;
+};
+
+// RFC 7627: required by default; `optional` accepts peers without it.
+enum class ExtendedMasterSecret : std::uint8_t { required, optional };
+
+// A line of trace output: each handshake message sent and received with its
+// decoded fields (the CLI's --trace).
+struct TraceSink {
+  void (*line)(void* ctx, std::string_view text) = nullptr;
+  void* ctx = nullptr;
+};
+
+struct CommonConfig {
+  std::vector<CipherSuite> cipher_suites{
+      CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256,       CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
+      CipherSuite::ecdhe_ecdsa_with_aes_256_gcm_sha384,       CipherSuite::ecdhe_rsa_with_aes_256_gcm_sha384,
+      CipherSuite::ecdhe_ecdsa_with_chacha20_poly1305_sha256, CipherSuite::ecdhe_rsa_with_chacha20_poly1305_sha256,
+      CipherSuite::rsa_with_aes_128_gcm_sha256,               CipherSuite::rsa_with_aes_256_gcm_sha384};
+  std::vector<NamedGroup> groups{NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1};
+  std::vector<SignatureScheme> signature_schemes{
+      SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384,
+      SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
+      SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::rsa_pkcs1_sha256,
+      SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512};
+  crypto::RandomSource random;  // required; crypto::system_random() in programs
+  Clock clock;                  // required where certificates are verified
+  ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::required;
+  // Largest handshake message accepted (reassembled across records).
+  std::size_t max_handshake_message_size = 64 * 1024;
+  TraceSink trace;
+};
+
+struct ClientConfig : CommonConfig {
+  std::shared_ptr<const x509::TrustStore> trust_store;  // roots for the server's chain
+};
+
+// One certificate chain (DER, leaf first) and its private key.
+struct CertifiedKey {
+  std::vector<std::vector<std::uint8_t>> chain;
+  std::shared_ptr<const x509::PrivateKey> key;
+};
+
+struct ServerConfig : CommonConfig {
+  std::vector<CertifiedKey> certificates;  // RSA and/or ECDSA; the suite picks one
+};
+
+}  // namespace baretls::tls

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// The sans-IO TLS 1.2 connection (STYLE.md §6): bytes from the peer go in
+// through feed(), records to transmit come out of outgoing(), application
+// data goes through read()/write(). No socket, thread, file or clock.
+//
+//   auto c = Connection::client(cfg, "example.com");
+//   loop: send(c->outgoing()); c->consume_outgoing(n);
+//         c->feed(received); c->read(buf); c->write(data);
+//
+// The first fatal error is kept: every later call returns it, and its alert
+// is queued once. EOF from the transport goes to feed_eof(): without a
+// close_notify first it is reported as Error::truncated.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+
+#include "baretls/tls/config.h"
+#include "baretls/tls/errors.h"
+#include "baretls/tls/types.h"
+
+namespace baretls::tls {
+
+namespace detail {
+struct Engine;
+}
+
+enum class Role : std::uint8_t { client, server };
+
+// state() bits.
+enum StateFlag : std::uint32_t {
+  kWantInput = 1u << 0,   // feed() more bytes to make progress
+  kHasOutput = 1u << 1,   // outgoing() is not empty
+  kReadable = 1u << 2,    // read() returns data now
+  kWritable = 1u << 3,    // established; write() accepts data
+  kHandshaking = 1u << 4,
+  kEstablished = 1u << 5,
+  kClosed = 1u << 6,      // close_notify received or sent, or the transport ended
+  kFailed = 1u << 7,      // error() holds the first fatal error
+};
+
+class Connection {
+ public:
+  // A client for `server_name` (SNI and the certificate's host name; an IP
+  // literal is checked but not sent as SNI; empty: no host check). Queues the
+  // ClientHello at once.
+  [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
+                                                 std::string_view server_name);
+  [[nodiscard]] static Result<Connection> server(std::shared_ptr<const ServerConfig> config);
+
+  Connection(Connection&&) noexcept;
+  Connection& operator=(Connection&&) noexcept;
+  ~Connection();
+
+  // Consumes up to data.size() bytes (fewer while decrypted application data
+  // waits to be read); returns the count or the connection's fatal error.
+  [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
+  // The transport reached EOF. ok after a close_notify, else Error::truncated.
+  [[nodiscard]] Error feed_eof();
+
+  [[nodiscard]] std::span<const std::uint8_t> outgoing() const noexcept;
+  void consume_outgoing(std::size_t n) noexcept;
+
+  // Application data. read() returns 0 when nothing is buffered yet;
+  // Error::closed after the peer's close_notify has been read to the end.
+  [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out);
+  // Seals up to 16 KiB per call (one record); returns what it took.
+  [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
+  // Queues close_notify (RFC 5246 §7.2.1); no write() after it.
+  [[nodiscard]] Error close();
+
+  [[nodiscard]] std::uint32_t state() const noexcept;
+  [[nodiscard]] bool is_established() const noexcept { return (state() & kEstablished) != 0; }
+  [[nodiscard]] Error error() const noexcept;
+  [[nodiscard]] std::optional<Alert> alert_sent() const noexcept;
+  [[nodiscard]] std::optional<Alert> peer_alert() const noexcept;
+
+  // Negotiated parameters (after the handshake).
+  [[nodiscard]] Role role() const noexcept;
+  [[nodiscard]] std::optional<CipherSuite> cipher_suite() const noexcept;
+  [[nodiscard]] std::optional<NamedGroup> group() const noexcept;
+  [[nodiscard]] std::optional<SignatureScheme> signature_scheme() const noexcept;
+  [[nodiscard]] bool extended_master_secret() const noexcept;
+  // Bytes this connection holds now (buffers and state).
+  [[nodiscard]] std::size_t memory_footprint() const noexcept;
+
+ private:
+  explicit Connection(std::unique_ptr<detail::Engine> e) noexcept;
+  std::unique_ptr<detail::Engine> engine_;
+};
+
+}  // namespace baretls::tls

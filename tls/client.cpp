@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+// The client's handshake (RFC 5246 §7.3, full handshake): ClientHello, then
+// the server's flight, our ClientKeyExchange / ChangeCipherSpec / Finished,
+// the server's ChangeCipherSpec / Finished. The table at the bottom reads in
+// message order; each handler parses, validates, computes, names the next state.
+#include <algorithm>
+
+#include "tls/engine.h"
+
+namespace baretls::tls::detail {
+
+namespace {
+
+bool is_ip_literal(std::string_view name) {
+  if (name.find(':') != std::string_view::npos) return true;  // IPv6
+  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
+bool offers_ecdhe(const CommonConfig& c) {
+  return std::any_of(c.cipher_suites.begin(), c.cipher_suites.end(),
+                     [](CipherSuite s) { return suite_info(s).kex != KeyExchange::rsa; });
+}
+
+}  // namespace
+
+// RFC 5246 §7.4.1.2 with the profile's extensions.
+Error client_start(Engine& e) {
+  const auto& cfg = *e.client_config;
+  if (cfg.cipher_suites.empty()) return Error::bad_config;
+  ClientHello ch;
+  if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
+  ch.random = e.neg.client_random;
+  ch.cipher_suites = config_suites(cfg);
+  // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
+  if (!e.server_name.empty() && !is_ip_literal(e.server_name)) ch.server_name = e.server_name;
+  if (offers_ecdhe(cfg)) {
+    std::vector<std::uint16_t> groups;
+    for (const auto g : cfg.groups)
+      if (group_available(g)) groups.push_back(static_cast<std::uint16_t>(g));
+    if (groups.empty()) return Error::bad_config;
+    ch.supported_groups = std::move(groups);
+    // RFC 8422 §5.1.2: uncompressed is the only format.
+    ch.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
+  }
+  std::vector<std::uint16_t> schemes;
+  for (const auto s : cfg.signature_schemes) schemes.push_back(static_cast<std::uint16_t>(s));
+  ch.signature_algorithms = std::move(schemes);
+  ch.extended_master_secret = true;  // RFC 7627 §5.1: always offered
+  // RFC 5746 §3.4: the client MUST include either an empty
+  // "renegotiation_info" extension, or the SCSV, in the ClientHello.
+  ch.renegotiation_info = std::vector<std::uint8_t>{};
+  e.neg.client_version = ch.client_version;
+  e.state = HsState::client_wait_server_hello;
+  BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
+  return e.flush_flight();
+}
+
+namespace {
+
+Error check_server_extensions(const Engine& e, const ServerHello& sh) {
+  // RFC 5746 §3.4: "If the extension is present, set secure_renegotiation
+  // flag to TRUE. The client MUST then verify that the length of the
+  // "renegotiated_connection" field is zero, and if it is not, MUST abort the
+  // handshake (by sending a fatal handshake_failure alert)." We also require it.
+  if (!sh.renegotiation_info || !sh.renegotiation_info->empty()) return Error::secure_renegotiation_failed;
+  // RFC 7627 §5.2: a client that requires EMS aborts when the server did not echo it.
+  if (!sh.extended_master_secret &&
+      e.client_config->extended_master_secret == ExtendedMasterSecret::required)
+    return Error::extended_master_secret_required;
+  // RFC 5246 §7.4.1.4: only extensions we offered may come back.
+  if (sh.alpn || sh.session_ticket) return Error::unoffered_extension;
+  if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
+    return Error::unoffered_extension;
+  // RFC 8422 §5.2: the list, if sent, must contain uncompressed.
+  if (sh.ec_point_formats && std::find(sh.ec_point_formats->begin(), sh.ec_point_formats->end(),
+                                       kPointUncompressed) == sh.ec_point_formats->end())
+    return Error::illegal_parameter;
+  return Error::ok;
+}
+
+}  // namespace
+
+// RFC 5246 §7.4.1.3
+Result<HsState> client_on_server_hello(Engine& e, std::span<const std::uint8_t> body) {
+  auto sh = ServerHello::parse(body);
+  if (!sh) return sh.error();
+  // RFC 5246 App. E.1: a lower server_version means the server cannot do 1.2.
+  if (sh->server_version != kTls12) return Error::protocol_version;
+  const SuiteInfo* suite = find_suite(sh->cipher_suite);
+  const auto offered = config_suites(*e.client_config);
+  if (suite == nullptr || std::find(offered.begin(), offered.end(), sh->cipher_suite) == offered.end())
+    return Error::unoffered_cipher_suite;
+  if (sh->compression_method != 0) return Error::compression_not_null;
+  BARETLS_TRY(check_server_extensions(e, *sh));
+  e.neg.suite = suite;
+  e.neg.server_random = sh->random;
+  e.neg.extended_master_secret = sh->extended_master_secret;
+  e.neg.secure_renegotiation = true;
+  e.transcript.select(suite->prf_hash);
+  e.record.set_version_policy(VersionPolicy::tls12);
+  return HsState::client_wait_certificate;
+}
+
+// RFC 5246 §7.4.2: the server's chain, verified with x509/ at the
+// configured time and against the host name.
+Result<HsState> client_on_certificate(Engine& e, std::span<const std::uint8_t> body) {
+  auto cert = CertificateMsg::parse(body);
+  if (!cert) return cert.error();
+  const auto& cfg = *e.client_config;
+  auto key = verify_peer_chain(cert->certificate_list, cfg.trust_store.get(), config_now(cfg), e.server_name, true);
+  if (!key) return key.error();
+  const bool ec = key->type() != CertKeyType::rsa;
+  // RFC 8422 §5.3 / RFC 5246 §7.4.2: the key must suit the key exchange.
+  if (ec != (e.neg.suite->kex == KeyExchange::ecdhe_ecdsa)) return Error::certificate_unsupported;
+  e.neg.peer_key = std::move(*key);
+  e.chain_verified = ChainVerified();
+  return e.neg.suite->kex == KeyExchange::rsa ? HsState::client_wait_server_hello_done
+                                              : HsState::client_wait_server_key_exchange;
+}
+
+// RFC 8422 §5.4: the server's ephemeral point, signed over
+// ClientHello.random + ServerHello.random + ServerECDHParams.
+Result<HsState> client_on_server_key_exchange(Engine& e, std::span<const std::uint8_t> body) {
+  auto ske = ServerKeyExchange::parse(body);
+  if (!ske) return ske.error();
+  const auto& cfg = *e.client_config;
+  if (!config_has_group(cfg, ske->named_curve)) return Error::unoffered_group;
+  const auto group = static_cast<NamedGroup>(ske->named_curve);
+  if (ske->public_point.size() != group_public_size(group)) return Error::bad_key_share;
+  if (!config_has_scheme(cfg, ske->signature_scheme)) return Error::unoffered_signature_algorithm;
+  const auto scheme = static_cast<SignatureScheme>(ske->signature_scheme);
+  if (!scheme_fits_key(scheme, e.neg.peer_key->type())) return Error::unoffered_signature_algorithm;
+  std::vector<std::uint8_t> signed_data(e.neg.client_random.begin(), e.neg.client_random.end());
+  signed_data.insert(signed_data.end(), e.neg.server_random.begin(), e.neg.server_random.end());
+  const auto params = ske->params();
+  signed_data.insert(signed_data.end(), params.begin(), params.end());
+  BARETLS_TRY(verify_signature(*e.neg.peer_key, scheme, signed_data, ske->signature));
+  e.signature_verified = SignatureVerified();
+  e.neg.group = group;
+  e.neg.scheme = scheme;
+  e.neg.server_public = std::move(ske->public_point);
+  return HsState::client_wait_server_hello_done;
+}
+
+// RFC 5246 §7.4.4. Client certificates come with issue 8: we answer with an
+// empty Certificate (RFC 5246 §7.4.6), which the server may refuse.
+Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body) {
+  auto cr = CertificateRequest::parse(body);
+  if (!cr) return cr.error();
+  e.neg.certificate_requested = true;
+  return HsState::client_wait_server_hello_done_after_request;
+}
+
+namespace {
+
+// The pre-master secret and the ClientKeyExchange that conveys it.
+Error make_premaster(Engine& e, crypto::Secret<kMaxEcdhSecret>& pms, std::size_t& pms_size, ClientKeyExchange& cke) {
+  const auto& cfg = *e.client_config;
+  cke.kex = e.neg.suite->kex;
+  if (cke.kex == KeyExchange::rsa) {
+    // RFC 5246 §7.4.7.1: struct { ProtocolVersion client_version; opaque random[46]; }
+    auto p = pms.expose().first<48>();
+    p[0] = static_cast<std::uint8_t>(e.neg.client_version >> 8);
+    p[1] = static_cast<std::uint8_t>(e.neg.client_version);
+    if (cfg.random(p.subspan(2)) != crypto::Error::ok) return Error::random_failure;
+    pms_size = 48;
+    return rsa_encrypt_premaster(*e.neg.peer_key, p, cfg.random, cke.exchange_keys);
+  }
+  auto eph = generate_ephemeral(*e.neg.group, cfg.random);
+  if (!eph) return eph.error();
+  auto n = compute_shared_secret(*eph, e.neg.server_public, pms.expose());
+  if (!n) return n.error();
+  pms_size = *n;
+  cke.exchange_keys.assign(eph->public_bytes().begin(), eph->public_bytes().end());
+  return Error::ok;
+}
+
+}  // namespace
+
+// RFC 5246 §7.4.5, then our flight: [Certificate] ClientKeyExchange
+// ChangeCipherSpec Finished.
+Result<HsState> client_on_server_hello_done(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(parse_empty(body));
+  if (e.neg.certificate_requested) BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, CertificateMsg{}));
+  crypto::Secret<kMaxEcdhSecret> pms;
+  std::size_t pms_size = 0;
+  ClientKeyExchange cke;
+  BARETLS_TRY(make_premaster(e, pms, pms_size, cke));
+  BARETLS_TRY(e.queue_handshake(HandshakeType::client_key_exchange, cke));
+  BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
+  BARETLS_TRY(e.send_change_cipher_spec());
+  BARETLS_TRY(e.send_finished());
+  return HsState::client_wait_change_cipher_spec;
+}
+
+Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
+  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.server_write));
+  return HsState::client_wait_finished;
+}
+
+Result<HsState> client_on_finished(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(check_peer_finished(e, body));
+  BARETLS_TRY(e.enter_established());
+  return HsState::established;
+}
+
+// RFC 5246 §7.4.1.1 / RFC 5746 §4: we never renegotiate; the client "MAY
+// send a no_renegotiation alert" and carries on.
+Result<HsState> client_on_hello_request(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(parse_empty(body));
+  e.send_alert(AlertLevel::warning, Alert::no_renegotiation);
+  return HsState::established;
+}
+
+namespace {
+// clang-format off
+constexpr Row kClientRows[] = {
+  {HsState::client_wait_server_hello,        HandshakeType::server_hello,        client_on_server_hello},
+  {HsState::client_wait_certificate,         HandshakeType::certificate,         client_on_certificate},
+  {HsState::client_wait_server_key_exchange, HandshakeType::server_key_exchange, client_on_server_key_exchange},
+  {HsState::client_wait_server_hello_done,   HandshakeType::certificate_request, client_on_certificate_request},
+  {HsState::client_wait_server_hello_done,   HandshakeType::server_hello_done,   client_on_server_hello_done},
+  {HsState::client_wait_server_hello_done_after_request, HandshakeType::server_hello_done, client_on_server_hello_done},
+  {HsState::client_wait_change_cipher_spec,  kChangeCipherSpec,                  client_on_change_cipher_spec},
+  {HsState::client_wait_finished,            HandshakeType::finished,            client_on_finished},
+  {HsState::established,                     HandshakeType::hello_request,       client_on_hello_request},
+};
+// clang-format on
+}  // namespace
+
+std::span<const Row> client_rows() noexcept { return kClientRows; }
+
+}  // namespace baretls::tls::detail

@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+// tls::Connection (see include/baretls/tls/connection.h): the public face
+// of the engine.
+#include "baretls/tls/connection.h"
+
+#include "tls/engine.h"
+
+namespace baretls::tls {
+
+namespace {
+Error check_common(const CommonConfig& c) {
+  if (c.random.fill == nullptr || c.cipher_suites.empty() || c.signature_schemes.empty()) return Error::bad_config;
+  if (c.max_handshake_message_size < 1024 || c.max_handshake_message_size > (1u << 24)) return Error::bad_config;
+  return Error::ok;
+}
+}  // namespace
+
+Connection::Connection(std::unique_ptr<detail::Engine> e) noexcept : engine_(std::move(e)) {}
+Connection::Connection(Connection&&) noexcept = default;
+Connection& Connection::operator=(Connection&&) noexcept = default;
+Connection::~Connection() = default;
+
+Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config, std::string_view server_name) {
+  if (!config) return Error::bad_config;
+  BARETLS_TRY(check_common(*config));
+  auto e = std::make_unique<detail::Engine>();
+  e->role = Role::client;
+  e->client_config = std::move(config);
+  e->server_name = std::string(server_name);
+  BARETLS_TRY(detail::client_start(*e));
+  return Connection(std::move(e));
+}
+
+Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config) {
+  if (!config) return Error::bad_config;
+  BARETLS_TRY(check_common(*config));
+  if (config->certificates.empty()) return Error::bad_config;
+  auto e = std::make_unique<detail::Engine>();
+  e->role = Role::server;
+  e->server_config = std::move(config);
+  e->state = detail::HsState::server_wait_client_hello;
+  return Connection(std::move(e));
+}
+
+Result<std::size_t> Connection::feed(std::span<const std::uint8_t> data) { return engine_->feed(data); }
+
+Error Connection::feed_eof() {
+  auto& e = *engine_;
+  e.transport_eof = true;
+  if (e.error != Error::ok) return e.error;
+  if (e.close_notify_received) return Error::ok;
+  // RFC 5246 §7.2.1: without close_notify, the data may have been truncated.
+  e.error = Error::truncated;
+  return e.error;
+}
+
+std::span<const std::uint8_t> Connection::outgoing() const noexcept {
+  return std::span<const std::uint8_t>(engine_->out).subspan(engine_->out_sent);
+}
+
+void Connection::consume_outgoing(std::size_t n) noexcept {
+  auto& e = *engine_;
+  e.out_sent += std::min(n, e.out.size() - e.out_sent);
+  if (e.out_sent == e.out.size()) {
+    e.out.clear();
+    e.out_sent = 0;
+  }
+}
+
+Result<std::size_t> Connection::read(std::span<std::uint8_t> out) { return engine_->read(out); }
+Result<std::size_t> Connection::write(std::span<const std::uint8_t> data) { return engine_->write(data); }
+
+Error Connection::close() {
+  auto& e = *engine_;
+  if (e.error != Error::ok) return e.error;
+  if (!e.close_notify_sent) e.send_alert(AlertLevel::warning, Alert::close_notify);
+  return Error::ok;
+}
+
+std::uint32_t Connection::state() const noexcept { return engine_->state_flags(); }
+Error Connection::error() const noexcept { return engine_->error; }
+std::optional<Alert> Connection::alert_sent() const noexcept { return engine_->alert_sent; }
+std::optional<Alert> Connection::peer_alert() const noexcept { return engine_->peer_alert; }
+Role Connection::role() const noexcept { return engine_->role; }
+std::optional<CipherSuite> Connection::cipher_suite() const noexcept { return engine_->suite; }
+std::optional<NamedGroup> Connection::group() const noexcept { return engine_->group; }
+std::optional<SignatureScheme> Connection::signature_scheme() const noexcept { return engine_->scheme; }
+bool Connection::extended_master_secret() const noexcept { return engine_->ems; }
+
+std::size_t Connection::memory_footprint() const noexcept {
+  const auto& e = *engine_;
+  return sizeof(detail::Engine) + e.in.capacity() + e.out.capacity() + e.hs.capacity() + e.flight.capacity() +
+         e.server_name.capacity();
+}
+
+}  // namespace baretls::tls

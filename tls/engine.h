@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// The connection engine behind tls::Connection: buffers, record processing,
+// alerts, application data (engine.cpp), the handshake dispatcher and the
+// state tables of client.cpp and server.cpp (handshake_table.h). Internal.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "baretls/tls/config.h"
+#include "baretls/tls/connection.h"
+#include "tls/handshake_table.h"
+#include "tls/key_exchange.h"
+#include "tls/key_schedule.h"
+#include "tls/messages.h"
+#include "tls/peer_auth.h"
+#include "tls/record.h"
+#include "tls/transcript.h"
+
+namespace baretls::tls::detail {
+
+// Proof tokens (STYLE.md §7): made only by the function that performs the
+// check; entering the established state requires each that applies.
+class ChainVerified {
+  friend Result<HsState> client_on_certificate(Engine&, std::span<const std::uint8_t>);
+  ChainVerified() = default;
+};
+class SignatureVerified {
+  friend Result<HsState> client_on_server_key_exchange(Engine&, std::span<const std::uint8_t>);
+  SignatureVerified() = default;
+};
+class FinishedVerified {
+  friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
+  FinishedVerified() = default;
+};
+
+// Mid-handshake data: made by the step that learns it, used by later steps,
+// wiped when the handshake ends.
+struct Negotiation {
+  const SuiteInfo* suite = nullptr;
+  std::optional<NamedGroup> group;
+  std::optional<SignatureScheme> scheme;
+  bool extended_master_secret = false;
+  bool secure_renegotiation = false;
+  bool certificate_requested = false;
+  std::uint16_t client_version = 0;
+  std::array<std::uint8_t, kRandomSize> client_random{};
+  std::array<std::uint8_t, kRandomSize> server_random{};
+  std::optional<EphemeralKey> ephemeral;
+  std::vector<std::uint8_t> server_public;      // client: the ServerKeyExchange point
+  std::optional<PeerKey> peer_key;              // client: the verified leaf key
+  const CertifiedKey* certificate = nullptr;    // server: the chain it sends
+  std::optional<CertKeyType> certificate_type;  // server: its key type
+  MasterSecret master;
+  TrafficKeys keys;
+  std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
+  std::size_t finished_hash_size = 0;
+};
+
+struct Engine {
+  Role role = Role::client;
+  std::shared_ptr<const ClientConfig> client_config;
+  std::shared_ptr<const ServerConfig> server_config;
+  std::string server_name;
+
+  RecordLayer record;
+  // Incoming bytes: one record at most after compaction (kMaxRecordIn).
+  std::vector<std::uint8_t> in;
+  std::size_t in_len = 0;        // bytes held
+  std::size_t in_pos = 0;        // start of the first unprocessed record
+  std::size_t app_pos = 0;       // decrypted application data not yet read:
+  std::size_t app_end = 0;       //   in[app_pos, app_end), inside the record at in_pos
+  std::size_t app_record = 0;    // wire size of that record
+  std::vector<std::uint8_t> hs;      // handshake reassembly
+  std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
+  std::vector<std::uint8_t> out;     // records to transmit
+  std::size_t out_sent = 0;
+
+  Transcript transcript;
+  HsState state = HsState::client_wait_server_hello;
+  Negotiation neg;
+  std::optional<ChainVerified> chain_verified;
+  std::optional<SignatureVerified> signature_verified;
+  std::optional<FinishedVerified> finished_verified;
+
+  Error error = Error::ok;
+  std::optional<Alert> alert_sent;
+  std::optional<Alert> peer_alert;
+  bool close_notify_received = false;
+  bool close_notify_sent = false;
+  bool transport_eof = false;
+  std::size_t warning_run = 0;
+
+  // Negotiated, kept after the handshake.
+  std::optional<CipherSuite> suite;
+  std::optional<NamedGroup> group;
+  std::optional<SignatureScheme> scheme;
+  bool ems = false;
+  std::array<std::uint8_t, kVerifyDataSize> client_verify_data{};
+  std::array<std::uint8_t, kVerifyDataSize> server_verify_data{};
+
+  [[nodiscard]] const CommonConfig& config() const noexcept {
+    return role == Role::client ? static_cast<const CommonConfig&>(*client_config)
+                                : static_cast<const CommonConfig&>(*server_config);
+  }
+
+  // engine.cpp
+  Error fail(Error e);                       // keeps the first error, queues its alert once
+  void send_alert(AlertLevel level, Alert a);
+  [[nodiscard]] Error pump();                // process buffered records
+  [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
+  [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out_buf);
+  [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
+  [[nodiscard]] std::uint32_t state_flags() const noexcept;
+  void trace(std::string_view text) const;
+
+  // handshake_common.cpp
+  template <typename M>
+  [[nodiscard]] Error queue_handshake(HandshakeType type, const M& msg);
+  [[nodiscard]] Error queue_bytes(std::size_t start);  // transcript + trace for flight[start..]
+  [[nodiscard]] Error flush_flight();
+  [[nodiscard]] Error send_change_cipher_spec();
+  [[nodiscard]] Error derive_keys(std::span<const std::uint8_t> pre_master_secret);
+  [[nodiscard]] Error send_finished();
+  [[nodiscard]] Error enter_established();
+
+ private:
+  [[nodiscard]] Error on_record(const OpenedRecord& rec);
+  [[nodiscard]] Error on_handshake_bytes(std::span<const std::uint8_t> data);
+  [[nodiscard]] Error on_alert(std::span<const std::uint8_t> body);
+  [[nodiscard]] Error dispatch(HandshakeType type, std::span<const std::uint8_t> message);
+};
+
+template <typename M>
+Error Engine::queue_handshake(HandshakeType type, const M& msg) {
+  const std::size_t start = flight.size();
+  BARETLS_TRY(append_handshake(flight, type, msg));
+  return queue_bytes(start);
+}
+
+// handshake_common.cpp: verify the peer's Finished against neg.finished_hash.
+[[nodiscard]] Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body);
+// Lists from the configuration as wire codes.
+[[nodiscard]] std::vector<std::uint16_t> config_suites(const CommonConfig& c);
+[[nodiscard]] bool config_has_group(const CommonConfig& c, std::uint16_t code);
+[[nodiscard]] bool config_has_scheme(const CommonConfig& c, std::uint16_t code);
+[[nodiscard]] std::int64_t config_now(const CommonConfig& c);
+// A one-line description of a handshake message for --trace.
+[[nodiscard]] std::string describe_handshake(HandshakeType type, std::span<const std::uint8_t> body, Role sender,
+                                             const SuiteInfo* suite);
+
+// client.cpp / server.cpp
+[[nodiscard]] Error client_start(Engine& e);
+[[nodiscard]] std::span<const Row> client_rows() noexcept;
+[[nodiscard]] std::span<const Row> server_rows() noexcept;
+
+}  // namespace baretls::tls::detail

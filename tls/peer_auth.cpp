@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: MIT
+// Peer authentication over x509/ and crypto/rsa (see peer_auth.h).
+#include "tls/peer_auth.h"
+
+#include "baretls/crypto/rsa.h"
+#include "baretls/x509/key.h"
+#include "baretls/x509/trust_store.h"
+#include "baretls/x509/verify.h"
+#include "tls/suites.h"
+
+namespace baretls::tls {
+
+// RFC 5246 §7.4.1.4.1: in TLS 1.2 an ECDSA (hash, signature) pair does not
+// bind the curve: ecdsa_secp256r1_sha256 is "SHA-256 with ECDSA" on any curve.
+bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept {
+  return is_ecdsa(scheme) == (t != CertKeyType::rsa);
+}
+
+bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept {
+  switch (scheme) {
+    case SignatureScheme::ecdsa_secp256r1_sha256: return t == CertKeyType::ec_p256;
+    case SignatureScheme::ecdsa_secp384r1_sha384: return t == CertKeyType::ec_p384;
+    default: return t == CertKeyType::rsa;
+  }
+}
+
+namespace {
+CertKeyType to_cert_key_type(x509::KeyType t) noexcept {
+  switch (t) {
+    case x509::KeyType::rsa: return CertKeyType::rsa;
+    case x509::KeyType::ec_p256: return CertKeyType::ec_p256;
+    case x509::KeyType::ec_p384: return CertKeyType::ec_p384;
+  }
+  return CertKeyType::rsa;
+}
+
+Error from_x509(x509::Error e) noexcept {
+  switch (e) {
+    case x509::Error::expired: return Error::certificate_expired;
+    case x509::Error::not_yet_valid: return Error::certificate_not_yet_valid;
+    case x509::Error::unknown_issuer: return Error::certificate_unknown_ca;
+    case x509::Error::hostname_mismatch: return Error::certificate_hostname_mismatch;
+    case x509::Error::unsupported_key:
+    case x509::Error::unsupported_algorithm:
+    case x509::Error::unsupported_critical_extension: return Error::certificate_unsupported;
+    default: return Error::certificate_bad;
+  }
+}
+}  // namespace
+
+Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain, const x509::TrustStore* roots,
+                                  std::int64_t now, std::string_view hostname, bool server_purpose) {
+  if (chain.empty()) return Error::certificate_required;
+  if (roots == nullptr) return Error::certificate_unknown_ca;
+  std::vector<std::span<const std::uint8_t>> spans;
+  spans.reserve(chain.size());
+  for (const auto& c : chain) spans.emplace_back(c);
+  x509::VerifyOptions opts;
+  opts.now = now;
+  opts.hostname = hostname;
+  opts.purpose = server_purpose ? x509::Purpose::server : x509::Purpose::client;
+  auto leaf = x509::verify_chain(spans, *roots, opts);
+  if (!leaf) return from_x509(leaf.error());
+  const auto type = to_cert_key_type(leaf->type());
+  return PeerKey(std::make_shared<const x509::PublicKey>(std::move(*leaf)), type);
+}
+
+Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
+                       std::span<const std::uint8_t> signature) {
+  if (!scheme_fits_key(scheme, key.type())) return Error::unoffered_signature_algorithm;
+  const auto e = key.key().verify(static_cast<x509::SignatureScheme>(scheme), message, signature);
+  return e == x509::Error::ok ? Error::ok : Error::bad_signature;
+}
+
+Result<CertKeyType> private_key_type(const x509::PrivateKey& key) { return to_cert_key_type(key.type()); }
+
+Error sign_message(const x509::PrivateKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
+                   const crypto::RandomSource& rng, std::vector<std::uint8_t>& out) {
+  // RSA-8192 is 1024 bytes; a DER ECDSA-P384 signature is at most 104.
+  std::vector<std::uint8_t> sig(1024);
+  auto n = key.sign(static_cast<x509::SignatureScheme>(scheme), message, rng, sig);
+  if (!n) return Error::internal_error;
+  out.insert(out.end(), sig.begin(), sig.begin() + static_cast<std::ptrdiff_t>(*n));
+  return Error::ok;
+}
+
+Error rsa_encrypt_premaster(const PeerKey& key, std::span<const std::uint8_t, 48> pms, const crypto::RandomSource& rng,
+                            std::vector<std::uint8_t>& out) {
+  const auto* rsa = key.key().rsa();
+  if (rsa == nullptr) return Error::certificate_unsupported;
+  std::vector<std::uint8_t> ct(rsa->modulus_size());
+  if (crypto::rsa_pkcs1_encrypt(*rsa, pms, rng, ct) != crypto::Error::ok) return Error::internal_error;
+  out = std::move(ct);
+  return Error::ok;
+}
+
+Error rsa_decrypt_premaster(const x509::PrivateKey& key, std::span<const std::uint8_t> ciphertext,
+                            std::uint16_t client_version, const crypto::RandomSource& rng,
+                            std::span<std::uint8_t, 48> pms) {
+  const auto* rsa = key.rsa();
+  if (rsa == nullptr) return Error::internal_error;
+  const auto e = crypto::rsa_tls_decrypt_premaster(*rsa, ciphertext, client_version, rng, pms);
+  return e == crypto::Error::ok ? Error::ok : Error::random_failure;
+}
+
+}  // namespace baretls::tls

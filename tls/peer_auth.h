@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+// The handshake's use of x509/: verifying the peer's certificate chain and
+// host name (RFC 5246 §7.4.2, RFC 6125 via x509/), verifying and producing
+// digitally-signed structs (RFC 5246 §4.7, §7.4.3) and the RSA-encrypted
+// pre-master secret (RFC 5246 §7.4.7.1). Keeps x509 types out of the
+// state machines.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "baretls/crypto/random.h"
+#include "baretls/tls/errors.h"
+#include "baretls/tls/types.h"
+
+namespace baretls::x509 {
+class PublicKey;
+class PrivateKey;
+class TrustStore;
+}  // namespace baretls::x509
+
+namespace baretls::tls {
+
+enum class CertKeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
+
+// The verified leaf key of the peer. Made only by verify_peer_chain().
+class PeerKey {
+ public:
+  [[nodiscard]] CertKeyType type() const noexcept { return type_; }
+  [[nodiscard]] const x509::PublicKey& key() const noexcept { return *key_; }
+
+ private:
+  friend Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
+                                           const x509::TrustStore* roots, std::int64_t now,
+                                           std::string_view hostname, bool server_purpose);
+  PeerKey(std::shared_ptr<const x509::PublicKey> k, CertKeyType t) : key_(std::move(k)), type_(t) {}
+  std::shared_ptr<const x509::PublicKey> key_;
+  CertKeyType type_;
+};
+
+// Chain check at `now` with host name (empty: none). x509 failures map to
+// certificate_expired / certificate_not_yet_valid / certificate_unknown_ca /
+// certificate_hostname_mismatch / certificate_unsupported / certificate_bad.
+[[nodiscard]] Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
+                                                const x509::TrustStore* roots, std::int64_t now,
+                                                std::string_view hostname, bool server_purpose);
+
+// Whether `scheme` can be made/verified with a key of type `t` (TLS 1.2:
+// any ECDSA scheme with any EC key).
+[[nodiscard]] bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept;
+// Stricter: the TLS 1.3 reading, hash sized to the curve (what we sign with first).
+[[nodiscard]] bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept;
+
+// Ok or bad_signature. CT: none (public inputs only).
+[[nodiscard]] Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
+                                     std::span<const std::uint8_t> signature);
+
+[[nodiscard]] Result<CertKeyType> private_key_type(const x509::PrivateKey& key);
+// Appends the signature to `out`. CT: per the x509/crypto signer.
+[[nodiscard]] Error sign_message(const x509::PrivateKey& key, SignatureScheme scheme,
+                                 std::span<const std::uint8_t> message, const crypto::RandomSource& rng,
+                                 std::vector<std::uint8_t>& out);
+
+// RFC 5246 §7.4.7.1 client side: PKCS #1 v1.5 encryption of the 48-byte PMS.
+[[nodiscard]] Error rsa_encrypt_premaster(const PeerKey& key, std::span<const std::uint8_t, 48> pms,
+                                          const crypto::RandomSource& rng, std::vector<std::uint8_t>& out);
+// Server side with implicit rejection: on any padding/length/version
+// failure pms is 48 random bytes and the result is still ok.
+// CT: time independent of the padding's validity.
+[[nodiscard]] Error rsa_decrypt_premaster(const x509::PrivateKey& key, std::span<const std::uint8_t> ciphertext,
+                                          std::uint16_t client_version, const crypto::RandomSource& rng,
+                                          std::span<std::uint8_t, 48> pms);
+
+}  // namespace baretls::tls

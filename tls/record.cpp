@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+// Record framing and protection (see record.h). RFC 5246 §6.2.1-§6.2.3.3,
+// RFC 5288 §3, RFC 7905 §2.
+#include "tls/record.h"
+
+#include <limits>
+
+namespace baretls::tls {
+
+namespace {
+bool known_type(std::uint8_t t) noexcept { return t >= 20 && t <= 23; }
+}  // namespace
+
+// RFC 5246 §6.2.1: struct { ContentType type; ProtocolVersion version;
+//   uint16 length; opaque fragment[TLSPlaintext.length]; } TLSPlaintext;
+Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_t> in) noexcept {
+  if (in.size() < kRecordHeaderSize) return std::optional<OpenedRecord>{};
+  const std::uint8_t type = in[0];
+  const std::uint16_t version = static_cast<std::uint16_t>((in[1] << 8) | in[2]);
+  const std::size_t length = static_cast<std::size_t>((in[3] << 8) | in[4]);
+  // RFC 5246 §6: "If a TLS implementation receives an unexpected record
+  // type, it MUST send an unexpected_message alert."
+  if (!known_type(type)) return Error::unexpected_record_type;
+  const bool version_ok = policy_ == VersionPolicy::tls12 ? version == kTls12
+                                                          : (version >= kTls10 && version <= kTls12);
+  if (!version_ok) return Error::bad_record_version;
+  // RFC 5246 §6.2.3: "The length MUST NOT exceed 2^14 + 2048." We bound AEAD at 2^14 + 256.
+  if (length > (read_.on ? kMaxCiphertext : kMaxPlaintext)) return Error::record_overflow;
+  if (in.size() < kRecordHeaderSize + length) return std::optional<OpenedRecord>{};
+
+  auto fragment = in.subspan(kRecordHeaderSize, length);
+  if (read_.on) {
+    if (read_.seq == std::numeric_limits<std::uint64_t>::max()) return Error::sequence_number_exhausted;
+    auto n = read_.cipher.open(read_.seq, type, version, fragment);
+    if (!n) return n.error();
+    ++read_.seq;
+    // RFC 5246 §6.2.3: TLSCompressed.length MUST NOT exceed 2^14 + 1024; we
+    // never compress, so the plaintext is bounded by 2^14 (§6.2.1).
+    if (*n > kMaxPlaintext) return Error::record_overflow;
+    fragment = fragment.subspan(read_.cipher.explicit_nonce_size(), *n);
+  }
+  const auto ct = static_cast<ContentType>(type);
+  if (fragment.empty()) {
+    // RFC 5246 §6.2.1: "Implementations MUST NOT send zero-length fragments
+    // of Handshake, Alert, or ChangeCipherSpec content types."
+    if (ct != ContentType::application_data) return Error::decode_bad_length;
+    if (++empty_run_ > kMaxEmptyRecords) return Error::too_many_empty_records;
+  } else {
+    empty_run_ = 0;
+  }
+  return std::optional<OpenedRecord>{OpenedRecord{ct, fragment, kRecordHeaderSize + length}};
+}
+
+Error RecordLayer::seal(ContentType type, std::span<const std::uint8_t> plaintext,
+                       std::vector<std::uint8_t>& out) noexcept {
+  if (plaintext.size() > kMaxPlaintext) return Error::internal_error;
+  const std::size_t body = plaintext.size() + (write_.on ? write_.cipher.overhead() : 0);
+  const std::size_t start = out.size();
+  out.resize(start + kRecordHeaderSize + body);
+  const auto rec = std::span<std::uint8_t>(out).subspan(start);
+  rec[0] = static_cast<std::uint8_t>(type);
+  rec[1] = static_cast<std::uint8_t>(write_version() >> 8);
+  rec[2] = static_cast<std::uint8_t>(write_version());
+  rec[3] = static_cast<std::uint8_t>(body >> 8);
+  rec[4] = static_cast<std::uint8_t>(body);
+  const auto fragment = rec.subspan(kRecordHeaderSize);
+  if (!write_.on) {
+    for (std::size_t i = 0; i < plaintext.size(); ++i) fragment[i] = plaintext[i];
+    return Error::ok;
+  }
+  if (write_.seq == std::numeric_limits<std::uint64_t>::max()) {
+    out.resize(start);
+    return Error::sequence_number_exhausted;
+  }
+  const Error e = write_.cipher.seal(write_.seq, static_cast<std::uint8_t>(type), write_version(), plaintext, fragment);
+  if (e != Error::ok) {
+    out.resize(start);
+    return e;
+  }
+  ++write_.seq;
+  return Error::ok;
+}
+
+Error RecordLayer::seal_all(ContentType type, std::span<const std::uint8_t> data,
+                           std::vector<std::uint8_t>& out) noexcept {
+  do {
+    const std::size_t n = data.size() < kMaxPlaintext ? data.size() : kMaxPlaintext;
+    BARETLS_TRY(seal(type, data.first(n), out));
+    data = data.subspan(n);
+  } while (!data.empty());
+  return Error::ok;
+}
+
+Error RecordLayer::enable_read(RecordAead aead, const DirectionKeys& keys) noexcept {
+  BARETLS_TRY(read_.cipher.init(aead, keys));
+  read_.seq = 0;
+  read_.on = true;
+  return Error::ok;
+}
+
+Error RecordLayer::enable_write(RecordAead aead, const DirectionKeys& keys) noexcept {
+  BARETLS_TRY(write_.cipher.init(aead, keys));
+  write_.seq = 0;
+  write_.on = true;
+  return Error::ok;
+}
+
+}  // namespace baretls::tls

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+// Record protection with AEAD (see record_cipher.h): RFC 5246 §6.2.3.3,
+// RFC 5288 §3 (AES-GCM nonce), RFC 7905 §2 (ChaCha20-Poly1305 nonce).
+#include "tls/record_cipher.h"
+
+#include "baretls/crypto/secret.h"
+
+namespace baretls::tls {
+
+namespace {
+void store_be64(std::uint64_t v, std::span<std::uint8_t> out) noexcept {
+  for (std::size_t i = 0; i < 8; ++i) out[i] = static_cast<std::uint8_t>(v >> (56 - 8 * i));
+}
+
+// seq_num(8) || type(1) || version(2) || length(2) of the plaintext.
+std::array<std::uint8_t, kAadSize> make_aad(std::uint64_t seq, std::uint8_t type, std::uint16_t version,
+                                            std::size_t length) noexcept {
+  std::array<std::uint8_t, kAadSize> aad{};
+  store_be64(seq, aad);
+  aad[8] = type;
+  aad[9] = static_cast<std::uint8_t>(version >> 8);
+  aad[10] = static_cast<std::uint8_t>(version);
+  aad[11] = static_cast<std::uint8_t>(length >> 8);
+  aad[12] = static_cast<std::uint8_t>(length);
+  return aad;
+}
+}  // namespace
+
+RecordCipher::~RecordCipher() { crypto::secure_wipe_object(chacha_); }
+
+Error RecordCipher::init(RecordAead aead, const DirectionKeys& keys) noexcept {
+  aead_ = aead;
+  keyed_ = false;
+  iv_ = keys.iv;
+  const auto key = keys.key.expose().first(keys.key_length);
+  crypto::Error e = crypto::Error::ok;
+  if (aead == RecordAead::chacha20_poly1305) {
+    e = chacha_.init(key);
+  } else {
+    e = gcm_.init(key);
+  }
+  if (e != crypto::Error::ok) return Error::internal_error;
+  keyed_ = true;
+  return Error::ok;
+}
+
+void RecordCipher::make_nonce(std::uint64_t seq, std::span<const std::uint8_t> explicit_nonce,
+                              std::span<std::uint8_t, 12> nonce) const noexcept {
+  const auto iv = iv_.expose();
+  if (aead_ == RecordAead::chacha20_poly1305) {
+    // RFC 7905 §2: "The 64-bit record sequence number is serialized as an
+    // 8-byte, big-endian value and padded on the left with four 0x00 bytes.
+    // The padded sequence number is XORed with the client_write_IV".
+    std::array<std::uint8_t, 12> padded{};
+    store_be64(seq, std::span(padded).subspan(4));
+    for (std::size_t i = 0; i < 12; ++i) nonce[i] = iv[i] ^ padded[i];
+  } else {
+    // RFC 5288 §3: GCMNonce = salt (client_write_IV, 4 bytes) || nonce_explicit (8 bytes).
+    for (std::size_t i = 0; i < 4; ++i) nonce[i] = iv[i];
+    for (std::size_t i = 0; i < 8; ++i) nonce[4 + i] = explicit_nonce[i];
+  }
+}
+
+Error RecordCipher::seal(std::uint64_t seq, std::uint8_t type, std::uint16_t version,
+                         std::span<const std::uint8_t> plaintext, std::span<std::uint8_t> fragment) const noexcept {
+  if (!keyed_ || fragment.size() != plaintext.size() + overhead()) return Error::internal_error;
+  const std::size_t en = explicit_nonce_size();
+  // RFC 5288 §3: "The nonce_explicit MAY be the 64-bit sequence number" - we
+  // use it, so a nonce never repeats under one key.
+  if (en != 0) store_be64(seq, fragment.first(8));
+  std::array<std::uint8_t, 12> nonce{};
+  make_nonce(seq, fragment.first(en), nonce);
+  const auto aad = make_aad(seq, type, version, plaintext.size());
+  const auto body = fragment.subspan(en, plaintext.size());
+  const auto tag = fragment.subspan(en + plaintext.size()).first<kAeadTagSize>();
+  crypto::Error e = crypto::Error::ok;
+  if (aead_ == RecordAead::chacha20_poly1305) {
+    e = chacha_.seal(nonce, aad, plaintext, body, tag);
+  } else {
+    e = gcm_.seal(nonce, aad, plaintext, body, tag);
+  }
+  return e == crypto::Error::ok ? Error::ok : Error::internal_error;
+}
+
+Result<std::size_t> RecordCipher::open(std::uint64_t seq, std::uint8_t type, std::uint16_t version,
+                                       std::span<std::uint8_t> fragment) const noexcept {
+  const std::size_t en = explicit_nonce_size();  // not secret
+  if (!keyed_) return Error::internal_error;
+  // A fragment too short to hold the nonce and tag cannot authenticate.
+  if (fragment.size() < overhead()) return Error::bad_record_mac;
+  const std::size_t n = fragment.size() - overhead();
+  std::array<std::uint8_t, 12> nonce{};
+  make_nonce(seq, fragment.first(en), nonce);
+  const auto aad = make_aad(seq, type, version, n);
+  const auto body = fragment.subspan(en, n);
+  const auto tag = fragment.subspan(en + n).first<kAeadTagSize>();
+  crypto::Error e = crypto::Error::ok;
+  if (aead_ == RecordAead::chacha20_poly1305) {
+    e = chacha_.open(nonce, aad, body, body, tag);
+  } else {
+    e = gcm_.open(nonce, aad, body, body, tag);
+  }
+  if (e != crypto::Error::ok) {
+    crypto::secure_wipe(fragment);
+    return Error::bad_record_mac;
+  }
+  return n;
+}
+
+std::string_view RecordCipher::implementation() const noexcept {
+  if (aead_ == RecordAead::chacha20_poly1305) return chacha_.implementation();
+  return gcm_.implementation();
+}
+
+}  // namespace baretls::tls

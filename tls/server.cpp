@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: MIT
+// The server's handshake (RFC 5246 §7.3, full handshake): ClientHello, our
+// flight ServerHello / Certificate / [ServerKeyExchange] / ServerHelloDone,
+// the client's ClientKeyExchange / ChangeCipherSpec / Finished, then ours.
+// Suite by server preference among the client's offers that a configured
+// chain can serve; group and signature scheme likewise.
+#include <algorithm>
+
+#include "tls/engine.h"
+
+namespace baretls::tls::detail {
+
+namespace {
+
+template <typename T>
+bool contains(const std::optional<std::vector<T>>& list, T v) {
+  return list && std::find(list->begin(), list->end(), v) != list->end();
+}
+
+// RFC 8422 §5.1.1: server preference among the client's groups; without the
+// extension (RFC 8422 §4 allows that) our first available group.
+std::optional<NamedGroup> pick_group(const ServerConfig& cfg, const ClientHello& ch) {
+  for (const auto g : cfg.groups) {
+    if (!group_available(g)) continue;
+    if (!ch.supported_groups || contains(ch.supported_groups, static_cast<std::uint16_t>(g))) return g;
+  }
+  return std::nullopt;
+}
+
+// RFC 5246 §7.4.1.4.1: a scheme the client listed that fits our key. With no
+// signature_algorithms the client implies SHA-1, which we do not sign with.
+// Schemes whose hash matches the curve come first.
+std::optional<SignatureScheme> pick_scheme(const ServerConfig& cfg, const ClientHello& ch, CertKeyType key) {
+  for (const bool strict : {true, false})
+    for (const auto s : cfg.signature_schemes) {
+      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
+      if (fits && contains(ch.signature_algorithms, static_cast<std::uint16_t>(s))) return s;
+    }
+  return std::nullopt;
+}
+
+struct Choice {
+  const SuiteInfo* suite = nullptr;
+  const CertifiedKey* certificate = nullptr;
+  CertKeyType key_type = CertKeyType::rsa;
+  std::optional<NamedGroup> group;
+  std::optional<SignatureScheme> scheme;
+};
+
+// A chain that can serve `suite` for this client, with its group and scheme.
+std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, const SuiteInfo& suite) {
+  for (const auto& cert : cfg.certificates) {
+    if (!cert.key) continue;
+    auto type = private_key_type(*cert.key);
+    if (!type) continue;
+    const bool ec = *type != CertKeyType::rsa;
+    if (ec != (suite.kex == KeyExchange::ecdhe_ecdsa)) continue;
+    // RFC 8422 §5.1: a client's supported_groups also names the curves it
+    // accepts in ECDSA certificates; OpenSSL enforces it.
+    if (ec && ch.supported_groups) {
+      const auto curve = *type == CertKeyType::ec_p256 ? NamedGroup::secp256r1 : NamedGroup::secp384r1;
+      if (!contains(ch.supported_groups, static_cast<std::uint16_t>(curve))) continue;
+    }
+    Choice c{&suite, &cert, *type, std::nullopt, std::nullopt};
+    if (suite.kex == KeyExchange::rsa) return c;
+    c.group = pick_group(cfg, ch);
+    c.scheme = pick_scheme(cfg, ch, *type);
+    if (c.group && c.scheme) return c;
+  }
+  return std::nullopt;
+}
+
+Result<Choice> choose(const ServerConfig& cfg, const ClientHello& ch) {
+  for (const auto s : cfg.cipher_suites) {
+    if (!ch.offers_suite(static_cast<std::uint16_t>(s))) continue;
+    if (auto c = try_suite(cfg, ch, suite_info(s))) return *c;
+  }
+  return Error::no_common_cipher_suite;
+}
+
+Error check_client_hello(const Engine& e, const ClientHello& ch) {
+  // RFC 8446 §4.2.1: a client listing versions without 1.2 cannot talk to us.
+  if (ch.supported_versions &&
+      std::find(ch.supported_versions->begin(), ch.supported_versions->end(), kTls12) == ch.supported_versions->end())
+    return Error::protocol_version;
+  // RFC 5246 App. E.1: a client_version below 1.2 is a client we refuse.
+  if (ch.client_version < kTls12) return Error::protocol_version;
+  // RFC 5246 §7.4.1.2: "this vector MUST contain ... CompressionMethod.null".
+  if (std::find(ch.compression_methods.begin(), ch.compression_methods.end(), 0) == ch.compression_methods.end())
+    return Error::compression_not_null;
+  // RFC 5746 §3.6: a non-empty renegotiated_connection on the initial
+  // handshake MUST abort with handshake_failure.
+  if (ch.renegotiation_info && !ch.renegotiation_info->empty()) return Error::secure_renegotiation_failed;
+  // RFC 7627 §5.3: the server may abort when the client does not offer EMS.
+  if (!ch.extended_master_secret && e.server_config->extended_master_secret == ExtendedMasterSecret::required)
+    return Error::extended_master_secret_required;
+  return Error::ok;
+}
+
+// RFC 8422 §5.4: ServerKeyExchange with our ephemeral point, signed.
+Error queue_server_key_exchange(Engine& e) {
+  const auto& cfg = *e.server_config;
+  auto eph = generate_ephemeral(*e.neg.group, cfg.random);
+  if (!eph) return eph.error();
+  ServerKeyExchange ske;
+  ske.named_curve = static_cast<std::uint16_t>(*e.neg.group);
+  ske.public_point.assign(eph->public_bytes().begin(), eph->public_bytes().end());
+  ske.signature_scheme = static_cast<std::uint16_t>(*e.neg.scheme);
+  std::vector<std::uint8_t> signed_data(e.neg.client_random.begin(), e.neg.client_random.end());
+  signed_data.insert(signed_data.end(), e.neg.server_random.begin(), e.neg.server_random.end());
+  const auto params = ske.params();
+  signed_data.insert(signed_data.end(), params.begin(), params.end());
+  BARETLS_TRY(sign_message(*e.neg.certificate->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
+  e.neg.ephemeral = std::move(*eph);
+  return e.queue_handshake(HandshakeType::server_key_exchange, ske);
+}
+
+Error queue_server_flight(Engine& e, const ClientHello& ch) {
+  ServerHello sh;
+  sh.random = e.neg.server_random;
+  sh.cipher_suite = static_cast<std::uint16_t>(e.neg.suite->id);
+  if (e.neg.secure_renegotiation) sh.renegotiation_info = std::vector<std::uint8_t>{};
+  sh.extended_master_secret = e.neg.extended_master_secret;
+  // RFC 8422 §5.2: answer ec_point_formats when the client sent it and we use ECC.
+  if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
+    sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
+  BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
+  CertificateMsg cert;
+  cert.certificate_list = e.neg.certificate->chain;
+  BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, cert));
+  if (e.neg.suite->kex != KeyExchange::rsa) BARETLS_TRY(queue_server_key_exchange(e));
+  BARETLS_TRY(append_empty_handshake(e.flight, HandshakeType::server_hello_done));
+  return e.queue_bytes(e.flight.size() - kHandshakeHeaderSize);
+}
+
+}  // namespace
+
+// RFC 5246 §7.4.1.2
+Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> body) {
+  auto ch = ClientHello::parse(body);
+  if (!ch) return ch.error();
+  BARETLS_TRY(check_client_hello(e, *ch));
+  const auto& cfg = *e.server_config;
+  auto choice = choose(cfg, *ch);
+  if (!choice) return choice.error();
+  e.neg.suite = choice->suite;
+  e.neg.certificate = choice->certificate;
+  e.neg.certificate_type = choice->key_type;
+  e.neg.group = choice->group;
+  e.neg.scheme = choice->scheme;
+  e.neg.client_random = ch->random;
+  e.neg.client_version = ch->client_version;
+  e.neg.extended_master_secret = ch->extended_master_secret;
+  // RFC 5746 §3.6: the SCSV or the empty extension marks a secure client.
+  e.neg.secure_renegotiation = ch->renegotiation_info.has_value() || ch->offers_suite(kRenegotiationScsv);
+  if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
+  e.transcript.select(e.neg.suite->prf_hash);
+  e.record.set_version_policy(VersionPolicy::tls12);
+  BARETLS_TRY(queue_server_flight(e, *ch));
+  return HsState::server_wait_client_key_exchange;
+}
+
+// RFC 5246 §7.4.7; RFC 8422 §5.7.
+Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::uint8_t> body) {
+  auto cke = ClientKeyExchange::parse(body, e.neg.suite->kex);
+  if (!cke) return cke.error();
+  crypto::Secret<kMaxEcdhSecret> pms;
+  std::size_t pms_size = 48;
+  if (e.neg.suite->kex == KeyExchange::rsa) {
+    // RFC 5246 §7.4.7.1: no distinguishable failure; the RSA code substitutes
+    // a random pre-master secret in constant time, and Finished fails later.
+    BARETLS_TRY(rsa_decrypt_premaster(*e.neg.certificate->key, cke->exchange_keys, e.neg.client_version,
+                                      e.server_config->random, pms.expose().first<48>()));
+  } else {
+    auto n = compute_shared_secret(*e.neg.ephemeral, cke->exchange_keys, pms.expose());
+    if (!n) return n.error();
+    pms_size = *n;
+  }
+  BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
+  return HsState::server_wait_change_cipher_spec;
+}
+
+Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
+  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
+  return HsState::server_wait_finished;
+}
+
+// The client's Finished, then our ChangeCipherSpec and Finished.
+Result<HsState> server_on_finished(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(check_peer_finished(e, body));
+  BARETLS_TRY(e.send_change_cipher_spec());
+  BARETLS_TRY(e.send_finished());
+  BARETLS_TRY(e.enter_established());
+  return HsState::established;
+}
+
+// RFC 5746 §4.4 / RFC 5246 §7.2.2: renegotiation is refused with a
+// no_renegotiation warning; the connection carries on.
+Result<HsState> server_on_renegotiation(Engine& e, std::span<const std::uint8_t>) {
+  e.send_alert(AlertLevel::warning, Alert::no_renegotiation);
+  return HsState::established;
+}
+
+namespace {
+// clang-format off
+constexpr Row kServerRows[] = {
+  {HsState::server_wait_client_hello,        HandshakeType::client_hello,        server_on_client_hello},
+  {HsState::server_wait_client_key_exchange, HandshakeType::client_key_exchange, server_on_client_key_exchange},
+  {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  server_on_change_cipher_spec},
+  {HsState::server_wait_finished,            HandshakeType::finished,            server_on_finished},
+  {HsState::established,                     HandshakeType::client_hello,        server_on_renegotiation},
+};
+// clang-format on
+}  // namespace
+
+std::span<const Row> server_rows() noexcept { return kServerRows; }
+
+}  // namespace baretls::tls::detail

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: MIT
+// Shared option handling for the TLS subcommands (see tls_options.h).
+#include "tools/tls_options.h"
+
+#include <cstdio>
+#include <ctime>
+#include <memory>
+
+#include "baretls/tls/connection.h"
+#include "baretls/x509/key.h"
+#include "baretls/x509/pem.h"
+#include "baretls/x509/trust_store.h"
+#include "tls/suites.h"
+
+namespace baretls::cli {
+
+std::vector<std::string> split_list(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (const char c : s) {
+    if (c == ':' || c == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  if (!cur.empty()) out.push_back(cur);
+  return out;
+}
+
+bool parse_ciphers(std::string_view list, tls::CommonConfig& cfg) {
+  cfg.cipher_suites.clear();
+  for (const auto& name : split_list(list)) {
+    const auto s = tls::suite_by_name(name);
+    if (!s) {
+      std::fprintf(stderr, "baretls: unknown cipher suite '%s' (use IANA or OpenSSL names)\n", name.c_str());
+      return false;
+    }
+    cfg.cipher_suites.push_back(*s);
+  }
+  return !cfg.cipher_suites.empty();
+}
+
+bool parse_groups(std::string_view list, tls::CommonConfig& cfg) {
+  cfg.groups.clear();
+  for (const auto& name : split_list(list)) {
+    const auto g = tls::group_by_name(name);
+    if (!g) {
+      std::fprintf(stderr, "baretls: unknown group '%s' (x25519, P-256, P-384)\n", name.c_str());
+      return false;
+    }
+    cfg.groups.push_back(*g);
+  }
+  return !cfg.groups.empty();
+}
+
+std::optional<std::string> read_text_file(const char* path) {
+  auto bytes = x509::read_file(path, 1 << 20);
+  if (!bytes) return std::nullopt;
+  return std::string(bytes->begin(), bytes->end());
+}
+
+std::optional<tls::CertifiedKey> load_certified_key(const char* cert_path, const char* key_path) {
+  const auto cert_text = read_text_file(cert_path);
+  const auto key_text = read_text_file(key_path);
+  if (!cert_text || !key_text) {
+    std::fprintf(stderr, "baretls: cannot read %s\n", !cert_text ? cert_path : key_path);
+    return std::nullopt;
+  }
+  auto chain = x509::pem_decode_all(*cert_text, "CERTIFICATE");
+  if (!chain || chain->empty()) {
+    std::fprintf(stderr, "baretls: no certificate in %s\n", cert_path);
+    return std::nullopt;
+  }
+  auto key = x509::PrivateKey::from_pem(*key_text);
+  if (!key) {
+    std::fprintf(stderr, "baretls: %s: %s\n", key_path, std::string(x509::to_string(key.error())).c_str());
+    return std::nullopt;
+  }
+  tls::CertifiedKey ck;
+  ck.chain = std::move(*chain);
+  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
+  return ck;
+}
+
+tls::Clock system_clock() {
+  return {[](void*) -> std::int64_t { return static_cast<std::int64_t>(std::time(nullptr)); }, nullptr};
+}
+
+tls::TraceSink stderr_trace() {
+  return {[](void*, std::string_view line) {
+            std::fprintf(stderr, "trace: %.*s\n", static_cast<int>(line.size()), line.data());
+          },
+          nullptr};
+}
+
+std::string describe_session(const tls::Connection& c) {
+  std::string s = "TLS 1.2";
+  if (const auto suite = c.cipher_suite()) s += ", " + std::string(tls::suite_info(*suite).iana_name);
+  if (const auto g = c.group()) s += ", " + std::string(tls::group_name(*g));
+  if (const auto sc = c.signature_scheme()) s += ", " + std::string(tls::scheme_name(*sc));
+  s += c.extended_master_secret() ? ", extended master secret" : ", no extended master secret";
+  return s;
+}
+
+std::string describe_failure(const tls::Connection& c, tls::Error e) {
+  std::string s(tls::to_string(e));
+  if (const auto a = c.peer_alert()) s += " (peer sent alert " + std::string(tls::to_string(*a)) + ")";
+  if (const auto a = c.alert_sent()) s += " (sent alert " + std::string(tls::to_string(*a)) + ")";
+  return s;
+}
+
+}  // namespace baretls::cli

@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Generates the TLS test fixtures in this folder with the openssl CLI:
+#   ca.pem / ca.key             root CA (ECDSA P-256), 100 years
+#   other-ca.pem / other-ca.key an unrelated root (for "untrusted CA" tests)
+#   rsa2048.pem / rsa2048.key   leaf, RSA-2048         } chain = leaf + (nothing: issued by ca.pem)
+#   p256.pem / p256.key         leaf, ECDSA P-256      } SAN DNS:localhost, IP:127.0.0.1
+#   p384.pem / p384.key         leaf, ECDSA P-384      }
+#   untrusted-p256.pem / .key   leaf issued by other-ca
+# Keys are unencrypted PKCS#8. Run from this folder; tests never run it.
+set -eu
+days=36500
+ext_leaf=$(mktemp)
+ext_ca=$(mktemp)
+trap 'rm -f "$ext_leaf" "$ext_ca" *.csr *.srl' EXIT
+cat > "$ext_ca" <<EOT
+basicConstraints=critical,CA:TRUE
+keyUsage=critical,keyCertSign,cRLSign
+subjectKeyIdentifier=hash
+EOT
+cat > "$ext_leaf" <<EOT
+basicConstraints=critical,CA:FALSE
+keyUsage=critical,digitalSignature,keyEncipherment
+extendedKeyUsage=serverAuth,clientAuth
+subjectAltName=DNS:localhost,IP:127.0.0.1
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+EOT
+
+make_ca() {  # name subject
+  openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1.key"
+  openssl req -new -key "$1.key" -subj "$2" -out "$1.csr"
+  openssl x509 -req -in "$1.csr" -signkey "$1.key" -days $days -sha256 -extfile "$ext_ca" -out "$1.pem"
+}
+make_leaf() {  # name ca genpkey-args...
+  name=$1; ca=$2; shift 2
+  openssl genpkey "$@" -out "$name.key"
+  openssl req -new -key "$name.key" -subj "/CN=localhost/O=baretls test" -out "$name.csr"
+  openssl x509 -req -in "$name.csr" -CA "$ca.pem" -CAkey "$ca.key" -CAcreateserial -days $days -sha256 \
+    -extfile "$ext_leaf" -out "$name.pem"
+}
+
+make_ca ca "/CN=baretls test root CA/O=baretls test"
+make_ca other-ca "/CN=baretls other root CA/O=baretls test"
+make_leaf rsa2048 ca -algorithm RSA -pkeyopt rsa_keygen_bits:2048
+make_leaf p256 ca -algorithm EC -pkeyopt ec_paramgen_curve:P-256
+make_leaf p384 ca -algorithm EC -pkeyopt ec_paramgen_curve:P-384
+make_leaf untrusted-p256 other-ca -algorithm EC -pkeyopt ec_paramgen_curve:P-256
