@@ -3,7 +3,7 @@
 # again under Valgrind memcheck, where a branch or memory index on a value
 # marked secret (undefined) is an error and fails the run (exit 99).
 find_program(BARETLS_VALGRIND valgrind)
-foreach(ct_test test_ct_chacha test_ct_hmac)
+foreach(ct_test test_ct_chacha test_ct_hmac test_ct_x25519 test_ct_ec)
   baretls_add_test(NAME ${ct_test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${ct_test}.cpp LABELS unit)
   if(BARETLS_VALGRIND)
     add_test(NAME ${ct_test}_valgrind

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: MIT
+// Constant-time check (ctgrind style) for P-256 / P-384: the private scalar d
+// and the ECDSA nonce k are marked undefined for Valgrind memcheck while the
+// curve operations run (range check, k*G, x(d*Q) for ECDH, ECDSA r and s).
+// The public entry points (ecdh, ecdsa_sign) are driven through the same
+// operation table (crypto/ec_ops_impl.h) so that the poisoning stops where
+// they make a public decision from a secret-derived value by design: "d or k
+// in [1, n-1]" (Mask::to_bool, ec.cpp and ecdsa.cpp), "r or s is zero" (the
+// RFC 6979 §3.4 retry, sign_core) and the RFC 6979 rejection loop
+// (NonceDrbg::next); those single bits are not checked here. The produced
+// point, shared secret and r, s are marked defined only after each call.
+// Paths: portable and BMI2+ADX (the AVX-512 paths are skipped: Valgrind does
+// not emulate AVX-512).
+#include <doctest/doctest.h>
+
+#include <random>
+
+#include "baretls/crypto/ec.h"
+#include "baretls/crypto/ecdsa.h"
+#include "crypto/ec_impl.h"
+#include "crypto/ecdsa_impl.h"
+#include "tests/crypto/ct_poison.h"
+#include "tests/support/hex.h"
+
+using namespace baretls;
+using namespace baretls::test;
+
+TEST_CASE("P-256 / P-384 ECDH and ECDSA signing do not branch or index on d or k") {
+  std::mt19937_64 rng(41);
+  std::size_t runs = 0;
+  for (const auto& path : ct_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (auto curve : {crypto::Curve::p256, crypto::Curve::p384}) {
+      const auto& ops = crypto::detail::curve_ops(curve);
+      const std::size_t n = ops.size;
+      const auto hash = curve == crypto::Curve::p256 ? crypto::HashId::sha256 : crypto::HashId::sha384;
+      Bytes d(n), d2(n), digest(n);
+      for (auto* b : {&d, &d2, &digest})
+        for (auto& x : *b) x = static_cast<std::uint8_t>(rng());
+      d[0] &= 0x7f;  // below n for both curves
+      d2[0] &= 0x7f;
+      Bytes q(crypto::ec_point_size(curve)), q2(q.size()), shared_ref(n), sig_ref(2 * n), k(n);
+      REQUIRE(crypto::ec_public_from_private(curve, d, q) == crypto::Error::ok);
+      REQUIRE(crypto::ec_public_from_private(curve, d2, q2) == crypto::Error::ok);
+      REQUIRE(crypto::ecdh(curve, d, q2, shared_ref) == crypto::Error::ok);
+      REQUIRE(crypto::ecdsa_sign(curve, hash, d, digest, nullptr, sig_ref) == crypto::Error::ok);
+      crypto::detail::rfc6979_nonce(curve, hash, d, digest, {}, k);
+
+      CT_POISON(d.data(), d.size());
+      CT_POISON(k.data(), k.size());
+      crypto::ct::Mask d_ok = ops.scalar_in_range(d.data());
+      crypto::ct::Mask k_ok = ops.scalar_in_range(k.data());
+      Bytes xy(2 * n), shared(n), e(n), sig(2 * n);
+      ops.base_mul(xy.data(), d.data());
+      bool finite = ops.point_mul_x(shared.data(), q2.data() + 1, d.data());
+      ops.reduce_scalar(e.data(), digest.data());  // public digest
+      ops.ecdsa_r(sig.data(), k.data());
+      CT_UNPOISON(sig.data(), n);  // r is published
+      ops.ecdsa_s(sig.data() + n, k.data(), e.data(), sig.data(), d.data());
+      CT_UNPOISON(&d_ok, sizeof d_ok);  // public decisions (see the header)
+      CT_UNPOISON(&k_ok, sizeof k_ok);
+      CT_UNPOISON(&finite, sizeof finite);
+      CT_UNPOISON(xy.data(), xy.size());
+      CT_UNPOISON(shared.data(), shared.size());
+      CT_UNPOISON(sig.data(), sig.size());
+      CT_UNPOISON(d.data(), d.size());
+      CT_UNPOISON(k.data(), k.size());
+      CHECK(d_ok.to_bool());
+      CHECK(k_ok.to_bool());
+      CHECK(finite);
+      CHECK(std::equal(xy.begin(), xy.end(), q.begin() + 1));
+      CHECK(shared == shared_ref);
+      CHECK(sig == sig_ref);
+      CHECK(crypto::ecdsa_verify(curve, q, digest, sig) == crypto::Error::ok);
+      MESSAGE("ct run [" << path.name << "] " << (curve == crypto::Curve::p256 ? "P-256 " : "P-384 ")
+                         << (curve == crypto::Curve::p256 ? crypto::detail::p256_implementation()
+                                                          : crypto::detail::p384_implementation()));
+      ++runs;
+    }
+  }
+  CHECK(runs >= 4);
+}
