@@ -2,13 +2,14 @@
 // Constant-time check (ctgrind style) for P-256 / P-384: the private scalar d
 // and the ECDSA nonce k are marked undefined for Valgrind memcheck while the
 // curve operations run (range check, k*G, x(d*Q) for ECDH, ECDSA r and s).
-// The public entry points (ecdh, ecdsa_sign) are driven through the same
-// operation table (crypto/ec_ops_impl.h) so that the poisoning stops where
-// they make a public decision from a secret-derived value by design: "d or k
-// in [1, n-1]" (Mask::to_bool, ec.cpp and ecdsa.cpp), "r or s is zero" (the
-// RFC 6979 §3.4 retry, sign_core) and the RFC 6979 rejection loop
-// (NonceDrbg::next); those single bits are not checked here. The produced
-// point, shared secret and r, s are marked defined only after each call.
+// The first case drives the operation table (crypto/ec_ops_impl.h) directly,
+// so the poisoning stops where the entry points make a public decision from a
+// secret-derived value by design: "d or k in [1, n-1]" (Mask::to_bool, ec.cpp
+// and ecdsa.cpp), "r or s is zero" (the RFC 6979 §3.4 retry, sign_core) and
+// the RFC 6979 rejection loop (NonceDrbg::next). The second case runs the
+// entry points whole with d secret; test_ct_ec.supp suppresses only jumps in
+// their own bodies (where those decisions are inlined). The produced point,
+// shared secret and r, s are marked defined only after each call.
 // Paths: portable and BMI2+ADX (the AVX-512 paths are skipped: Valgrind does
 // not emulate AVX-512).
 #include <doctest/doctest.h>
@@ -77,6 +78,55 @@ TEST_CASE("P-256 / P-384 ECDH and ECDSA signing do not branch or index on d or k
                                                           : crypto::detail::p384_implementation()));
       ++runs;
     }
+  }
+  CHECK(runs >= 4);
+}
+
+TEST_CASE("ecdh, ec_public_from_private and ecdsa_sign (public entry points) with a secret d") {
+  // The whole calls run with d secret, including the RFC 6979 HMAC-DRBG that
+  // derives k from d. test_ct_ec.supp suppresses conditional jumps located in
+  // the entry points' own bodies (ecdh, ec_public_from_private, ecdsa_sign,
+  // where the documented public decisions are inlined: d/k in range, r or s
+  // zero); every callee (curve operations, HMAC, SHA-2) is still checked.
+  std::mt19937_64 rng(42);
+  std::size_t runs = 0;
+  for (const auto& path : ct_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (auto curve : {crypto::Curve::p256, crypto::Curve::p384}) {
+      const std::size_t n = crypto::ec_scalar_size(curve);
+      const auto hash = curve == crypto::Curve::p256 ? crypto::HashId::sha256 : crypto::HashId::sha384;
+      Bytes d(n), d2(n), digest(n);
+      for (auto* b : {&d, &d2, &digest})
+        for (auto& x : *b) x = static_cast<std::uint8_t>(rng());
+      d[0] &= 0x7f;
+      d2[0] &= 0x7f;
+      Bytes q(crypto::ec_point_size(curve)), q2(q.size()), shared_ref(n), sig_ref(2 * n);
+      REQUIRE(crypto::ec_public_from_private(curve, d, q) == crypto::Error::ok);
+      REQUIRE(crypto::ec_public_from_private(curve, d2, q2) == crypto::Error::ok);
+      REQUIRE(crypto::ecdh(curve, d, q2, shared_ref) == crypto::Error::ok);
+      REQUIRE(crypto::ecdsa_sign(curve, hash, d, digest, nullptr, sig_ref) == crypto::Error::ok);
+
+      CT_POISON(d.data(), d.size());
+      Bytes q_out(q.size()), shared(n), sig(2 * n);
+      crypto::Error pub_result = crypto::ec_public_from_private(curve, d, q_out);
+      crypto::Error ecdh_result = crypto::ecdh(curve, d, q2, shared);
+      crypto::Error sign_result = crypto::ecdsa_sign(curve, hash, d, digest, nullptr, sig);
+      CT_UNPOISON(d.data(), d.size());
+      CT_UNPOISON(&pub_result, sizeof pub_result);
+      CT_UNPOISON(&ecdh_result, sizeof ecdh_result);
+      CT_UNPOISON(&sign_result, sizeof sign_result);
+      CT_UNPOISON(q_out.data(), q_out.size());
+      CT_UNPOISON(shared.data(), shared.size());
+      CT_UNPOISON(sig.data(), sig.size());
+      CHECK(pub_result == crypto::Error::ok);
+      CHECK(ecdh_result == crypto::Error::ok);
+      CHECK(sign_result == crypto::Error::ok);
+      CHECK(q_out == q);
+      CHECK(shared == shared_ref);
+      CHECK(sig == sig_ref);
+      ++runs;
+    }
+    MESSAGE("ct run [" << path.name << "] ecdh, ec_public_from_private, ecdsa_sign (P-256, P-384)");
   }
   CHECK(runs >= 4);
 }
