@@ -5,7 +5,7 @@
 # may carry a suppression file (test_ct_NAME.supp) for a documented public
 # decision; none of the others has one.
 find_program(BARETLS_VALGRIND valgrind)
-foreach(ct_test test_ct_chacha test_ct_hmac test_ct_x25519 test_ct_ec test_ct_rsa)
+foreach(ct_test test_ct_chacha test_ct_hmac test_ct_x25519 test_ct_ec test_ct_rsa test_ct_aes_gcm_open)
   baretls_add_test(NAME ${ct_test} SOURCES ${CMAKE_CURRENT_LIST_DIR}/${ct_test}.cpp LABELS unit)
   if(BARETLS_VALGRIND)
     set(ct_supp "")
