@@ -5,13 +5,16 @@
 // is meant to make public (ct::Mask::to_bool), and the comparison before it is
 // ct::equal, checked here on its own with both inputs secret. Paths: portable
 // and the non-AVX-512 SHA code (SHA-NI and the AVX-512 SHA-512 path are
-// skipped: Valgrind 3.19 emulates neither).
+// skipped: Valgrind 3.19 emulates neither). The TLS 1.2 PRF (RFC 5246 §5)
+// runs with a secret master secret, as for key_block and the Finished
+// verify_data (RFC 5246 §7.4.9), whose comparison is ct::equal.
 #include <doctest/doctest.h>
 
 #include <random>
 
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/hmac.h"
+#include "baretls/crypto/tls_prf.h"
 #include "tests/crypto/ct_poison.h"
 #include "tests/support/hex.h"
 
@@ -88,4 +91,37 @@ TEST_CASE("ct::equal (the MAC and tag comparison) does not branch on its inputs"
     ++runs;
   }
   CHECK(runs == 3);
+}
+
+TEST_CASE("TLS 1.2 PRF does not branch or index on the secret") {
+  std::mt19937_64 rng(23);
+  std::size_t runs = 0;
+  for (const auto& path : ct_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (auto id : {crypto::HashId::sha256, crypto::HashId::sha384}) {
+      Bytes secret(48), client_random(32), server_random(32);
+      for (auto* b : {&secret, &client_random, &server_random})
+        for (auto& x : *b) x = static_cast<std::uint8_t>(rng());
+      Bytes ref_block(104), ref_verify(12), block(104), verify(12);
+      crypto::tls12_prf(id, secret, "key expansion", server_random, client_random, ref_block);
+      crypto::tls12_prf(id, secret, "client finished", client_random, {}, ref_verify);
+      CT_POISON(secret.data(), secret.size());
+      crypto::tls12_prf(id, secret, "key expansion", server_random, client_random, block);
+      crypto::tls12_prf(id, secret, "client finished", client_random, {}, verify);
+      // Finished check (RFC 5246 §7.4.9): received verify_data is public,
+      // the expected one secret-derived; the verdict is public.
+      crypto::ct::Mask same =
+          crypto::ct::equal(std::span<const std::uint8_t>(verify), std::span<const std::uint8_t>(ref_verify));
+      CT_UNPOISON(&same, sizeof same);
+      CT_UNPOISON(block.data(), block.size());
+      CT_UNPOISON(verify.data(), verify.size());
+      CT_UNPOISON(secret.data(), secret.size());
+      CHECK(same.to_bool());
+      CHECK(block == ref_block);
+      CHECK(verify == ref_verify);
+      ++runs;
+    }
+    MESSAGE("ct run [" << path.name << "] tls12_prf sha256/sha384");
+  }
+  CHECK(runs >= 4);
 }

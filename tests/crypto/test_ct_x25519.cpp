@@ -4,7 +4,8 @@
 // the fixed-base comb (x25519_base) must not branch or index on it. The
 // all-zero check's outcome (§6.1) is public by design; the ladder has one
 // path (portable 64-bit limbs), run with the CPU mask at portable and at the
-// non-AVX-512 set.
+// non-AVX-512 set. x25519_generate runs with a random source whose output
+// is marked undefined as it is written.
 #include <doctest/doctest.h>
 
 #include <random>
@@ -44,6 +45,37 @@ TEST_CASE("X25519 does not branch or index on the scalar") {
       ++runs;
     }
     MESSAGE("ct run [" << path.name << "] x25519 ladder and base comb");
+  }
+  CHECK(runs >= 2);
+}
+
+namespace {
+
+// A deterministic random source that marks every byte it writes secret.
+crypto::Error poisoning_fill(void* ctx, std::span<std::uint8_t> out) {
+  auto* gen = static_cast<std::mt19937_64*>(ctx);
+  for (auto& b : out) b = static_cast<std::uint8_t>((*gen)());
+  CT_POISON(out.data(), out.size());
+  return crypto::Error::ok;
+}
+
+}  // namespace
+
+TEST_CASE("x25519_generate does not branch or index on the random private key") {
+  std::size_t runs = 0;
+  for (const auto& path : ct_paths()) {
+    ScopedCpuMask mask(path.mask);
+    std::mt19937_64 gen(32);
+    const crypto::RandomSource rng{&poisoning_fill, &gen};
+    std::uint8_t priv[32], pub[32], check[32];
+    crypto::Error result = crypto::x25519_generate(rng, priv, pub);
+    CT_UNPOISON(&result, sizeof result);
+    CT_UNPOISON(pub, sizeof pub);
+    CT_UNPOISON(priv, sizeof priv);
+    REQUIRE(result == crypto::Error::ok);
+    crypto::x25519_base(check, priv);
+    CHECK(std::equal(pub, pub + 32, check));
+    ++runs;
   }
   CHECK(runs >= 2);
 }
