@@ -2,7 +2,9 @@
 // Test support for the constant-time suites (ctgrind style): CT_POISON marks
 // secret bytes undefined for Valgrind memcheck, CT_UNPOISON marks them
 // defined again; both do nothing natively. kCtNoAvx512 is every feature
-// Valgrind 3.19 emulates (no AVX-512, VAES/VPCLMULQDQ, SHA-NI/SHA512).
+// Valgrind 3.19 emulates (no AVX-512, VAES/VPCLMULQDQ, SHA-NI/SHA512). Its
+// CPUID hides ADX, so the valgrind runs set BARETLS_CPU_ASSUME_ADX=1
+// (tests/crypto/ct.cmake) to reach the BMI2+ADX kernels.
 #pragma once
 
 #include <cstdint>
