@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // baretls-compare: times baretls and the peer libraries found at build time
-// (OpenSSL's libcrypto, BearSSL, mbedTLS) on the same inputs in one run and
-// prints one table with the ratios. Never a dependency of the libraries.
+// (OpenSSL's libcrypto, BearSSL, mbedTLS, wolfSSL) on the same inputs in one
+// run and prints one table with the ratios. Never a dependency of the
+// libraries.
 //
 //   baretls-compare [--seconds S] [--json] [FAMILY...]
 #include <cstdio>
@@ -33,7 +34,7 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> unknown;
-  const auto cases = build_cases(families, {"baretls", "openssl", "bearssl", "mbedtls"}, unknown);
+  const auto cases = build_cases(families, {"baretls", "openssl", "bearssl", "mbedtls", "wolfssl"}, unknown);
   for (const auto& u : unknown) {
     std::fprintf(stderr, "baretls-compare: unknown algorithm '%s'\n", u.c_str());
     return 2;

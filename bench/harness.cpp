@@ -151,7 +151,7 @@ void print_comparison_table(const std::vector<Result>& results) {
     auto& b = best_by_lib[{k, r.c.library}];
     b = std::max(b, r.value);
   }
-  const char* peers[] = {"openssl", "bearssl", "mbedtls"};
+  const char* peers[] = {"openssl", "bearssl", "mbedtls", "wolfssl"};
   std::printf("%-18s %-8s %6s", "algorithm", "op", "size");
   for (const auto& col : columns) std::printf(" %16s", col.c_str());
   for (const char* p : peers) std::printf(" %12s", (std::string("x") + p).c_str());
