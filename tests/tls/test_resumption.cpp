@@ -507,3 +507,41 @@ TEST_CASE("resumption: Session serialize/parse") {
   MESSAGE("malformed session encodings rejected: " << rejected);
   CHECK(rejected == bytes.size() + 1 + 3 + 1 + 1000);
 }
+
+TEST_CASE("resumption: NewSessionTicket message and an unannounced one") {
+  tls::NewSessionTicket m;
+  m.ticket_lifetime_hint = 300;
+  m.ticket = std::vector<std::uint8_t>(40, 0x11);
+  std::vector<std::uint8_t> body(64);
+  tls::wire::Writer w(body);
+  m.serialize(w);
+  body.resize(w.finish().value());
+  REQUIRE(body.size() == 4 + 2 + 40);
+  auto back = tls::NewSessionTicket::parse(body);
+  REQUIRE(back.ok());
+  CHECK(back->ticket_lifetime_hint == 300);
+  CHECK(back->ticket == m.ticket);
+  std::size_t rejected = 0;
+  for (std::size_t n = 0; n < body.size(); ++n) rejected += tls::NewSessionTicket::parse(std::span(body).first(n)).ok() ? 0 : 1;
+  body.push_back(0);
+  rejected += tls::NewSessionTicket::parse(body).ok() ? 0 : 1;
+  CHECK(rejected == 4 + 2 + 40 + 1);
+
+  // The server did not announce a ticket: a NewSessionTicket is unexpected.
+  Pair p;
+  setup_server(p);
+  auto c = Connection::client(p.client_config, "localhost");
+  auto v = Connection::server(p.server_config);
+  REQUIRE(c.ok());
+  REQUIRE(v.ok());
+  const auto deliver = [](Connection& from, Connection& to) {
+    const auto out = from.outgoing();
+    REQUIRE(to.feed(out).value() == out.size());
+    from.consume_outgoing(out.size());
+  };
+  deliver(*c, *v);  // ClientHello
+  deliver(*v, *c);  // ServerHello .. ServerHelloDone; the client answers
+  const std::vector<std::uint8_t> nst_record = {22, 3, 3, 0, 10, 4, 0, 0, 6, 0, 0, 0, 0, 0, 0};
+  (void)c->feed(nst_record);
+  CHECK(c->error() == tls::Error::unexpected_message);
+}
