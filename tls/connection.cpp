@@ -87,6 +87,16 @@ std::optional<NamedGroup> Connection::group() const noexcept { return engine_->g
 std::optional<SignatureScheme> Connection::signature_scheme() const noexcept { return engine_->scheme; }
 bool Connection::extended_master_secret() const noexcept { return engine_->ems; }
 
+// Zero-copy I/O
+std::span<std::uint8_t> Connection::input_buffer() { return engine_->input_space(); }
+Result<std::size_t> Connection::commit_input(std::size_t n) { return engine_->commit_input(n); }
+Result<std::span<const std::uint8_t>> Connection::read_view() { return engine_->read_view(); }
+Error Connection::consume_read(std::size_t n) { return engine_->consume_read(n); }
+
+namespace detail {
+Engine& engine_of(Connection& c) noexcept { return *c.engine_; }
+}  // namespace detail
+
 std::size_t Connection::memory_footprint() const noexcept {
   const auto& e = *engine_;
   return sizeof(detail::Engine) + e.in.capacity() + e.out.capacity() + e.hs.capacity() + e.flight.capacity() +

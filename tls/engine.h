@@ -79,7 +79,8 @@ struct Engine {
   std::size_t app_record = 0;    // wire size of that record
   std::vector<std::uint8_t> hs;      // handshake reassembly
   std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
-  std::vector<std::uint8_t> out;     // records to transmit
+  RecordBuffer out;                  // records to transmit (grown without zero-filling)
+  static constexpr std::size_t kOutSlack = 64;  // room for alerts behind a full record
   std::size_t out_sent = 0;
 
   Transcript transcript;
@@ -117,6 +118,14 @@ struct Engine {
   [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
   [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out_buf);
   [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
+  [[nodiscard]] std::size_t write_room() const noexcept;
+  // Zero-copy I/O (engine.cpp): the free tail of `in`, then how much of it
+  // the caller filled; decrypted application data in place, then how much
+  // of it the caller used. feed() and read() are built on these.
+  [[nodiscard]] std::span<std::uint8_t> input_space();
+  [[nodiscard]] Result<std::size_t> commit_input(std::size_t n);
+  [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();
+  [[nodiscard]] Error consume_read(std::size_t n);
   [[nodiscard]] std::uint32_t state_flags() const noexcept;
   void trace(std::string_view text) const;
 
@@ -154,6 +163,9 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 // A one-line description of a handshake message for --trace.
 [[nodiscard]] std::string describe_handshake(HandshakeType type, std::span<const std::uint8_t> body, Role sender,
                                              const SuiteInfo* suite);
+
+// connection.cpp: Engine& engine_of(Connection&) (declared in connection.h)
+// hands tests the engine behind a Connection.
 
 // client.cpp / server.cpp
 [[nodiscard]] Error client_start(Engine& e);
