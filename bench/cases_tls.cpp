@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // baretls TLS benchmarks, client and server in one process, in memory:
 //   tls-handshake: full handshakes/s (certificate verification included)
-//     for ECDHE-ECDSA-P256, ECDHE-RSA-2048 (both x25519) and RSA key exchange;
+//     for ECDHE-ECDSA-P256, ECDHE-RSA-2048 (both x25519) and RSA key exchange,
+//     and abbreviated handshakes resuming an RFC 5077 ticket;
 //   tls-record: application-data throughput over an established
 //     connection, 16 KiB records, AES-128-GCM and ChaCha20-Poly1305:
 //     "record" through the zero-copy calls (input_buffer/commit_input,
@@ -21,6 +22,7 @@
 
 #include "baretls/crypto/aead.h"
 #include "baretls/tls/connection.h"
+#include "baretls/tls/ticket_keys.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
@@ -108,6 +110,31 @@ void add_handshake(std::vector<Case>& out, const char* name, const char* cert, t
   out.push_back(Case{name, "handshake", "baretls", "default", 0, Unit::operations_per_second, ~0u,
                      [s](std::size_t n) {
                        for (std::size_t i = 0; i < n; ++i) do_not_optimize(reinterpret_cast<void*>(handshake_once(*s)));
+                     }});
+}
+
+// Abbreviated handshakes (RFC 5246 §7.3) offering a ticket from one full handshake.
+void add_resumed(std::vector<Case>& out) {
+  auto s = make_setup("p256", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256);
+  if (!s) return;
+  s->server->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
+  auto c = tls::Connection::client(s->client, "localhost");
+  auto v = tls::Connection::server(s->server);
+  if (!c || !v) return;
+  shuttle(*c, *v);
+  if (!c->session()) return;
+  auto session = std::make_shared<const tls::Session>(*c->session());
+  const auto resume = [s, session] {
+    auto rc = tls::Connection::client(s->client, "localhost", session.get());
+    auto rv = tls::Connection::server(s->server);
+    if (!rc || !rv) return false;
+    shuttle(*rc, *rv);
+    return rc->resumed() && rv->resumed();
+  };
+  if (!resume()) return;
+  out.push_back(Case{"resumed (ticket)", "handshake", "baretls", "default", 0, Unit::operations_per_second, ~0u,
+                     [resume](std::size_t n) {
+                       for (std::size_t i = 0; i < n; ++i) do_not_optimize(reinterpret_cast<void*>(resume()));
                      }});
 }
 
@@ -220,6 +247,7 @@ BARETLS_BENCH_REGISTER("tls-handshake", "baretls", [](std::vector<Case>& out) {
   add_handshake(out, "ecdhe-ecdsa-p256", "p256", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256);
   add_handshake(out, "ecdhe-rsa-2048", "rsa2048", tls::CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256);
   add_handshake(out, "rsa-2048-kex", "rsa2048", tls::CipherSuite::rsa_with_aes_128_gcm_sha256);
+  add_resumed(out);
 });
 
 BARETLS_BENCH_REGISTER("tls-record", "baretls", [](std::vector<Case>& out) {

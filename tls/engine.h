@@ -15,6 +15,7 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
+#include "baretls/tls/session.h"
 #include "tls/handshake_table.h"
 #include "tls/key_exchange.h"
 #include "tls/key_schedule.h"
@@ -39,6 +40,12 @@ class FinishedVerified {
   friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
   FinishedVerified() = default;
 };
+// The server echoed our session ID with the offered session's suite and EMS
+// status: the chain and signature were verified when the session was made.
+class SessionResumed {
+  friend Result<HsState> client_resume(Engine&, const ServerHello&);
+  SessionResumed() = default;
+};
 
 // Mid-handshake data: made by the step that learns it, used by later steps,
 // wiped when the handshake ends.
@@ -61,6 +68,15 @@ struct Negotiation {
   TrafficKeys keys;
   std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
   std::size_t finished_hash_size = 0;
+  // Resumption (RFC 5246 §7.3, RFC 5077), tls/resume_*.cpp.
+  bool resumption = false;                     // abbreviated handshake
+  std::vector<std::uint8_t> hello_session_id;  // client: the ID in our ClientHello
+  std::vector<std::uint8_t> session_id;        // the session's ID (ServerHello)
+  bool ticket_offered = false;                 // client: SessionTicket extension sent
+  bool ticket_expected = false;                // NewSessionTicket follows (client expects / server sends)
+  std::vector<std::uint8_t> new_ticket;        // client: from NewSessionTicket
+  std::uint32_t new_ticket_lifetime_hint = 0;
+  std::int64_t session_created = 0;            // server: creation time of the resumed session
 };
 
 struct Engine {
@@ -89,6 +105,7 @@ struct Engine {
   std::optional<ChainVerified> chain_verified;
   std::optional<SignatureVerified> signature_verified;
   std::optional<FinishedVerified> finished_verified;
+  std::optional<SessionResumed> session_resumed;
 
   Error error = Error::ok;
   std::optional<Alert> alert_sent;
@@ -105,6 +122,11 @@ struct Engine {
   bool ems = false;
   std::array<std::uint8_t, kVerifyDataSize> client_verify_data{};
   std::array<std::uint8_t, kVerifyDataSize> server_verify_data{};
+  // Resumption: the session a client offers, the one it may offer next
+  // (set on entering established), and whether this handshake resumed.
+  std::optional<Session> offered_session;
+  std::optional<Session> session;
+  bool resumed = false;
 
   [[nodiscard]] const CommonConfig& config() const noexcept {
     return role == Role::client ? static_cast<const CommonConfig&>(*client_config)

@@ -21,6 +21,7 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/errors.h"
+#include "baretls/tls/session.h"
 #include "baretls/tls/types.h"
 
 namespace baretls::tls {
@@ -52,6 +53,12 @@ class Connection {
   // ClientHello at once.
   [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
                                                  std::string_view server_name);
+  // Resumption (RFC 5246 §7.3, RFC 5077): the same, offering `resume` (its
+  // session ID or ticket; nullptr = full handshake). A session is offered
+  // only if it used the extended master secret (RFC 7627 §5.3) and its
+  // suite is in the configuration; the server may still choose a full handshake.
+  [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
+                                                 std::string_view server_name, const Session* resume);
   [[nodiscard]] static Result<Connection> server(std::shared_ptr<const ServerConfig> config);
 
   Connection(Connection&&) noexcept;
@@ -87,6 +94,11 @@ class Connection {
   [[nodiscard]] std::optional<NamedGroup> group() const noexcept;
   [[nodiscard]] std::optional<SignatureScheme> signature_scheme() const noexcept;
   [[nodiscard]] bool extended_master_secret() const noexcept;
+  // Resumption: whether this handshake was abbreviated (RFC 5246 §7.3), and
+  // on a client after the handshake the session to offer next time (nullopt
+  // when the server gave neither a session ID nor a ticket, or on a server).
+  [[nodiscard]] bool resumed() const noexcept;
+  [[nodiscard]] std::optional<Session> session() const;
   // Bytes this connection holds now (buffers and state).
   [[nodiscard]] std::size_t memory_footprint() const noexcept;
 
