@@ -6,6 +6,7 @@
 
 #include "baretls/crypto/ct.h"
 #include "tls/engine.h"
+#include "tls/features.h"
 
 namespace baretls::tls::detail {
 
@@ -47,6 +48,7 @@ Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
     neg.master = derive_master_secret(prf, pre_master_secret, neg.client_random, neg.server_random);
   }
   neg.keys = derive_traffic_keys(*neg.suite, neg.master, neg.client_random, neg.server_random);
+  log_master_secret(*this);
   return Error::ok;
 }
 
@@ -81,11 +83,15 @@ Error Engine::enter_established() {
   if (role == Role::client) {
     if (!chain_verified) return Error::internal_error;
     if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
+  } else if (server_config->client_auth == ClientAuth::required && !client_verified) {
+    return Error::internal_error;
   }
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
+  log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
+  transcript.stop_keeping();
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};
@@ -122,6 +128,9 @@ std::string_view to_string(HsState s) noexcept {
     case HsState::client_wait_finished: return "client_wait_finished";
     case HsState::server_wait_client_hello: return "server_wait_client_hello";
     case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
+    case HsState::server_wait_client_certificate: return "server_wait_client_certificate";
+    case HsState::server_wait_client_key_exchange_certified: return "server_wait_client_key_exchange_certified";
+    case HsState::server_wait_certificate_verify: return "server_wait_certificate_verify";
     case HsState::server_wait_change_cipher_spec: return "server_wait_change_cipher_spec";
     case HsState::server_wait_finished: return "server_wait_finished";
     case HsState::established: return "established";

@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: MIT
+# Client certificates, ALPN, SNI certificate selection and the key log
+# (issue 8): in-memory suites, and interop with openssl / gnutls / tshark.
+baretls_add_test(NAME test_tls_client_auth SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_client_auth.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+baretls_add_test(NAME test_tls_alpn_sni_keylog SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_alpn_sni_keylog.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
