@@ -36,6 +36,10 @@ class SignatureVerified {
   friend Result<HsState> client_on_server_key_exchange(Engine&, std::span<const std::uint8_t>);
   SignatureVerified() = default;
 };
+class ClientCertificateVerified {  // server: client chain + CertificateVerify (client_auth_server.cpp)
+  friend Result<HsState> server_on_certificate_verify(Engine&, std::span<const std::uint8_t>);
+  ClientCertificateVerified() = default;
+};
 class FinishedVerified {
   friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
   FinishedVerified() = default;
@@ -77,6 +81,11 @@ struct Negotiation {
   std::vector<std::uint8_t> new_ticket;        // client: from NewSessionTicket
   std::uint32_t new_ticket_lifetime_hint = 0;
   std::int64_t session_created = 0;            // server: creation time of the resumed session
+
+  // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
+  const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
+  std::optional<SignatureScheme> client_scheme;      // client: its CertificateVerify scheme
+  bool server_name_matched = false;                  // server: the chain was chosen by SNI
 };
 
 struct Engine {
@@ -95,7 +104,8 @@ struct Engine {
   std::size_t app_record = 0;    // wire size of that record
   std::vector<std::uint8_t> hs;      // handshake reassembly
   std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
-  std::vector<std::uint8_t> out;     // records to transmit
+  RecordBuffer out;                  // records to transmit (grown without zero-filling)
+  static constexpr std::size_t kOutSlack = 64;  // room for alerts behind a full record
   std::size_t out_sent = 0;
 
   Transcript transcript;
@@ -127,6 +137,13 @@ struct Engine {
   std::optional<Session> session;
   bool resumed = false;
 
+  // ALPN, SNI, client certificates, key log (alpn.cpp, sni.cpp, client_auth_*.cpp, key_log.cpp)
+  std::string alpn_protocol;
+  std::string requested_server_name;             // server: the SNI host_name received
+  std::vector<std::uint8_t> peer_certificate;    // the peer's verified leaf (DER)
+  std::optional<ClientCertificateVerified> client_verified;
+  bool key_logged = false;
+
   [[nodiscard]] const CommonConfig& config() const noexcept {
     return role == Role::client ? static_cast<const CommonConfig&>(*client_config)
                                 : static_cast<const CommonConfig&>(*server_config);
@@ -139,6 +156,14 @@ struct Engine {
   [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
   [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out_buf);
   [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
+  [[nodiscard]] std::size_t write_room() const noexcept;
+  // Zero-copy I/O (engine.cpp): the free tail of `in`, then how much of it
+  // the caller filled; decrypted application data in place, then how much
+  // of it the caller used. feed() and read() are built on these.
+  [[nodiscard]] std::span<std::uint8_t> input_space();
+  [[nodiscard]] Result<std::size_t> commit_input(std::size_t n);
+  [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();
+  [[nodiscard]] Error consume_read(std::size_t n);
   [[nodiscard]] std::uint32_t state_flags() const noexcept;
   void trace(std::string_view text) const;
 
@@ -176,6 +201,9 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 // A one-line description of a handshake message for --trace.
 [[nodiscard]] std::string describe_handshake(HandshakeType type, std::span<const std::uint8_t> body, Role sender,
                                              const SuiteInfo* suite);
+
+// connection.cpp: Engine& engine_of(Connection&) (declared in connection.h)
+// hands tests the engine behind a Connection.
 
 // client.cpp / server.cpp
 [[nodiscard]] Error client_start(Engine& e);
