@@ -221,13 +221,13 @@ TEST_CASE("client auth: refusals on the server") {
       fail_case(x, Error::certificate_unknown_ca, Alert::unknown_ca);
     }
   }
-  SUBCASE("serverAuth-only certificate (clientAuth purpose) -> certificate_bad / bad_certificate") {
+  SUBCASE("serverAuth-only certificate (clientAuth purpose) -> certificate_wrong_purpose / unsupported_certificate") {
     for (const auto mode : modes) {
       Peers x;
       require_client_auth(x, mode, "client-serverauth-p256");
       x.start();
       x.finish();
-      fail_case(x, Error::certificate_bad, Alert::bad_certificate);
+      fail_case(x, Error::certificate_wrong_purpose, Alert::unsupported_certificate);
     }
   }
   SUBCASE("expired at the server's clock -> certificate_expired") {
@@ -248,6 +248,15 @@ TEST_CASE("client auth: refusals on the server") {
     x.finish();
     fail_case(x, Error::certificate_unknown_ca, Alert::unknown_ca);
   }
+}
+
+TEST_CASE("purpose: a clientAuth-only certificate cannot serve") {
+  Peers x;
+  x.host = "";  // no host check: only the purpose can fail
+  x.start("client-p256");
+  x.finish();
+  expect_failure(*x.client, *x.server, Error::certificate_wrong_purpose, Alert::unsupported_certificate);
+  ++g_fail;
 }
 
 TEST_CASE("client auth: tampered and misplaced CertificateVerify") {
@@ -369,5 +378,5 @@ TEST_CASE("client auth: configuration checks and counts") {
   }
   MESSAGE("client-auth handshakes established: " << g_ok << ", refusals checked: " << g_fail);
   CHECK(g_ok == 14);
-  CHECK(g_fail == 17);
+  CHECK(g_fail == 18);
 }
