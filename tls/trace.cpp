@@ -67,6 +67,8 @@ std::string describe_client_hello(std::span<const std::uint8_t> body) {
   }
   if (ch->extended_master_secret) s += " extended_master_secret";
   if (ch->renegotiation_info) s += " renegotiation_info";
+  if (!ch->session_id.empty()) s += " session_id=" + hex(ch->session_id);
+  if (ch->session_ticket) s += " session_ticket=" + std::to_string(ch->session_ticket->size()) + " bytes";
   return s;
 }
 
@@ -79,6 +81,7 @@ std::string describe_server_hello(std::span<const std::uint8_t> body) {
   if (sh->alpn) s += " alpn=" + *sh->alpn;
   if (sh->extended_master_secret) s += " extended_master_secret";
   if (sh->renegotiation_info) s += " renegotiation_info";
+  if (sh->session_ticket) s += " session_ticket";
   return s;
 }
 
@@ -128,6 +131,12 @@ std::string describe_body(HandshakeType type, std::span<const std::uint8_t> body
              " bytes";
     }
     case HandshakeType::finished: return "verify_data=" + hex(body, 12);
+    case HandshakeType::new_session_ticket: {
+      auto t = NewSessionTicket::parse(body);
+      if (!t) return "(malformed)";
+      return "lifetime_hint=" + std::to_string(t->ticket_lifetime_hint) + " ticket=" + std::to_string(t->ticket.size()) +
+             " bytes";
+    }
     default: return std::to_string(body.size()) + " bytes";
   }
 }

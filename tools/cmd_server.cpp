@@ -7,6 +7,8 @@
 // pair is the default chain, the others are chosen by the client's SNI.
 // --CAfile asks clients for a certificate and verifies it against CA.pem
 // (optional); --verify-client makes it required.
+// Session resumption is on: a session-ID cache and RFC 5077 tickets (not
+// when client certificates are asked for: those sessions are never resumed).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -18,8 +20,10 @@
 #include <memory>
 #include <string>
 
+#include "baretls/tls/session_cache.h"
 #include "baretls/tls/socket_adapter.h"
 #include "baretls/x509/trust_store.h"
+#include "baretls/tls/ticket_keys.h"
 #include "tools/commands.h"
 #include "tools/tls_options.h"
 
@@ -161,7 +165,8 @@ void serve_one(const std::shared_ptr<const tls::ServerConfig>& cfg, int fd, bool
     std::fprintf(stderr, "baretls server: handshake failed: %s\n", describe_failure(s.connection(), e).c_str());
     return;
   }
-  std::fprintf(stderr, "baretls server: accepted, %s\n", describe_session(s.connection()).c_str());
+  std::fprintf(stderr, "baretls server: accepted, %s%s\n", describe_session(s.connection()).c_str(),
+               s.connection().resumed() ? ", resumed" : "");
   report_features(*cfg, s.connection());
   const tls::Error e = echo ? serve_echo(s) : serve_http(s);
   (void)s.flush();
@@ -191,6 +196,10 @@ int cmd_server(int argc, char** argv) {
     cfg->client_trust_store = std::move(store);
     cfg->client_auth = a.verify_client ? tls::ClientAuth::required : tls::ClientAuth::optional;
   }
+  // Resumption: 1024 cached sessions for 2 hours; ticket keys rotate hourly
+  // (the previous one still accepted), tickets valid for 2 hours.
+  cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);
+  cfg->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
   for (std::size_t i = 0; i < a.certs.size(); ++i) {
     auto ck = load_certified_key(a.certs[i].c_str(), a.keys[i].c_str());
     if (!ck) return 1;
