@@ -43,7 +43,8 @@ class PeerKey {
 
 // Chain check at `now` with host name (empty: none). x509 failures map to
 // certificate_expired / certificate_not_yet_valid / certificate_unknown_ca /
-// certificate_hostname_mismatch / certificate_unsupported / certificate_bad.
+// certificate_hostname_mismatch / certificate_unsupported /
+// certificate_wrong_purpose / certificate_bad.
 [[nodiscard]] Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                                 const x509::TrustStore* roots, std::int64_t now,
                                                 std::string_view hostname, bool server_purpose);

@@ -97,6 +97,7 @@ enum class Error : std::uint16_t {
   certificate_bad,
   certificate_hostname_mismatch,
   certificate_unsupported,
+  certificate_wrong_purpose,  // RFC 5280 §4.2.1.12: extendedKeyUsage excludes this role
 
   // local
   internal_error = 700,
