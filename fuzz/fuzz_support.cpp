@@ -126,10 +126,15 @@ void drive_loop(tls::Connection& conn, std::span<const std::uint8_t> input) {
   conn.consume_outgoing(conn.outgoing().size());
 }
 
+std::size_t g_established = 0;
+
 }  // namespace
+
+std::size_t drive_established_count() noexcept { return g_established; }
 
 void drive(tls::Connection& conn, std::span<const std::uint8_t> input) {
   drive_loop(conn, input);
+  if (conn.is_established() || (conn.cipher_suite().has_value() && conn.error() == tls::Error::ok)) ++g_established;
   // BARETLS_FUZZ_VERBOSE=1: how far each input got (to check seeds).
   if (std::getenv("BARETLS_FUZZ_VERBOSE") != nullptr) {
     std::fprintf(stderr, "drive: established %d, closed %d, error %s\n", conn.is_established() ? 1 : 0,

@@ -58,6 +58,11 @@ std::shared_ptr<tls::ServerConfig> make_server_config(CounterRng& rng);
 // arrives, writing a little once established, and ending with EOF.
 void drive(tls::Connection& conn, std::span<const std::uint8_t> input);
 
+// How many drive() calls ended with the handshake done (established, or
+// closed cleanly after it): the replay test checks the TLS seeds still get
+// that far.
+std::size_t drive_established_count() noexcept;
+
 // Moves all pending bytes both ways until neither side has any (bounded).
 void settle(tls::Connection& a, tls::Connection& b);
 

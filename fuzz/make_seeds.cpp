@@ -81,7 +81,7 @@ void pem_key_seeds() {
   }
   for (const auto& f : {"rsa-pkcs8.der", "p256-spki.der"}) {
     const std::string s = fuzz::read_fixture(std::string("x509/keys/") + f);
-    write_text_seed("pem_key", stem(f), s);
+    write_text_seed("pem_key", stem(f) + "-raw", s);
   }
   write_text_seed("pem_key", "tls-p256-key", fuzz::read_fixture("tls/p256.key"));
   write_text_seed("pem_key", "cert-and-key", fuzz::read_fixture("tls/p384.pem") + fuzz::read_fixture("tls/p384.key"));
