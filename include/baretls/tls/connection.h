@@ -27,6 +27,7 @@ namespace baretls::tls {
 
 namespace detail {
 struct Engine;
+struct EngineAccess;  // tests only (tests/tls/engine_access.h): the engine behind a Connection
 }
 
 enum class Role : std::uint8_t { client, server };
@@ -89,6 +90,7 @@ class Connection {
   [[nodiscard]] std::size_t memory_footprint() const noexcept;
 
  private:
+  friend struct detail::EngineAccess;
   explicit Connection(std::unique_ptr<detail::Engine> e) noexcept;
   std::unique_ptr<detail::Engine> engine_;
 };
