@@ -15,3 +15,6 @@ set_tests_properties(test_tls_interop PROPERTIES LABELS "interop;slow" TIMEOUT 1
 # Malformed-input sweep of every handshake message and record header (issue #9).
 baretls_add_test(NAME test_tls_malformed_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_malformed_handshake.cpp
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+# Resource bounds: chain length/size, handshake message size, empty records, warnings (issue #9).
+baretls_add_test(NAME test_tls_resource_bounds SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_resource_bounds.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)

@@ -96,6 +96,7 @@ enum class Error : std::uint16_t {
   certificate_bad,
   certificate_hostname_mismatch,
   certificate_unsupported,
+  certificate_chain_too_long,  // more certificates than kMaxPeerChainCertificates
 
   // local
   internal_error = 700,
