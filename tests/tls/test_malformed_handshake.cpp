@@ -6,7 +6,7 @@
 // delivered in place of the real one after every body truncation (length
 // re-framed) and every single-byte change (x ^ 0x01, x ^ 0xff, x = 0x00) of
 // its header and body. The encrypted Finished is changed before sealing,
-// through the engine (tests/tls/engine_access.h). Then the record headers of
+// through the engine (tls::detail::engine_of). Then the record headers of
 // every flight (type, version, length bytes) get the same byte changes, and
 // every record is cut at every length. Each case must end in an error with an
 // alert, a completed handshake, or (a length that promises more bytes) a wait
@@ -21,7 +21,7 @@
 #include <string>
 #include <vector>
 
-#include "tests/tls/engine_access.h"
+#include "tls/engine.h"
 #include "tests/tls/handshake_support.h"
 #include "tls/messages.h"
 #include "tls/record.h"
@@ -212,7 +212,7 @@ Transform replace_message(std::uint8_t type, Bytes replacement) {
 // sealed under the sender's keys, as the sender would have sealed it.
 Transform replace_finished(Bytes replacement) {
   return [replacement](Connection& sender, const std::vector<Rec>& recs) {
-    auto& e = tls::detail::EngineAccess::of(sender);
+    auto& e = tls::detail::engine_of(sender);
     std::size_t ccs = 0;
     while (ccs < recs.size() && recs[ccs].type != 20) ++ccs;
     REQUIRE(ccs + 1 < recs.size());
@@ -233,7 +233,7 @@ Bytes capture_message(Harness& h, int flight, std::uint8_t type) {
   Bytes found;
   const Transform grab = [&](Connection& sender, const std::vector<Rec>& recs) {
     if (type == 20) {
-      auto& e = tls::detail::EngineAccess::of(sender);
+      auto& e = tls::detail::engine_of(sender);
       const auto& vd = e.role == tls::Role::client ? e.client_verify_data : e.server_verify_data;
       found = {20, 0, 0, static_cast<std::uint8_t>(vd.size())};
       found.insert(found.end(), vd.begin(), vd.end());

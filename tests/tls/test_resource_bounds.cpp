@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-#include "tests/tls/engine_access.h"
+#include "tls/engine.h"
 #include "tests/tls/handshake_support.h"
 #include "tls/peer_auth.h"
 #include "tls/record.h"
@@ -185,7 +185,7 @@ TEST_CASE("empty application-data records: kMaxEmptyRecords in a row accepted, o
   for (const std::size_t n : {tls::kMaxEmptyRecords, tls::kMaxEmptyRecords + 1}) {
     Peers peers;
     peers.handshake();
-    auto& engine = tls::detail::EngineAccess::of(*peers.server);
+    auto& engine = tls::detail::engine_of(*peers.server);
     for (std::size_t i = 0; i < n; ++i)
       REQUIRE(engine.record.seal(tls::ContentType::application_data, {}, engine.out) == Error::ok);
     settle(*peers.client, *peers.server);
@@ -212,7 +212,7 @@ TEST_CASE("warning alerts: four in a row tolerated, the fifth refused") {
   for (const std::size_t n : {std::size_t{4}, std::size_t{5}}) {
     Peers peers;
     peers.handshake();
-    auto& engine = tls::detail::EngineAccess::of(*peers.server);
+    auto& engine = tls::detail::engine_of(*peers.server);
     for (std::size_t i = 0; i < n; ++i) engine.send_alert(tls::AlertLevel::warning, Alert::user_canceled);
     settle(*peers.client, *peers.server);
     if (n == 4) {
