@@ -39,6 +39,7 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   e->role = Role::server;
   e->server_config = std::move(config);
   e->state = detail::HsState::server_wait_client_hello;
+  e->record.set_inspector(e->server_config->inspector, false);
   return Connection(std::move(e));
 }
 

@@ -5,6 +5,8 @@
 
 #include <limits>
 
+#include "tls/inspect_hook.h"
+
 namespace baretls::tls {
 
 namespace {
@@ -29,6 +31,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   if (in.size() < kRecordHeaderSize + length) return std::optional<OpenedRecord>{};
 
   auto fragment = in.subspan(kRecordHeaderSize, length);
+  if (inspector_ != nullptr) inspect_wire_.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(kRecordHeaderSize + length));
   if (read_.on) {
     if (read_.seq == std::numeric_limits<std::uint64_t>::max()) return Error::sequence_number_exhausted;
     auto n = read_.cipher.open(read_.seq, type, version, fragment);
@@ -48,6 +51,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   } else {
     empty_run_ = 0;
   }
+  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, false, inspect_wire_, fragment, read_.on ? read_.seq - 1 : 0, read_.on);
   return std::optional<OpenedRecord>{OpenedRecord{ct, fragment, kRecordHeaderSize + length}};
 }
 
@@ -66,6 +70,7 @@ Error RecordLayer::seal(ContentType type, std::span<const std::uint8_t> plaintex
   const auto fragment = rec.subspan(kRecordHeaderSize);
   if (!write_.on) {
     for (std::size_t i = 0; i < plaintext.size(); ++i) fragment[i] = plaintext[i];
+    if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, rec, plaintext, 0, false);
     return Error::ok;
   }
   if (write_.seq == std::numeric_limits<std::uint64_t>::max()) {
@@ -78,6 +83,7 @@ Error RecordLayer::seal(ContentType type, std::span<const std::uint8_t> plaintex
     return e;
   }
   ++write_.seq;
+  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, rec, plaintext, write_.seq - 1, true);
   return Error::ok;
 }
 
