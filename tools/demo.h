@@ -14,6 +14,7 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
+#include "baretls/x509/certificate.h"
 #include "baretls/x509/trust_store.h"
 #include "tls/messages.h"
 
@@ -103,6 +104,14 @@ class Out {
 // application data and closure; the abbreviated handshake for --resume.
 void narrate_hellos(Out& out, const Log& log);
 void narrate_server_auth(Out& out, const Log& log, const Setup& setup);
+void show_certificate(Out& out, const x509::Certificate& c);
+// --mutual (demo_narrate_client_auth.cpp): the client's Certificate, then its CertificateVerify.
+void narrate_client_certificate(Out& out, const Log& log, const Setup& setup);
+void narrate_certificate_verify(Out& out, const Log& log);
+// --resume (demo_narrate_resume.cpp): the first connection's NewSessionTicket,
+// then the second, abbreviated handshake.
+void narrate_new_session_ticket(Out& out, const Log& log);
+void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run);
 void narrate_key_exchange(Out& out, const Log& log);
 void narrate_keys(Out& out, const Log& log);
 void narrate_finished(Out& out, const Log& log, bool client_first);

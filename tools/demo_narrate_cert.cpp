@@ -22,6 +22,8 @@ std::string describe_key(const x509::PublicKey& k) {
   return std::string(x509::key_type_name(k.type())) + ", " + std::to_string(k.bits()) + " bits";
 }
 
+}  // namespace
+
 // Subject, issuer, validity, public key of one certificate.
 void show_certificate(Out& out, const x509::Certificate& c) {
   out.field("subject", c.subject.to_string());
@@ -41,6 +43,8 @@ void show_certificate(Out& out, const x509::Certificate& c) {
   }
   out.field("signed with", std::string(c.signature_algorithm.name) + " by the issuer");
 }
+
+namespace {
 
 // The client's checks, done again here with x509/ to show each one (the
 // engine ran the same verify_chain before it went on).
