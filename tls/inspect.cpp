@@ -57,12 +57,14 @@ void inspect_value(const Engine& e, InspectKind kind, std::string_view name, std
 }
 
 // RFC 5246 §8.1 / §6.3: the randoms, the pre-master and master secret, and
-// the key block, which is exactly the concatenation of its four parts.
+// the key block, which is exactly the concatenation of its four parts. Call
+// it once the traffic keys are in neg.keys.
 void inspect_key_schedule(const Engine& e, std::span<const std::uint8_t> pre_master_secret) {
   if (e.config().inspector.event == nullptr) return;
   inspect_value(e, InspectKind::value, "client_random", e.neg.client_random);
   inspect_value(e, InspectKind::value, "server_random", e.neg.server_random);
-  inspect_value(e, InspectKind::secret, "pre_master_secret", pre_master_secret);
+  // Empty on an abbreviated handshake: the master secret comes from the session.
+  if (!pre_master_secret.empty()) inspect_value(e, InspectKind::secret, "pre_master_secret", pre_master_secret);
   inspect_value(e, InspectKind::secret, "master_secret", e.neg.master.expose());
   const auto& c = e.neg.keys.client_write;
   const auto& s = e.neg.keys.server_write;

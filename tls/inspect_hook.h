@@ -43,7 +43,8 @@ namespace baretls::tls::detail {
 struct Engine;
 
 // Engine-level reports (inspect.cpp): a named value from this side, the key
-// schedule after derive_keys(), the Finished values.
+// schedule once neg.keys is set (pre_master_secret empty when resuming), the
+// Finished values.
 void inspect_value(const Engine& e, InspectKind kind, std::string_view name, std::span<const std::uint8_t> bytes);
 void inspect_key_schedule(const Engine& e, std::span<const std::uint8_t> pre_master_secret);
 void inspect_finished(const Engine& e, std::string_view name, std::span<const std::uint8_t> handshake_hash,

@@ -82,6 +82,9 @@ void narrate_server_key_exchange(Out& out, const Log& log, const x509::Certifica
   if (!ske) return out.check("the ServerKeyExchange decodes", false);
   out.field("curve", std::string(tls::group_name(static_cast<tls::NamedGroup>(ske->named_curve))));
   out.bytes("server public point", ske->public_point);
+  out.say(ske->named_curve == static_cast<std::uint16_t>(tls::NamedGroup::x25519)
+              ? "(an X25519 public value is the 32-byte u-coordinate of the point, RFC 7748 §5)"
+              : "(an uncompressed point: 04, then x and y, RFC 8422 §5.4)");
   out.field("signature algorithm", std::string(tls::scheme_name(static_cast<tls::SignatureScheme>(ske->signature_scheme))));
   out.bytes("signature", ske->signature);
   std::vector<std::uint8_t> covered(log.value(false, "client_random").begin(), log.value(false, "client_random").end());
