@@ -7,6 +7,7 @@
 
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -51,6 +52,7 @@ Error client_start(Engine& e) {
   // RFC 5746 §3.4: the client MUST include either an empty
   // "renegotiation_info" extension, or the SCSV, in the ClientHello.
   ch.renegotiation_info = std::vector<std::uint8_t>{};
+  BARETLS_TRY(offer_session(e, ch));
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
@@ -70,7 +72,8 @@ Error check_server_extensions(const Engine& e, const ServerHello& sh) {
       e.client_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
   // RFC 5246 §7.4.1.4: only extensions we offered may come back.
-  if (sh.alpn || sh.session_ticket) return Error::unoffered_extension;
+  if (sh.alpn) return Error::unoffered_extension;
+  if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;
   if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
     return Error::unoffered_extension;
   // RFC 8422 §5.2: the list, if sent, must contain uncompressed.
@@ -100,6 +103,8 @@ Result<HsState> client_on_server_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.secure_renegotiation = true;
   e.transcript.select(suite->prf_hash);
   e.record.set_version_policy(VersionPolicy::tls12);
+  // RFC 5246 §7.4.1.3: our session ID echoed means an abbreviated handshake.
+  if (server_resumes(e, *sh)) return client_resume(e, *sh);
   return HsState::client_wait_certificate;
 }
 
@@ -196,7 +201,8 @@ Result<HsState> client_on_server_hello_done(Engine& e, std::span<const std::uint
   BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
   BARETLS_TRY(e.send_change_cipher_spec());
   BARETLS_TRY(e.send_finished());
-  return HsState::client_wait_change_cipher_spec;
+  // RFC 5077 §3.3: a NewSessionTicket was announced in ServerHello.
+  return e.neg.ticket_expected ? HsState::client_wait_new_session_ticket : HsState::client_wait_change_cipher_spec;
 }
 
 Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
@@ -229,6 +235,11 @@ constexpr Row kClientRows[] = {
   {HsState::client_wait_server_hello_done_after_request, HandshakeType::server_hello_done, client_on_server_hello_done},
   {HsState::client_wait_change_cipher_spec,  kChangeCipherSpec,                  client_on_change_cipher_spec},
   {HsState::client_wait_finished,            HandshakeType::finished,            client_on_finished},
+  // RFC 5077 §3.3 after a full handshake; the abbreviated one (RFC 5246 §7.3, resume_client.cpp).
+  {HsState::client_wait_new_session_ticket,  HandshakeType::new_session_ticket,  client_on_new_session_ticket},
+  {HsState::client_wait_resumed_new_session_ticket, HandshakeType::new_session_ticket, client_on_resumed_new_session_ticket},
+  {HsState::client_wait_resumed_change_cipher_spec, kChangeCipherSpec,           client_on_resumed_change_cipher_spec},
+  {HsState::client_wait_resumed_finished,    HandshakeType::finished,            client_on_resumed_finished},
   {HsState::established,                     HandshakeType::hello_request,       client_on_hello_request},
 };
 // clang-format on

@@ -21,12 +21,18 @@ Connection& Connection::operator=(Connection&&) noexcept = default;
 Connection::~Connection() = default;
 
 Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config, std::string_view server_name) {
+  return client(std::move(config), server_name, nullptr);
+}
+
+Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config, std::string_view server_name,
+                                      const Session* resume) {
   if (!config) return Error::bad_config;
   BARETLS_TRY(check_common(*config));
   auto e = std::make_unique<detail::Engine>();
   e->role = Role::client;
   e->client_config = std::move(config);
   e->server_name = std::string(server_name);
+  if (resume != nullptr) e->offered_session = *resume;
   BARETLS_TRY(detail::client_start(*e));
   return Connection(std::move(e));
 }
@@ -87,6 +93,18 @@ std::optional<CipherSuite> Connection::cipher_suite() const noexcept { return en
 std::optional<NamedGroup> Connection::group() const noexcept { return engine_->group; }
 std::optional<SignatureScheme> Connection::signature_scheme() const noexcept { return engine_->scheme; }
 bool Connection::extended_master_secret() const noexcept { return engine_->ems; }
+bool Connection::resumed() const noexcept { return engine_->resumed; }
+std::optional<Session> Connection::session() const { return engine_->session; }
+
+// Zero-copy I/O
+std::span<std::uint8_t> Connection::input_buffer() { return engine_->input_space(); }
+Result<std::size_t> Connection::commit_input(std::size_t n) { return engine_->commit_input(n); }
+Result<std::span<const std::uint8_t>> Connection::read_view() { return engine_->read_view(); }
+Error Connection::consume_read(std::size_t n) { return engine_->consume_read(n); }
+
+namespace detail {
+Engine& engine_of(Connection& c) noexcept { return *c.engine_; }
+}  // namespace detail
 
 std::size_t Connection::memory_footprint() const noexcept {
   const auto& e = *engine_;

@@ -36,19 +36,33 @@ void Engine::trace(std::string_view text) const {
   if (t.line != nullptr) t.line(t.ctx, text);
 }
 
-Result<std::size_t> Engine::feed(std::span<const std::uint8_t> data) {
-  if (error != Error::ok) return error;
+// The free tail of the input buffer. When no decrypted data points into it,
+// the unprocessed bytes move to the front first, so that a whole record
+// (kMaxRecordIn) always fits once the application has read what it was given.
+std::span<std::uint8_t> Engine::input_space() {
+  if (error != Error::ok) return {};
   if (in.empty()) in.resize(kMaxRecordIn);
-  if (app_pos == app_end && in_pos > 0) {  // compact: nothing points into the buffer
+  if (app_pos == app_end && in_pos > 0) {
     std::memmove(in.data(), in.data() + in_pos, in_len - in_pos);
     in_len -= in_pos;
     in_pos = 0;
   }
-  const std::size_t n = std::min(data.size(), in.size() - in_len);
-  std::copy_n(data.begin(), n, in.begin() + static_cast<std::ptrdiff_t>(in_len));
+  return std::span(in).subspan(in_len);
+}
+
+Result<std::size_t> Engine::commit_input(std::size_t n) {
+  if (error != Error::ok) return error;
+  if (n > in.size() - in_len) return Error::buffer_too_small;  // more than input_space() offered
   in_len += n;
   if (const Error e = pump(); e != Error::ok) return e;
   return n;
+}
+
+Result<std::size_t> Engine::feed(std::span<const std::uint8_t> data) {
+  const auto space = input_space();
+  const std::size_t n = std::min(data.size(), space.size());
+  std::copy_n(data.begin(), n, space.begin());
+  return commit_input(n);
 }
 
 Error Engine::pump() {
@@ -66,6 +80,12 @@ Error Engine::pump() {
   }
   if (error == Error::ok) {
     if (const Error e = flush_flight(); e != Error::ok) return fail(e);
+    // Established: the handshake buffers' memory goes back (issue #7 bounds
+    // an established connection at 48 KiB). A no-op once they are empty.
+    if (state == HsState::established) {
+      if (flight.capacity() != 0) std::vector<std::uint8_t>().swap(flight);
+      if (hs.empty() && hs.capacity() != 0) std::vector<std::uint8_t>().swap(hs);
+    }
   }
   return error;
 }
@@ -171,33 +191,66 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
   return Error::ok;
 }
 
-Result<std::size_t> Engine::read(std::span<std::uint8_t> out_buf) {
+// Decrypted application data, in place in `in` (records are opened where
+// they arrived). Valid until the next call that changes the engine.
+Result<std::span<const std::uint8_t>> Engine::read_view() {
   if (error != Error::ok) return error;
   if (app_pos == app_end) {
-    if (!close_notify_received) return std::size_t{0};
+    if (!close_notify_received) return std::span<const std::uint8_t>{};
     if (!close_notify_sent) send_alert(AlertLevel::warning, Alert::close_notify);
     return Error::closed;
   }
-  const std::size_t n = std::min(out_buf.size(), app_end - app_pos);
-  std::copy_n(in.begin() + static_cast<std::ptrdiff_t>(app_pos), n, out_buf.begin());
+  return std::span<const std::uint8_t>(in).subspan(app_pos, app_end - app_pos);
+}
+
+// Once a record's data is all consumed, the record leaves the buffer and the
+// records behind it are processed.
+Error Engine::consume_read(std::size_t n) {
+  if (error != Error::ok) return error;
+  if (n > app_end - app_pos) return Error::buffer_too_small;  // more than read_view() gave
+  if (n == 0) return Error::ok;
   app_pos += n;
   if (app_pos == app_end) {
     app_pos = app_end = 0;
     in_pos += app_record;
     app_record = 0;
-    if (const Error e = pump(); e != Error::ok) return e;
+    return pump();
   }
+  return Error::ok;
+}
+
+Result<std::size_t> Engine::read(std::span<std::uint8_t> out_buf) {
+  auto view = read_view();
+  if (!view) return view.error();
+  const std::size_t n = std::min(out_buf.size(), view->size());
+  std::copy_n(view->begin(), n, out_buf.begin());
+  BARETLS_TRY(consume_read(n));
   return n;
 }
 
+// Plaintext the next record may carry: unsent bytes plus the new record stay
+// within one full record (kMaxRecordOut), which bounds the buffer.
+std::size_t Engine::write_room() const noexcept {
+  const std::size_t pending = out.size() - out_sent;
+  const std::size_t overhead = record.sealed_size(0);
+  if (pending + overhead >= kMaxRecordOut) return 0;
+  return std::min(kMaxPlaintext, kMaxRecordOut - pending - overhead);
+}
+
+// Seals straight from the caller's buffer into the record's place in `out`
+// (RecordLayer::seal_into): no copy of the plaintext.
 Result<std::size_t> Engine::write(std::span<const std::uint8_t> data) {
   if (error != Error::ok) return error;
   if (close_notify_sent) return Error::closed;
   if (state != HsState::established) return Error::invalid_state;
-  // Keep at most about one record's worth queued: the caller drains outgoing().
-  if (out.size() - out_sent >= kMaxRecordOut) return std::size_t{0};
-  const std::size_t n = std::min(data.size(), kMaxPlaintext);
+  const std::size_t n = std::min(data.size(), write_room());
   if (n == 0) return std::size_t{0};
+  if (out_sent > 0) {  // drop what was sent, so unsent bytes start the buffer
+    out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(out_sent));
+    out_sent = 0;
+  }
+  // A record and a trailing alert fit without growing (vector growth doubles).
+  if (out.capacity() < kMaxRecordOut + kOutSlack) out.reserve(kMaxRecordOut + kOutSlack);
   if (const Error e = record.seal(ContentType::application_data, data.first(n), out); e != Error::ok) return fail(e);
   return n;
 }
@@ -210,7 +263,7 @@ std::uint32_t Engine::state_flags() const noexcept {
   if (close_notify_received || close_notify_sent || transport_eof) f |= kClosed;
   if (state == HsState::established) {
     f |= kEstablished;
-    if (!close_notify_sent && out.size() - out_sent < kMaxRecordOut) f |= kWritable;
+    if (!close_notify_sent && write_room() > 0) f |= kWritable;
   } else {
     f |= kHandshaking;
   }

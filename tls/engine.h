@@ -15,6 +15,7 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
+#include "baretls/tls/session.h"
 #include "tls/handshake_table.h"
 #include "tls/key_exchange.h"
 #include "tls/key_schedule.h"
@@ -39,6 +40,12 @@ class FinishedVerified {
   friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
   FinishedVerified() = default;
 };
+// The server echoed our session ID with the offered session's suite and EMS
+// status: the chain and signature were verified when the session was made.
+class SessionResumed {
+  friend Result<HsState> client_resume(Engine&, const ServerHello&);
+  SessionResumed() = default;
+};
 
 // Mid-handshake data: made by the step that learns it, used by later steps,
 // wiped when the handshake ends.
@@ -61,6 +68,15 @@ struct Negotiation {
   TrafficKeys keys;
   std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
   std::size_t finished_hash_size = 0;
+  // Resumption (RFC 5246 §7.3, RFC 5077), tls/resume_*.cpp.
+  bool resumption = false;                     // abbreviated handshake
+  std::vector<std::uint8_t> hello_session_id;  // client: the ID in our ClientHello
+  std::vector<std::uint8_t> session_id;        // the session's ID (ServerHello)
+  bool ticket_offered = false;                 // client: SessionTicket extension sent
+  bool ticket_expected = false;                // NewSessionTicket follows (client expects / server sends)
+  std::vector<std::uint8_t> new_ticket;        // client: from NewSessionTicket
+  std::uint32_t new_ticket_lifetime_hint = 0;
+  std::int64_t session_created = 0;            // server: creation time of the resumed session
 };
 
 struct Engine {
@@ -79,7 +95,8 @@ struct Engine {
   std::size_t app_record = 0;    // wire size of that record
   std::vector<std::uint8_t> hs;      // handshake reassembly
   std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
-  std::vector<std::uint8_t> out;     // records to transmit
+  RecordBuffer out;                  // records to transmit (grown without zero-filling)
+  static constexpr std::size_t kOutSlack = 64;  // room for alerts behind a full record
   std::size_t out_sent = 0;
 
   Transcript transcript;
@@ -88,6 +105,7 @@ struct Engine {
   std::optional<ChainVerified> chain_verified;
   std::optional<SignatureVerified> signature_verified;
   std::optional<FinishedVerified> finished_verified;
+  std::optional<SessionResumed> session_resumed;
 
   Error error = Error::ok;
   std::optional<Alert> alert_sent;
@@ -104,6 +122,11 @@ struct Engine {
   bool ems = false;
   std::array<std::uint8_t, kVerifyDataSize> client_verify_data{};
   std::array<std::uint8_t, kVerifyDataSize> server_verify_data{};
+  // Resumption: the session a client offers, the one it may offer next
+  // (set on entering established), and whether this handshake resumed.
+  std::optional<Session> offered_session;
+  std::optional<Session> session;
+  bool resumed = false;
 
   [[nodiscard]] const CommonConfig& config() const noexcept {
     return role == Role::client ? static_cast<const CommonConfig&>(*client_config)
@@ -117,6 +140,14 @@ struct Engine {
   [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
   [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out_buf);
   [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
+  [[nodiscard]] std::size_t write_room() const noexcept;
+  // Zero-copy I/O (engine.cpp): the free tail of `in`, then how much of it
+  // the caller filled; decrypted application data in place, then how much
+  // of it the caller used. feed() and read() are built on these.
+  [[nodiscard]] std::span<std::uint8_t> input_space();
+  [[nodiscard]] Result<std::size_t> commit_input(std::size_t n);
+  [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();
+  [[nodiscard]] Error consume_read(std::size_t n);
   [[nodiscard]] std::uint32_t state_flags() const noexcept;
   void trace(std::string_view text) const;
 
@@ -154,6 +185,9 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 // A one-line description of a handshake message for --trace.
 [[nodiscard]] std::string describe_handshake(HandshakeType type, std::span<const std::uint8_t> body, Role sender,
                                              const SuiteInfo* suite);
+
+// connection.cpp: Engine& engine_of(Connection&) (declared in connection.h)
+// hands tests the engine behind a Connection.
 
 // client.cpp / server.cpp
 [[nodiscard]] Error client_start(Engine& e);

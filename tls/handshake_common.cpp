@@ -7,6 +7,7 @@
 #include "baretls/crypto/ct.h"
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -86,7 +87,7 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
 // Traffic needs every proof that applies (STYLE.md §7).
 Error Engine::enter_established() {
   if (!finished_verified) return Error::internal_error;
-  if (role == Role::client) {
+  if (role == Role::client && !session_resumed) {
     if (!chain_verified) return Error::internal_error;
     if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
   }
@@ -94,6 +95,7 @@ Error Engine::enter_established() {
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
+  save_session(*this);  // resumption: before the master secret is wiped
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};
@@ -132,6 +134,12 @@ std::string_view to_string(HsState s) noexcept {
     case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
     case HsState::server_wait_change_cipher_spec: return "server_wait_change_cipher_spec";
     case HsState::server_wait_finished: return "server_wait_finished";
+    case HsState::client_wait_new_session_ticket: return "client_wait_new_session_ticket";
+    case HsState::client_wait_resumed_new_session_ticket: return "client_wait_resumed_new_session_ticket";
+    case HsState::client_wait_resumed_change_cipher_spec: return "client_wait_resumed_change_cipher_spec";
+    case HsState::client_wait_resumed_finished: return "client_wait_resumed_finished";
+    case HsState::server_wait_resumed_change_cipher_spec: return "server_wait_resumed_change_cipher_spec";
+    case HsState::server_wait_resumed_finished: return "server_wait_resumed_finished";
     case HsState::established: return "established";
   }
   return "unknown";

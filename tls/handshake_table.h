@@ -25,11 +25,19 @@ enum class HsState : std::uint8_t {
   client_wait_server_hello_done_after_request,
   client_wait_change_cipher_spec,
   client_wait_finished,
+  // Client, RFC 5077 §3.3 ticket and the abbreviated handshake (RFC 5246 §7.3).
+  client_wait_new_session_ticket,
+  client_wait_resumed_new_session_ticket,
+  client_wait_resumed_change_cipher_spec,
+  client_wait_resumed_finished,
   // Server.
   server_wait_client_hello,
   server_wait_client_key_exchange,
   server_wait_change_cipher_spec,
   server_wait_finished,
+  // Server, abbreviated handshake.
+  server_wait_resumed_change_cipher_spec,
+  server_wait_resumed_finished,
   // Both.
   established,
 };

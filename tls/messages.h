@@ -165,6 +165,14 @@ struct Finished {
   void serialize(wire::Writer& w) const;
 };
 
+// RFC 5077 §3.3: struct { uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; } NewSessionTicket;
+struct NewSessionTicket {
+  std::uint32_t ticket_lifetime_hint = 0;
+  std::vector<std::uint8_t> ticket;
+  [[nodiscard]] static Result<NewSessionTicket> parse(std::span<const std::uint8_t> body);
+  void serialize(wire::Writer& w) const;
+};
+
 // HelloRequest (RFC 5246 §7.4.1.1) and ServerHelloDone (§7.4.5) are empty.
 [[nodiscard]] Error parse_empty(std::span<const std::uint8_t> body);
 

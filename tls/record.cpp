@@ -3,6 +3,7 @@
 // RFC 5288 §3, RFC 7905 §2.
 #include "tls/record.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "tls/inspect_hook.h"
@@ -55,45 +56,29 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   return std::optional<OpenedRecord>{OpenedRecord{ct, fragment, kRecordHeaderSize + length}};
 }
 
-Error RecordLayer::seal(ContentType type, std::span<const std::uint8_t> plaintext,
-                       std::vector<std::uint8_t>& out) noexcept {
-  if (plaintext.size() > kMaxPlaintext) return Error::internal_error;
-  const std::size_t body = plaintext.size() + (write_.on ? write_.cipher.overhead() : 0);
-  const std::size_t start = out.size();
-  out.resize(start + kRecordHeaderSize + body);
-  const auto rec = std::span<std::uint8_t>(out).subspan(start);
-  rec[0] = static_cast<std::uint8_t>(type);
-  rec[1] = static_cast<std::uint8_t>(write_version() >> 8);
-  rec[2] = static_cast<std::uint8_t>(write_version());
-  rec[3] = static_cast<std::uint8_t>(body >> 8);
-  rec[4] = static_cast<std::uint8_t>(body);
-  const auto fragment = rec.subspan(kRecordHeaderSize);
+// RFC 5246 §6.2.3.3: struct { opaque nonce_explicit[record_iv_length];
+//   aead-ciphered struct { opaque content[TLSCompressed.length]; }; } GenericAEADCipher;
+Error RecordLayer::seal_into(ContentType type, std::span<const std::uint8_t> plaintext,
+                             std::span<std::uint8_t> record) noexcept {
+  if (plaintext.size() > kMaxPlaintext || record.size() != sealed_size(plaintext.size())) {
+    return Error::internal_error;
+  }
+  const std::size_t body = record.size() - kRecordHeaderSize;
+  record[0] = static_cast<std::uint8_t>(type);
+  record[1] = static_cast<std::uint8_t>(write_version() >> 8);
+  record[2] = static_cast<std::uint8_t>(write_version());
+  record[3] = static_cast<std::uint8_t>(body >> 8);
+  record[4] = static_cast<std::uint8_t>(body);
+  const auto fragment = record.subspan(kRecordHeaderSize);
   if (!write_.on) {
-    for (std::size_t i = 0; i < plaintext.size(); ++i) fragment[i] = plaintext[i];
-    if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, rec, plaintext, 0, false);
+    std::copy(plaintext.begin(), plaintext.end(), fragment.begin());
+    if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, record, plaintext, 0, false);
     return Error::ok;
   }
-  if (write_.seq == std::numeric_limits<std::uint64_t>::max()) {
-    out.resize(start);
-    return Error::sequence_number_exhausted;
-  }
-  const Error e = write_.cipher.seal(write_.seq, static_cast<std::uint8_t>(type), write_version(), plaintext, fragment);
-  if (e != Error::ok) {
-    out.resize(start);
-    return e;
-  }
+  if (write_.seq == std::numeric_limits<std::uint64_t>::max()) return Error::sequence_number_exhausted;
+  BARETLS_TRY(write_.cipher.seal(write_.seq, static_cast<std::uint8_t>(type), write_version(), plaintext, fragment));
   ++write_.seq;
-  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, rec, plaintext, write_.seq - 1, true);
-  return Error::ok;
-}
-
-Error RecordLayer::seal_all(ContentType type, std::span<const std::uint8_t> data,
-                           std::vector<std::uint8_t>& out) noexcept {
-  do {
-    const std::size_t n = data.size() < kMaxPlaintext ? data.size() : kMaxPlaintext;
-    BARETLS_TRY(seal(type, data.first(n), out));
-    data = data.subspan(n);
-  } while (!data.empty());
+  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, record, plaintext, write_.seq - 1, true);
   return Error::ok;
 }
 

@@ -7,8 +7,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <new>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "baretls/tls/errors.h"
@@ -37,6 +40,31 @@ enum class VersionPolicy : std::uint8_t {
   tls12,    // 0x0303 only
 };
 
+// std::allocator, except that growing a vector default-initialises its new
+// bytes (leaves them as they are) instead of zero-filling them: the record
+// buffer grows by a whole record that seal_into() overwrites at once.
+template <typename T>
+struct UninitAllocator : std::allocator<T> {
+  using value_type = T;
+  template <typename U>
+  struct rebind {
+    using other = UninitAllocator<U>;
+  };
+  UninitAllocator() noexcept = default;
+  template <typename U>
+  UninitAllocator(const UninitAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  template <typename U>
+  void construct(U* p) noexcept(noexcept(U())) {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... Args>
+  void construct(U* p, Args&&... args) {
+    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
+  }
+};
+// Outgoing records. Every byte a seal adds is written before it is visible.
+using RecordBuffer = std::vector<std::uint8_t, UninitAllocator<std::uint8_t>>;
+
 struct OpenedRecord {
   ContentType type;
   std::span<std::uint8_t> plaintext;  // inside the caller's buffer
@@ -52,12 +80,37 @@ class RecordLayer {
   // sequence_number_exhausted.
   [[nodiscard]] Result<std::optional<OpenedRecord>> open_next(std::span<std::uint8_t> in) noexcept;
 
+  // Wire size of the record that carries `plaintext_size` bytes now.
+  [[nodiscard]] std::size_t sealed_size(std::size_t plaintext_size) const noexcept {
+    return kRecordHeaderSize + plaintext_size + (write_.on ? write_.cipher.overhead() : 0);
+  }
+  // Writes the record carrying `plaintext` (<= kMaxPlaintext) into `record`
+  // (record.size() == sealed_size(plaintext.size()); disjoint from plaintext),
+  // encrypting straight from `plaintext` into it: no intermediate copy. On an
+  // error `record` holds nothing to send.
+  [[nodiscard]] Error seal_into(ContentType type, std::span<const std::uint8_t> plaintext,
+                                std::span<std::uint8_t> record) noexcept;
   // Appends one record carrying `plaintext` (<= kMaxPlaintext) to `out`.
-  [[nodiscard]] Error seal(ContentType type, std::span<const std::uint8_t> plaintext,
-                           std::vector<std::uint8_t>& out) noexcept;
+  template <typename Buffer>
+  [[nodiscard]] Error seal(ContentType type, std::span<const std::uint8_t> plaintext, Buffer& out) noexcept {
+    if (plaintext.size() > kMaxPlaintext) return Error::internal_error;
+    const std::size_t start = out.size();
+    const std::size_t size = sealed_size(plaintext.size());
+    out.resize(start + size);
+    const Error e = seal_into(type, plaintext, std::span<std::uint8_t>(out.data() + start, size));
+    if (e != Error::ok) out.resize(start);
+    return e;
+  }
   // Appends as many records as `data` needs.
-  [[nodiscard]] Error seal_all(ContentType type, std::span<const std::uint8_t> data,
-                               std::vector<std::uint8_t>& out) noexcept;
+  template <typename Buffer>
+  [[nodiscard]] Error seal_all(ContentType type, std::span<const std::uint8_t> data, Buffer& out) noexcept {
+    do {
+      const std::size_t n = data.size() < kMaxPlaintext ? data.size() : kMaxPlaintext;
+      BARETLS_TRY(seal(type, data.first(n), out));
+      data = data.subspan(n);
+    } while (!data.empty());
+    return Error::ok;
+  }
 
   // After ChangeCipherSpec (RFC 5246 §7.1): protect this direction, seq = 0.
   [[nodiscard]] Error enable_read(RecordAead aead, const DirectionKeys& keys) noexcept;

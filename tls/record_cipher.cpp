@@ -24,22 +24,27 @@ std::array<std::uint8_t, kAadSize> make_aad(std::uint64_t seq, std::uint8_t type
   aad[12] = static_cast<std::uint8_t>(length);
   return aad;
 }
+
+constexpr crypto::AeadAlgorithm to_algorithm(RecordAead a) noexcept {
+  switch (a) {
+    case RecordAead::aes_128_gcm: return crypto::AeadAlgorithm::aes_128_gcm;
+    case RecordAead::aes_256_gcm: return crypto::AeadAlgorithm::aes_256_gcm;
+    case RecordAead::chacha20_poly1305: return crypto::AeadAlgorithm::chacha20_poly1305;
+  }
+  return crypto::AeadAlgorithm::aes_128_gcm;
+}
 }  // namespace
 
-RecordCipher::~RecordCipher() { crypto::secure_wipe_object(chacha_); }
+// AesGcm and ChaCha20 wipe their keys when destroyed; wiping the whole Aead
+// here as well leaves nothing of the keyed context behind.
+RecordCipher::~RecordCipher() { crypto::secure_wipe_object(cipher_); }
 
 Error RecordCipher::init(RecordAead aead, const DirectionKeys& keys) noexcept {
   aead_ = aead;
   keyed_ = false;
   iv_ = keys.iv;
   const auto key = keys.key.expose().first(keys.key_length);
-  crypto::Error e = crypto::Error::ok;
-  if (aead == RecordAead::chacha20_poly1305) {
-    e = chacha_.init(key);
-  } else {
-    e = gcm_.init(key);
-  }
-  if (e != crypto::Error::ok) return Error::internal_error;
+  if (cipher_.init(to_algorithm(aead), key) != crypto::Error::ok) return Error::internal_error;
   keyed_ = true;
   return Error::ok;
 }
@@ -73,12 +78,7 @@ Error RecordCipher::seal(std::uint64_t seq, std::uint8_t type, std::uint16_t ver
   const auto aad = make_aad(seq, type, version, plaintext.size());
   const auto body = fragment.subspan(en, plaintext.size());
   const auto tag = fragment.subspan(en + plaintext.size()).first<kAeadTagSize>();
-  crypto::Error e = crypto::Error::ok;
-  if (aead_ == RecordAead::chacha20_poly1305) {
-    e = chacha_.seal(nonce, aad, plaintext, body, tag);
-  } else {
-    e = gcm_.seal(nonce, aad, plaintext, body, tag);
-  }
+  const crypto::Error e = cipher_.seal(nonce, aad, plaintext, body, tag);
   return e == crypto::Error::ok ? Error::ok : Error::internal_error;
 }
 
@@ -94,22 +94,13 @@ Result<std::size_t> RecordCipher::open(std::uint64_t seq, std::uint8_t type, std
   const auto aad = make_aad(seq, type, version, n);
   const auto body = fragment.subspan(en, n);
   const auto tag = fragment.subspan(en + n).first<kAeadTagSize>();
-  crypto::Error e = crypto::Error::ok;
-  if (aead_ == RecordAead::chacha20_poly1305) {
-    e = chacha_.open(nonce, aad, body, body, tag);
-  } else {
-    e = gcm_.open(nonce, aad, body, body, tag);
-  }
-  if (e != crypto::Error::ok) {
+  if (cipher_.open(nonce, aad, body, body, tag) != crypto::Error::ok) {
     crypto::secure_wipe(fragment);
     return Error::bad_record_mac;
   }
   return n;
 }
 
-std::string_view RecordCipher::implementation() const noexcept {
-  if (aead_ == RecordAead::chacha20_poly1305) return chacha_.implementation();
-  return gcm_.implementation();
-}
+std::string_view RecordCipher::implementation() const noexcept { return cipher_.implementation(); }
 
 }  // namespace baretls::tls

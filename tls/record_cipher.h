@@ -2,20 +2,19 @@
 // The record-protection AEAD chosen at run time by the cipher suite:
 // AES-GCM with the RFC 5288 §3 nonce (4-byte salt || 8-byte explicit nonce,
 // which we set to the sequence number) or ChaCha20-Poly1305 with the RFC 7905
-// §2 nonce (12-byte IV XOR the padded sequence number). Lives in tls/ until
-// crypto/aead.h exists.
+// §2 nonce (12-byte IV XOR the padded sequence number), over crypto::Aead
+// (include/baretls/crypto/aead.h).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <span>
 
-#include "baretls/crypto/aes_gcm.h"
-#include "baretls/crypto/chacha20_poly1305.h"
+#include "baretls/crypto/aead.h"
+#include "baretls/crypto/secret.h"
 #include "baretls/tls/errors.h"
 #include "tls/key_schedule.h"
 #include "tls/suites.h"
-
 
 namespace baretls::tls {
 
@@ -59,8 +58,7 @@ class RecordCipher {
   RecordAead aead_ = RecordAead::chacha20_poly1305;
   bool keyed_ = false;
   crypto::Secret<12> iv_;  // GCM: 4-byte salt; ChaCha20-Poly1305: 12-byte IV
-  crypto::ChaCha20Poly1305 chacha_;
-  crypto::AesGcm gcm_;
+  crypto::Aead cipher_;
 };
 
 }  // namespace baretls::tls

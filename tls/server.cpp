@@ -8,6 +8,7 @@
 
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -126,6 +127,7 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   // RFC 8422 §5.2: answer ec_point_formats when the client sent it and we use ECC.
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
     sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
+  BARETLS_TRY(offer_new_session(e, ch, sh));
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   CertificateMsg cert;
   cert.certificate_list = e.neg.certificate->chain;
@@ -142,6 +144,10 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   auto ch = ClientHello::parse(body);
   if (!ch) return ch.error();
   BARETLS_TRY(check_client_hello(e, *ch));
+  // RFC 5246 §7.3 / RFC 5077 §3.1: a known session or valid ticket resumes.
+  auto resumed = server_try_resume(e, *ch);
+  if (!resumed) return resumed.error();
+  if (*resumed) return HsState::server_wait_resumed_change_cipher_spec;
   const auto& cfg = *e.server_config;
   auto choice = choose(cfg, *ch);
   if (!choice) return choice.error();
@@ -192,6 +198,7 @@ Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uin
 // The client's Finished, then our ChangeCipherSpec and Finished.
 Result<HsState> server_on_finished(Engine& e, std::span<const std::uint8_t> body) {
   BARETLS_TRY(check_peer_finished(e, body));
+  BARETLS_TRY(queue_new_session_ticket(e));  // RFC 5077 §3.3: before our ChangeCipherSpec
   BARETLS_TRY(e.send_change_cipher_spec());
   BARETLS_TRY(e.send_finished());
   BARETLS_TRY(e.enter_established());
@@ -212,6 +219,9 @@ constexpr Row kServerRows[] = {
   {HsState::server_wait_client_key_exchange, HandshakeType::client_key_exchange, server_on_client_key_exchange},
   {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  server_on_change_cipher_spec},
   {HsState::server_wait_finished,            HandshakeType::finished,            server_on_finished},
+  // The abbreviated handshake (RFC 5246 §7.3, resume_server.cpp).
+  {HsState::server_wait_resumed_change_cipher_spec, kChangeCipherSpec,           server_on_resumed_change_cipher_spec},
+  {HsState::server_wait_resumed_finished,    HandshakeType::finished,            server_on_resumed_finished},
   {HsState::established,                     HandshakeType::client_hello,        server_on_renegotiation},
 };
 // clang-format on

@@ -30,34 +30,26 @@ Error SocketStream::flush() {
   }
 }
 
-Error SocketStream::feed_pending() {
-  while (pending_pos_ < pending_.size()) {
-    auto n = conn_.feed(std::span(pending_).subspan(pending_pos_));
-    if (!n) return n.error();
-    if (*n == 0) return Error::ok;  // decrypted data waits for read()
-    pending_pos_ += *n;
-  }
-  pending_.clear();
-  pending_pos_ = 0;
-  return Error::ok;
-}
-
+// Receives straight into the connection's input buffer (no staging copy).
 Error SocketStream::receive() {
-  if (pending_pos_ < pending_.size()) return feed_pending();
-  std::uint8_t buf[16384];
+  const auto buf = conn_.input_buffer();
+  if (buf.empty()) {
+    if (conn_.error() != Error::ok) return conn_.error();
+    // Only a whole record of decrypted data waiting for read() fills it.
+    return (conn_.state() & kReadable) != 0 ? Error::ok : Error::internal_error;
+  }
   ssize_t n;
   do {
-    n = ::recv(fd_, buf, sizeof buf, 0);
-    if (n < 0 && errno == ENOTSOCK) n = ::read(fd_, buf, sizeof buf);
+    n = ::recv(fd_, buf.data(), buf.size(), 0);
+    if (n < 0 && errno == ENOTSOCK) n = ::read(fd_, buf.data(), buf.size());
   } while (n < 0 && errno == EINTR);
   if (n < 0) return Error::io_error;
   if (n == 0) {
     const Error e = conn_.feed_eof();
     return e == Error::ok ? Error::closed : e;
   }
-  pending_.assign(buf, buf + n);
-  pending_pos_ = 0;
-  return feed_pending();
+  auto taken = conn_.commit_input(static_cast<std::size_t>(n));
+  return taken ? Error::ok : taken.error();
 }
 
 Error SocketStream::handshake() {

@@ -60,6 +60,8 @@ std::string describe_client_hello(std::span<const std::uint8_t> body) {
   if (ch->signature_algorithms) s += " sigalgs=" + join(*ch->signature_algorithms, scheme_text);
   if (ch->extended_master_secret) s += " extended_master_secret";
   if (ch->renegotiation_info) s += " renegotiation_info";
+  if (!ch->session_id.empty()) s += " session_id=" + hex(ch->session_id);
+  if (ch->session_ticket) s += " session_ticket=" + std::to_string(ch->session_ticket->size()) + " bytes";
   return s;
 }
 
@@ -70,6 +72,7 @@ std::string describe_server_hello(std::span<const std::uint8_t> body) {
                   " session_id=" + hex(sh->session_id) + " suite=" + suite_name(sh->cipher_suite);
   if (sh->extended_master_secret) s += " extended_master_secret";
   if (sh->renegotiation_info) s += " renegotiation_info";
+  if (sh->session_ticket) s += " session_ticket";
   return s;
 }
 
@@ -102,6 +105,12 @@ std::string describe_body(HandshakeType type, std::span<const std::uint8_t> body
       return s;
     }
     case HandshakeType::finished: return "verify_data=" + hex(body, 12);
+    case HandshakeType::new_session_ticket: {
+      auto t = NewSessionTicket::parse(body);
+      if (!t) return "(malformed)";
+      return "lifetime_hint=" + std::to_string(t->ticket_lifetime_hint) + " ticket=" + std::to_string(t->ticket.size()) +
+             " bytes";
+    }
     default: return std::to_string(body.size()) + " bytes";
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]
-//  [--cipher LIST] [--groups LIST] [--trace]` (DESIGN.md): connects, verifies
+//  [--cipher LIST] [--groups LIST] [--sess-in FILE] [--sess-out FILE] [--trace]`
+// (DESIGN.md): connects, verifies
 // the chain and host name (system roots without --CAfile), copies stdin to
 // the connection and the connection to stdout. Exit 0 after a clean
 // close_notify; otherwise 1 with a one-line reason.
@@ -12,11 +13,13 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "baretls/tls/socket_adapter.h"
 #include "baretls/x509/trust_store.h"
 #include "tools/commands.h"
+#include "tools/session_file.h"
 #include "tools/tls_options.h"
 
 namespace baretls::cli {
@@ -25,6 +28,7 @@ namespace {
 
 struct ClientArgs {
   std::string host, port, ca_file, server_name, ciphers, groups;
+  std::string sess_in, sess_out;  // resumption: session files
   bool server_name_set = false;
   bool trace = false;
 };
@@ -32,7 +36,8 @@ struct ClientArgs {
 int usage() {
   std::fprintf(stderr,
                "usage: baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]\n"
-               "                      [--cipher LIST] [--groups LIST] [--trace]\n");
+               "                      [--cipher LIST] [--groups LIST] [--sess-in FILE] [--sess-out FILE]\n"
+               "                      [--trace]\n");
   return 2;
 }
 
@@ -43,8 +48,7 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
     const bool has_value = i + 1 < argc;
     if (opt == "--trace") {
       a.trace = true;
-    } else if (opt == "--cert" || opt == "--key" || opt == "--alpn" || opt == "--sess-in" || opt == "--sess-out" ||
-               opt == "--keylog") {
+    } else if (opt == "--cert" || opt == "--key" || opt == "--alpn" || opt == "--keylog") {
       std::fprintf(stderr, "baretls client: %s: not supported yet\n", opt.c_str());
       return 2;
     } else if (!has_value) {
@@ -65,6 +69,10 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
       a.ciphers = argv[++i];
     } else if (opt == "--groups") {
       a.groups = argv[++i];
+    } else if (opt == "--sess-in") {
+      a.sess_in = argv[++i];
+    } else if (opt == "--sess-out") {
+      a.sess_out = argv[++i];
     } else {
       return usage();
     }
@@ -168,9 +176,11 @@ int cmd_client(int argc, char** argv) {
   cfg->trust_store = load_roots(a.ca_file);
   if (!cfg->trust_store) return 1;
   const std::string name = a.server_name_set ? a.server_name : a.host;
+  std::optional<tls::Session> resume;
+  if (!a.sess_in.empty() && !(resume = read_session_file(a.sess_in))) return 1;
   const int fd = connect_tcp(a.host, a.port);
   if (fd < 0) return 1;
-  auto conn = tls::Connection::client(cfg, name);
+  auto conn = tls::Connection::client(cfg, name, resume ? &*resume : nullptr);
   if (!conn) {
     std::fprintf(stderr, "baretls client: %s\n", std::string(tls::to_string(conn.error())).c_str());
     ::close(fd);
@@ -183,6 +193,17 @@ int cmd_client(int argc, char** argv) {
     return 1;
   }
   std::fprintf(stderr, "baretls client: connected, %s\n", describe_session(s.connection()).c_str());
+  std::fprintf(stderr, "Resumed: %s\n", s.connection().resumed() ? "yes" : "no");
+  if (!a.sess_out.empty()) {
+    if (const auto session = s.connection().session()) {
+      if (!write_session_file(a.sess_out, *session)) {
+        ::close(fd);
+        return 1;
+      }
+    } else {
+      std::fprintf(stderr, "baretls client: the server offered no session to save\n");
+    }
+  }
   const int rc = run_session(s);
   ::close(fd);
   return rc;

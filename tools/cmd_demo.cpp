@@ -35,7 +35,6 @@ int usage(std::FILE* out, int status) {
 // The feature an option needs, when this build does not have it yet.
 const char* missing_feature(const demo::Options& o) {
   if (o.mutual) return "--mutual needs client certificates (ServerConfig::client_auth), not built yet";
-  if (o.resume) return "--resume needs session resumption (Connection::client(cfg, name, const Session*)), not built yet";
   return nullptr;
 }
 
@@ -81,7 +80,16 @@ int cmd_demo(int argc, char** argv) {
   demo::Setup setup;
   if (!demo::make_setup(opt, setup)) return 1;
   demo::Log log;
-  const demo::Run run = demo::run_connection(setup, log);
+  const demo::Run run = demo::run_connection(setup, log, nullptr);
+  demo::Log log2;
+  demo::Run run2;
+  if (opt.resume && run.error == tls::Error::ok) {
+    if (!run.session) {
+      std::fprintf(stderr, "baretls demo: the server gave no session to resume\n");
+      return 1;
+    }
+    run2 = demo::run_connection(setup, log2, &*run.session);
+  }
 
   demo::Out out(opt);
   intro(out, opt);
@@ -90,6 +98,8 @@ int cmd_demo(int argc, char** argv) {
   demo::narrate_key_exchange(out, log);
   demo::narrate_keys(out, log);
   demo::narrate_finished(out, log, true);
+  demo::narrate_new_session_ticket(out, log);
+  demo::narrate_finished(out, log, false);
   if (run.error != tls::Error::ok) {
     std::printf("\nThe %s stopped the connection: %s\n", run.failed_side.c_str(),
                 std::string(tls::to_string(run.error)).c_str());
@@ -97,6 +107,16 @@ int cmd_demo(int argc, char** argv) {
   }
   demo::narrate_application_data(out, log, run);
   demo::narrate_close(out, log);
+  if (opt.resume) {
+    demo::narrate_resumed(out, log, log2, run2);
+    if (run2.error != tls::Error::ok) {
+      std::printf("\nThe %s stopped the resumed connection: %s\n", run2.failed_side.c_str(),
+                  std::string(tls::to_string(run2.error)).c_str());
+      return 1;
+    }
+    demo::narrate_application_data(out, log2, run2);
+    demo::narrate_close(out, log2);
+  }
 
   std::printf("\n");
   out.banner("Done: " + std::string(tls::suite_info(*run.suite).iana_name) + ", " +

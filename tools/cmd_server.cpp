@@ -3,6 +3,7 @@
 //  [--host H] [--echo] [--trace]` (DESIGN.md): a TLS 1.2 server on
 // 127.0.0.1:P, one connection at a time, until killed. By default it answers
 // each HTTP request with a small "HTTP/1.0 200 OK" page; --echo echoes.
+// Session resumption is on: a session-ID cache and RFC 5077 tickets.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -14,7 +15,9 @@
 #include <memory>
 #include <string>
 
+#include "baretls/tls/session_cache.h"
 #include "baretls/tls/socket_adapter.h"
+#include "baretls/tls/ticket_keys.h"
 #include "tools/commands.h"
 #include "tools/tls_options.h"
 
@@ -125,7 +128,8 @@ void serve_one(const std::shared_ptr<const tls::ServerConfig>& cfg, int fd, bool
     std::fprintf(stderr, "baretls server: handshake failed: %s\n", describe_failure(s.connection(), e).c_str());
     return;
   }
-  std::fprintf(stderr, "baretls server: accepted, %s\n", describe_session(s.connection()).c_str());
+  std::fprintf(stderr, "baretls server: accepted, %s%s\n", describe_session(s.connection()).c_str(),
+               s.connection().resumed() ? ", resumed" : "");
   const tls::Error e = echo ? serve_echo(s) : serve_http(s);
   (void)s.flush();
   if (e != tls::Error::ok && e != tls::Error::closed)
@@ -143,6 +147,10 @@ int cmd_server(int argc, char** argv) {
   if (a.trace) cfg->trace = stderr_trace();
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
+  // Resumption: 1024 cached sessions for 2 hours; ticket keys rotate hourly
+  // (the previous one still accepted), tickets valid for 2 hours.
+  cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);
+  cfg->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
   for (std::size_t i = 0; i < a.certs.size(); ++i) {
     auto ck = load_certified_key(a.certs[i].c_str(), a.keys[i].c_str());
     if (!ck) return 1;

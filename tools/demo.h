@@ -72,11 +72,13 @@ struct Run {
   std::string client_sent, server_received, server_sent, client_received;
   std::optional<tls::CipherSuite> suite;
   bool resumed = false;
+  std::optional<tls::Session> session;  // the client's, to offer next time
 };
 inline constexpr std::string_view kClientMessage = "GET /hello HTTP/1.1\r\nHost: server.baretls.example\r\n\r\n";
 inline constexpr std::string_view kServerMessage = "HTTP/1.1 200 OK\r\nContent-Length: 13\r\n\r\nHello, TLS!\r\n";
-// A full exchange over an in-memory pipe: handshake, one message each way, close_notify.
-[[nodiscard]] Run run_connection(const Setup& setup, Log& log);  // demo_run.cpp
+// A full exchange over an in-memory pipe: handshake, one message each way,
+// close_notify. `resume`: the session the client offers (nullptr: none).
+[[nodiscard]] Run run_connection(const Setup& setup, Log& log, const tls::Session* resume);  // demo_run.cpp
 
 // Output (demo_style.cpp).
 class Out {
@@ -114,7 +116,8 @@ void narrate_new_session_ticket(Out& out, const Log& log);
 void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run);
 void narrate_key_exchange(Out& out, const Log& log);
 void narrate_keys(Out& out, const Log& log);
-void narrate_finished(Out& out, const Log& log, bool client_first);
+// One side's ChangeCipherSpec and Finished, checked by the other.
+void narrate_finished(Out& out, const Log& log, bool client);
 void narrate_application_data(Out& out, const Log& log, const Run& run);
 void narrate_close(Out& out, const Log& log);
 

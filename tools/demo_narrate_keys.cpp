@@ -89,8 +89,7 @@ void narrate_keys(Out& out, const Log& log) {
   out.check("the server derived the same key block", same(block, log.value(false, "key_block")));
 }
 
-// One side's ChangeCipherSpec and Finished, checked by the other.
-void narrate_one_finished(Out& out, const Log& log, bool client) {
+void narrate_finished(Out& out, const Log& log, bool client) {
   const char* dir = client ? "client -> server" : "server -> client";
   const char* who = client ? "client" : "server";
   const char* peer = client ? "server" : "client";
@@ -127,11 +126,6 @@ void narrate_one_finished(Out& out, const Log& log, bool client) {
             "application data below)");
     break;
   }
-}
-
-void narrate_finished(Out& out, const Log& log, bool client_first) {
-  narrate_one_finished(out, log, client_first);
-  narrate_one_finished(out, log, !client_first);
 }
 
 }  // namespace baretls::cli::demo

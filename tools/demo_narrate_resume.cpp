@@ -87,7 +87,9 @@ void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& r
   out.check("a key block different from the first connection's", !kb2.empty() && !same(kb1, kb2));
   out.check("the server derived the same key block", same(kb2, second.value(false, "key_block")));
   out.say("In the abbreviated handshake the server sends ChangeCipherSpec and Finished first, then the client.");
+  narrate_new_session_ticket(out, second);
   narrate_finished(out, second, false);
+  narrate_finished(out, second, true);
 }
 
 }  // namespace baretls::cli::demo

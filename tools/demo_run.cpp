@@ -94,14 +94,14 @@ Run fail(Run r, const tls::Connection& client, const tls::Connection& server) {
 
 }  // namespace
 
-Run run_connection(const Setup& setup, Log& log) {
+Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
   Run r;
   auto server_cfg = std::make_shared<tls::ServerConfig>(*setup.server);
   auto client_cfg = std::make_shared<tls::ClientConfig>(*setup.client);
   server_cfg->inspector = log.inspector();
   client_cfg->inspector = log.inspector();
   auto server = tls::Connection::server(server_cfg);
-  auto client = tls::Connection::client(client_cfg, demo_pki::kServerName);
+  auto client = tls::Connection::client(client_cfg, demo_pki::kServerName, resume);
   if (!server || !client) {
     r.error = !server ? server.error() : client.error();
     r.failed_side = !server ? "server" : "client";
@@ -110,6 +110,8 @@ Run run_connection(const Setup& setup, Log& log) {
   if (!pump(*client, *server) || !client->is_established() || !server->is_established())
     return fail(std::move(r), *client, *server);
   r.suite = client->cipher_suite();
+  r.resumed = client->resumed() && server->resumed();
+  r.session = client->session();
 
   if (!write_all(*client, kClientMessage) || !pump(*client, *server)) return fail(std::move(r), *client, *server);
   r.client_sent = std::string(kClientMessage);

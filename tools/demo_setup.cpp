@@ -7,6 +7,8 @@
 #include <ctime>
 
 #include "baretls/crypto/random.h"
+#include "baretls/tls/session_cache.h"
+#include "baretls/tls/ticket_keys.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "tools/demo.h"
@@ -52,6 +54,10 @@ bool make_setup(const Options& opt, Setup& out) {
     return false;
   out.server->certificates.push_back(std::move(server_key));
   out.client->trust_store = out.roots;
+  if (opt.resume) {  // RFC 5246 §7.3 session IDs and RFC 5077 tickets
+    out.server->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+    out.server->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
+  }
   if (opt.rsa) out.client->cipher_suites = {tls::CipherSuite::rsa_with_aes_128_gcm_sha256,
                                             tls::CipherSuite::rsa_with_aes_256_gcm_sha384};
   return true;

@@ -4,7 +4,13 @@
 // transit (tests/tls/handshake_support.h) to play a misbehaving peer.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "tests/tls/handshake_support.h"
+#include "tls/engine.h"
 #include "tls/messages.h"
 
 using namespace baretls;
@@ -317,6 +323,131 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
   }
 }
 
+namespace {
+
+// Collects trace lines (one sink per side).
+struct TraceLog {
+  std::vector<std::string> lines;
+  static void line(void* ctx, std::string_view text) { static_cast<TraceLog*>(ctx)->lines.emplace_back(text); }
+  // Lines that start with `prefix`.
+  [[nodiscard]] std::size_t count(std::string_view prefix) const {
+    return static_cast<std::size_t>(
+        std::count_if(lines.begin(), lines.end(), [&](const std::string& l) { return l.starts_with(prefix); }));
+  }
+};
+
+// Seals `message` as an encrypted handshake record from `from`'s engine, as
+// a peer that wants to renegotiate would (tls/engine.h seam).
+void send_encrypted_handshake(Connection& from, const std::vector<std::uint8_t>& message) {
+  auto& e = tls::detail::engine_of(from);
+  REQUIRE(e.record.write_protected());
+  REQUIRE(e.record.seal(tls::ContentType::handshake, message, e.out) == Error::ok);
+}
+
+// The one record `from` has queued: its content type and wire size.
+std::pair<std::uint8_t, std::size_t> single_record(Connection& from) {
+  const auto out = from.outgoing();
+  REQUIRE(out.size() >= 5);
+  const std::size_t len = (std::size_t{out[3]} << 8) | out[4];
+  CHECK(out.size() == 5 + len);
+  return {out[0], out.size()};
+}
+
+// Both sides still open and moving data both ways.
+void check_still_usable(Peers& x) {
+  for (auto* side : {&*x.client, &*x.server}) {
+    CHECK(side->is_established());
+    CHECK(side->error() == Error::ok);
+    CHECK(!side->alert_sent().has_value());
+    CHECK(!side->peer_alert().has_value());
+  }
+  const std::vector<std::uint8_t> ping = {'p', 'i', 'n', 'g'}, pong = {'p', 'o', 'n', 'g', '!'};
+  REQUIRE(x.client->write(ping).ok());
+  REQUIRE(x.server->write(pong).ok());
+  settle(*x.client, *x.server);
+  std::vector<std::uint8_t> buf(16);
+  auto n = x.server->read(buf);
+  REQUIRE(n.ok());
+  CHECK(std::vector<std::uint8_t>(buf.begin(), buf.begin() + static_cast<long>(*n)) == ping);
+  n = x.client->read(buf);
+  REQUIRE(n.ok());
+  CHECK(std::vector<std::uint8_t>(buf.begin(), buf.begin() + static_cast<long>(*n)) == pong);
+}
+
+}  // namespace
+
+TEST_CASE("negative: renegotiation on an established connection is refused, the connection stays usable") {
+  TraceLog client_log, server_log;
+  Peers x;
+  x.p.client_config->trace = {&TraceLog::line, &client_log};
+  x.p.server_config->trace = {&TraceLog::line, &server_log};
+  x.start();
+  // Keep the initial ClientHello: the renegotiating one is built from it.
+  const auto first = x.client->outgoing();
+  const std::vector<std::uint8_t> first_flight(first.begin(), first.end());
+  x.finish();
+  REQUIRE(x.client->is_established());
+  REQUIRE(x.server->is_established());
+
+  SUBCASE("HelloRequest from the server -> client answers a no_renegotiation warning") {
+    // RFC 5246 §7.4.1.1: struct { } HelloRequest; sent under the current keys.
+    send_encrypted_handshake(*x.server, {0, 0, 0, 0});
+    const auto [type, size] = single_record(*x.server);
+    CHECK(type == 22);
+    CHECK(size == 5 + 8 + 4 + 16);
+    {  // deliver the HelloRequest only
+      const auto out = x.server->outgoing();
+      auto n = x.client->feed(out);
+      REQUIRE(n.ok());
+      x.server->consume_outgoing(*n);
+    }
+    // RFC 5746 §4.2: the client "MUST respond to such requests with a
+    // no_renegotiation alert" at the warning level (RFC 5246 §7.2.2): one
+    // encrypted alert record and no ClientHello.
+    const auto [answer_type, answer_size] = single_record(*x.client);
+    CHECK(answer_type == 21);
+    CHECK(answer_size == 5 + 8 + 2 + 16);
+    CHECK(client_log.count("<<< HelloRequest") == 1);
+    CHECK(client_log.count(">>> Alert warning no_renegotiation") == 1);
+    settle(*x.client, *x.server);
+    CHECK(server_log.count("<<< Alert warning no_renegotiation") == 1);
+    check_still_usable(x);
+  }
+
+  SUBCASE("renegotiating ClientHello from the client -> server answers a no_renegotiation warning") {
+    // RFC 5746 §3.5: a secure renegotiation's ClientHello carries the saved
+    // client_verify_data in renegotiation_info, sent under the current keys.
+    REQUIRE(first_flight.size() > 9);
+    REQUIRE(first_flight[0] == 22);
+    REQUIRE(first_flight[5] == 1);
+    auto hello = tls::ClientHello::parse(std::span(first_flight).subspan(9));
+    REQUIRE(hello.ok());
+    const auto& verify = tls::detail::engine_of(*x.client).client_verify_data;
+    hello->renegotiation_info = std::vector<std::uint8_t>(verify.begin(), verify.end());
+    std::vector<std::uint8_t> message;
+    REQUIRE(tls::append_handshake(message, tls::HandshakeType::client_hello, *hello) == Error::ok);
+    send_encrypted_handshake(*x.client, message);
+    {
+      const auto out = x.client->outgoing();
+      auto n = x.server->feed(out);
+      REQUIRE(n.ok());
+      x.client->consume_outgoing(*n);
+    }
+    // RFC 5246 §7.2.2 no_renegotiation: "sent ... by the server in response
+    // to a client hello after initial handshaking"; RFC 5746 §4.4 recommends
+    // not renegotiating. We refuse with a warning and keep the connection
+    // (issue #7): no ServerHello, no fatal alert.
+    const auto [answer_type, answer_size] = single_record(*x.server);
+    CHECK(answer_type == 21);
+    CHECK(answer_size == 5 + 8 + 2 + 16);
+    CHECK(server_log.count(">>> Alert warning no_renegotiation") == 1);
+    settle(*x.client, *x.server);
+    CHECK(client_log.count("<<< Alert warning no_renegotiation") == 1);
+    check_still_usable(x);
+  }
+  ++g_cases;
+}
+
 TEST_CASE("negative: EOF without close_notify is truncation") {
   Peers x;
   x.start();
@@ -326,5 +457,5 @@ TEST_CASE("negative: EOF without close_notify is truncation") {
   CHECK(x.client->error() == Error::truncated);
   ++g_cases;
   MESSAGE("negative cases checked: " << g_cases);
-  CHECK(g_cases >= 25);
+  CHECK(g_cases >= 32);
 }

@@ -73,7 +73,11 @@ run_demo() {  # name args...
     has "$out" "] CertificateVerify" "demo $*: heading" ;;
   esac
   case " $* " in *" --resume "*)
-    has "$out" "abbreviated" "demo $*: resumed connection" ;;
+    has "$out" "✓ abbreviated handshake: no Certificate, no key exchange" "demo $*: resumed connection"
+    has "$out" "] ServerHello (resuming)" "demo $*: heading"
+    has "$out" "] NewSessionTicket" "demo $*: heading"
+    has "$out" "✓ the same master secret as the first connection" "demo $*: resumed master secret"
+    has "$out" "✓ a key block different from the first connection's" "demo $*: resumed keys" ;;
   esac
   return 0
 }

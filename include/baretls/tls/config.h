@@ -23,6 +23,9 @@ class TrustStore;
 
 namespace baretls::tls {
 
+class SessionCache;
+class TicketKeys;
+
 // Unix time in seconds, for certificate validity. The library has no clock.
 struct Clock {
   std::int64_t (*now)(void* ctx) = nullptr;
@@ -66,6 +69,10 @@ struct CommonConfig {
 
 struct ClientConfig : CommonConfig {
   std::shared_ptr<const x509::TrustStore> trust_store;  // roots for the server's chain
+
+  // Resumption (RFC 5077 §3.2): offer an empty SessionTicket extension to
+  // receive a ticket (a ticket held in a Session is offered either way).
+  bool session_tickets = true;
 };
 
 // One certificate chain (DER, leaf first) and its private key.
@@ -76,6 +83,10 @@ struct CertifiedKey {
 
 struct ServerConfig : CommonConfig {
   std::vector<CertifiedKey> certificates;  // RSA and/or ECDSA; the suite picks one
+
+  // Resumption (RFC 5246 §7.3, RFC 5077)
+  std::shared_ptr<SessionCache> session_cache;   // nullptr: no session-ID resumption
+  std::shared_ptr<TicketKeys> ticket_keys;       // nullptr: no tickets
 };
 
 }  // namespace baretls::tls

@@ -21,12 +21,15 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/errors.h"
+#include "baretls/tls/session.h"
 #include "baretls/tls/types.h"
 
 namespace baretls::tls {
 
+class Connection;
 namespace detail {
 struct Engine;
+Engine& engine_of(Connection& c) noexcept;  // tls/engine.h: tests reach the engine
 }
 
 enum class Role : std::uint8_t { client, server };
@@ -50,6 +53,12 @@ class Connection {
   // ClientHello at once.
   [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
                                                  std::string_view server_name);
+  // Resumption (RFC 5246 §7.3, RFC 5077): the same, offering `resume` (its
+  // session ID or ticket; nullptr = full handshake). A session is offered
+  // only if it used the extended master secret (RFC 7627 §5.3) and its
+  // suite is in the configuration; the server may still choose a full handshake.
+  [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
+                                                 std::string_view server_name, const Session* resume);
   [[nodiscard]] static Result<Connection> server(std::shared_ptr<const ServerConfig> config);
 
   Connection(Connection&&) noexcept;
@@ -85,10 +94,38 @@ class Connection {
   [[nodiscard]] std::optional<NamedGroup> group() const noexcept;
   [[nodiscard]] std::optional<SignatureScheme> signature_scheme() const noexcept;
   [[nodiscard]] bool extended_master_secret() const noexcept;
+  // Resumption: whether this handshake was abbreviated (RFC 5246 §7.3), and
+  // on a client after the handshake the session to offer next time (nullopt
+  // when the server gave neither a session ID nor a ticket, or on a server).
+  [[nodiscard]] bool resumed() const noexcept;
+  [[nodiscard]] std::optional<Session> session() const;
   // Bytes this connection holds now (buffers and state).
   [[nodiscard]] std::size_t memory_footprint() const noexcept;
 
+  // Zero-copy I/O: the same traffic as feed()/read() without their copies.
+  //   auto buf = c.input_buffer();             // receive straight into the engine
+  //   n = recv(fd, buf.data(), buf.size());     c.commit_input(n);
+  //   auto v = c.read_view();                   // plaintext decrypted in place
+  //   use(*v);                                  c.consume_read(v->size());
+  // input_buffer(): free space for received bytes (empty after a fatal error,
+  // or while a whole record of decrypted data waits: read it first). Valid
+  // until the next non-const call. commit_input(n): the first n bytes of it
+  // hold received data; processes them like feed() (returns n or the fatal
+  // error; buffer_too_small if n exceeds the span, nothing taken).
+  // read_view(): decrypted application data not yet consumed, at most one
+  // record (empty when none; Error::closed / the fatal error as read()).
+  // The view is valid until the next non-const call. consume_read(n): marks
+  // n bytes of it used (buffer_too_small beyond the view); once a record is
+  // used up, the records behind it are processed. write() already seals
+  // straight from the caller's buffer into outgoing() with no copy.
+  [[nodiscard]] std::span<std::uint8_t> input_buffer();
+  [[nodiscard]] Result<std::size_t> commit_input(std::size_t n);
+  [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();
+  [[nodiscard]] Error consume_read(std::size_t n);
+
  private:
+  // Internal seam for tests and tools inside the tree (tls/engine.h).
+  friend detail::Engine& detail::engine_of(Connection& c) noexcept;
   explicit Connection(std::unique_ptr<detail::Engine> e) noexcept;
   std::unique_ptr<detail::Engine> engine_;
 };

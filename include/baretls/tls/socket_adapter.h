@@ -36,11 +36,8 @@ class SocketStream {
   [[nodiscard]] int fd() const noexcept { return fd_; }
 
  private:
-  [[nodiscard]] Error feed_pending();
-  Connection conn_;
+  Connection conn_;  // receive() reads into its input_buffer() directly
   int fd_;
-  std::vector<std::uint8_t> pending_;  // received, not yet taken by feed()
-  std::size_t pending_pos_ = 0;
 };
 
 }  // namespace baretls::tls

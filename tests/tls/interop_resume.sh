@@ -1,0 +1,133 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Interop for session resumption (ctest label "interop", issue #8):
+#  - openssl s_client -tls1_2 -sess_out/-sess_in and -reconnect against
+#    `baretls server` (tickets, and session IDs with -no_ticket): "Reused";
+#  - gnutls-cli --resume against `baretls server`: "resumed session";
+#  - `baretls client --sess-out/--sess-in` against `openssl s_server -tls1_2
+#    -www` (tickets, and IDs with -no_ticket), against gnutls-serv, and
+#    against `baretls server`: "Resumed: yes", the page says "Reused";
+#  - a damaged session file is refused with a message, an unknown session
+#    gets a full handshake.
+# Random ports on 127.0.0.1, bounded timeouts, every peer killed by PID.
+# usage: interop_resume.sh BARETLS_BINARY VECTORS_TLS_DIR
+set -u
+B=$1
+V=$2
+W=$(mktemp -d)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$W"; }
+trap cleanup EXIT
+command -v openssl >/dev/null || { echo "openssl not installed"; exit 1; }
+command -v gnutls-cli >/dev/null || { echo "gnutls not installed"; exit 1; }
+pass=0
+fail=0
+port() { echo $((20000 + RANDOM % 40000)); }
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+wait_for() { for _ in $(seq 1 50); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+CERT=(--cert "$V/p256.pem" --key "$V/p256.key")
+CLIENT=(--CAfile "$V/ca.pem" --servername localhost)
+REQ=$'GET / HTTP/1.0\r\n\r\n'
+
+start_baretls_server() {  # -> $P, $SP; log in $W/bs_err
+  P=$(port)
+  timeout 60 "$B" server --port $P "${CERT[@]}" --echo 2> "$W/bs_err" &
+  SP=$!; PIDS+=($SP)
+  wait_for "$W/bs_err" listening
+}
+
+# 1-2. openssl s_client -sess_out, then -sess_in: tickets, then session IDs.
+for mode in ticket no_ticket; do
+  flag=""; [ $mode = no_ticket ] && flag="-no_ticket"
+  start_baretls_server
+  rm -f "$W/o.sess"
+  echo one | timeout 10 openssl s_client -tls1_2 $flag -connect 127.0.0.1:$P -CAfile "$V/ca.pem" \
+      -servername localhost -sess_out "$W/o.sess" > "$W/sc1" 2>&1
+  (echo two; sleep 1) | timeout 10 openssl s_client -tls1_2 $flag -connect 127.0.0.1:$P -CAfile "$V/ca.pem" \
+      -servername localhost -sess_in "$W/o.sess" > "$W/sc2" 2>&1
+  kill $SP 2>/dev/null
+  if grep -q "^New," "$W/sc1" && grep -q "^Reused," "$W/sc2" && grep -q "^two" "$W/sc2" &&
+     grep -q "accepted.*resumed" "$W/bs_err"; then ok; else
+    bad "openssl s_client -sess_out/-sess_in ($mode): $(grep -E '^(New|Reused)' "$W/sc1" "$W/sc2") $(tail -2 "$W/bs_err")"; fi
+done
+
+# 3-4. openssl s_client -reconnect (the first connection plus five resumptions).
+for mode in ticket no_ticket; do
+  flag=""; [ $mode = no_ticket ] && flag="-no_ticket"
+  start_baretls_server
+  echo | timeout 15 openssl s_client -tls1_2 $flag -connect 127.0.0.1:$P -CAfile "$V/ca.pem" \
+      -servername localhost -reconnect > "$W/sc" 2>&1
+  kill $SP 2>/dev/null
+  reused=$(grep -c "^Reused," "$W/sc")
+  if [ "$reused" -eq 5 ] && [ "$(grep -c 'accepted.*resumed' "$W/bs_err")" -eq 5 ]; then ok; else
+    bad "openssl s_client -reconnect ($mode): $reused reused; $(tail -2 "$W/bs_err")"; fi
+done
+
+# 5. gnutls-cli --resume (tickets by default), then with session IDs only.
+for prio in "NORMAL:-VERS-ALL:+VERS-TLS1.2" "NORMAL:-VERS-ALL:+VERS-TLS1.2:%NO_TICKETS"; do
+  start_baretls_server
+  echo hello | timeout 15 gnutls-cli --x509cafile "$V/ca.pem" -p $P localhost --priority "$prio" --resume \
+      > "$W/gc" 2>&1
+  kill $SP 2>/dev/null
+  if grep -q "This is a resumed session" "$W/gc" && grep -q "accepted.*resumed" "$W/bs_err"; then ok; else
+    bad "gnutls-cli --resume ($prio): $(grep -i 'resum\|error' "$W/gc" | head -3) $(tail -2 "$W/bs_err")"; fi
+done
+
+# 6-7. baretls client --sess-out/--sess-in against openssl s_server -www.
+for mode in ticket no_ticket; do
+  flag=""; [ $mode = no_ticket ] && flag="-no_ticket"
+  P=$(port)
+  ( sleep 8 | timeout 10 openssl s_server -tls1_2 $flag -accept $P "${CERT[@]}" -www -naccept 2 \
+      > "$W/ss_out" 2>&1 ) &
+  PIDS+=($!)
+  sleep 0.5
+  rm -f "$W/b.sess"
+  printf '%s' "$REQ" | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-out "$W/b.sess" \
+      > "$W/c1" 2> "$W/e1"
+  rc1=$?
+  mode_bits=$(stat -c %a "$W/b.sess" 2>/dev/null)
+  printf '%s' "$REQ" | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/b.sess" \
+      > "$W/c2" 2> "$W/e2"
+  rc2=$?
+  if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ "$mode_bits" = 600 ] && grep -q "Resumed: no" "$W/e1" &&
+     grep -q "Resumed: yes" "$W/e2" && grep -q "^New, TLSv1.2" "$W/c1" && grep -q "^Reused, TLSv1.2" "$W/c2" &&
+     grep -q "BEGIN BARETLS SESSION" "$W/b.sess"; then ok; else
+    bad "baretls client vs openssl s_server ($mode): rc=$rc1/$rc2 mode=$mode_bits $(cat "$W/e1" "$W/e2" | tail -3)"; fi
+done
+
+# 8. baretls client against gnutls-serv (tickets on by default there).
+P=$(port)
+timeout 30 gnutls-serv -p $P --x509certfile "$V/p256.pem" --x509keyfile "$V/p256.key" --echo \
+    --priority "NORMAL:-VERS-ALL:+VERS-TLS1.2" > "$W/gs" 2>&1 &
+GP=$!; PIDS+=($GP)
+wait_for "$W/gs" listening
+echo one | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-out "$W/g.sess" > "$W/c1" 2> "$W/e1"
+echo two | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/g.sess" > "$W/c2" 2> "$W/e2"
+kill $GP 2>/dev/null
+if grep -q "Resumed: no" "$W/e1" && grep -q "Resumed: yes" "$W/e2" && grep -q "^two" "$W/c2"; then ok; else
+  bad "baretls client vs gnutls-serv: $(cat "$W/e1" "$W/e2" | tail -3)"; fi
+
+# 9. baretls client against baretls server, data echoed after resumption.
+start_baretls_server
+echo one | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-out "$W/s.sess" > "$W/c1" 2> "$W/e1"
+echo two | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/s.sess" > "$W/c2" 2> "$W/e2"
+# 10. A damaged session file is refused; a well-formed unknown one gets a full handshake.
+sed 's/^A/B/; 2s/./@/' "$W/s.sess" > "$W/bad.sess"
+echo x | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/bad.sess" > /dev/null 2> "$W/e3"
+rc3=$?
+kill $SP 2>/dev/null
+SP2=""
+start_baretls_server  # a new server: new ticket keys, empty cache
+echo three | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/s.sess" > "$W/c4" 2> "$W/e4"
+rc4=$?
+kill $SP 2>/dev/null
+if grep -q "Resumed: yes" "$W/e2" && [ "$(cat "$W/c2")" = two ]; then ok; else
+  bad "baretls client vs baretls server: $(tail -2 "$W/e2")"; fi
+if [ $rc3 -ne 0 ] && grep -qi "session" "$W/e3"; then ok; else bad "damaged session file: rc=$rc3 $(cat "$W/e3")"; fi
+if [ $rc4 -eq 0 ] && grep -q "Resumed: no" "$W/e4" && [ "$(cat "$W/c4")" = three ]; then ok; else
+  bad "unknown session: rc=$rc4 $(tail -2 "$W/e4")"; fi
+
+expected=12
+echo "interop_resume: $pass passed, $fail failed (expected $expected)"
+[ $fail -eq 0 ] && [ $pass -eq $expected ]

@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: MIT
+// The server's side of resumption: looking up a session by ID in the
+// SessionCache or opening an RFC 5077 ticket, the RFC 7627 §5.3 rules, the
+// abbreviated flight (ServerHello, [NewSessionTicket], ChangeCipherSpec,
+// Finished; RFC 5246 §7.3), new session IDs and NewSessionTicket after a
+// full handshake. A session that cannot be resumed (unknown, expired,
+// forged, old key, other suite) only means a full handshake.
+#include <algorithm>
+
+#include "baretls/crypto/secret.h"
+#include "baretls/tls/session_cache.h"
+#include "baretls/tls/ticket_keys.h"
+#include "tls/inspect_hook.h"
+#include "tls/resumption.h"
+
+namespace baretls::tls::detail {
+
+namespace {
+
+// The state sealed in a ticket: version(1) suite(2) ems(1) created(8) master_secret(48).
+constexpr std::uint8_t kTicketStateVersion = 1;
+constexpr std::size_t kTicketStateSize = 1 + 2 + 1 + 8 + kMasterSecretSize;
+
+void encode_ticket_state(const Session& s, std::span<std::uint8_t, kTicketStateSize> out) {
+  wire::Writer w(out);
+  w.u8(kTicketStateVersion);
+  w.u16(static_cast<std::uint16_t>(s.suite));
+  w.u8(s.extended_master_secret ? 1 : 0);
+  const auto t = static_cast<std::uint64_t>(s.created);
+  w.u32(static_cast<std::uint32_t>(t >> 32));
+  w.u32(static_cast<std::uint32_t>(t));
+  w.bytes(s.master_secret());
+}
+
+std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) {
+  if (state.size() != kTicketStateSize) return std::nullopt;
+  wire::Reader r(state);
+  auto version = r.u8();
+  auto suite = r.u16();
+  auto ems = r.u8();
+  auto hi = r.u32();
+  auto lo = r.u32();
+  auto master = r.bytes(kMasterSecretSize);
+  if (!version || !suite || !ems || !hi || !lo || !master) return std::nullopt;
+  if (*version != kTicketStateVersion || *ems > 1 || find_suite(*suite) == nullptr) return std::nullopt;
+  Session s;
+  s.suite = static_cast<CipherSuite>(*suite);
+  s.extended_master_secret = *ems == 1;
+  s.created = static_cast<std::int64_t>((std::uint64_t{*hi} << 32) | *lo);
+  s.set_master_secret(master->first<kMasterSecretSize>());
+  return s;
+}
+
+bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
+  return now - created > lifetime || created - now > lifetime;
+}
+
+// RFC 5077 §4: the server "decrypts the received ticket, verifies the
+// ticket's validity". Any failure: nullopt, and a full handshake follows.
+std::optional<Session> open_ticket(Engine& e, std::span<const std::uint8_t> ticket, bool& renew) {
+  const auto& cfg = *e.server_config;
+  const std::int64_t now = config_now(cfg);
+  if (cfg.ticket_keys->rotate_if_due(cfg.random, now) != Error::ok) return std::nullopt;
+  auto opened = cfg.ticket_keys->open(ticket);
+  if (!opened) return std::nullopt;
+  crypto::WipeOnExit wipe(opened->state);
+  auto s = decode_ticket_state(opened->state);
+  if (!s || expired(s->created, now, cfg.ticket_keys->ticket_lifetime())) return std::nullopt;
+  renew = opened->under_previous_key;  // RFC 5077 §5.5: move it to the current key
+  return s;
+}
+
+bool suite_allowed(const ServerConfig& cfg, const ClientHello& ch, CipherSuite suite) {
+  // RFC 5246 §7.4.1.2: the client "MUST include at least the cipher_suite from that session".
+  return ch.offers_suite(static_cast<std::uint16_t>(suite)) &&
+         std::find(cfg.cipher_suites.begin(), cfg.cipher_suites.end(), suite) != cfg.cipher_suites.end();
+}
+
+// The abbreviated flight: ServerHello, [NewSessionTicket], ChangeCipherSpec, Finished.
+Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
+  ServerHello sh;
+  sh.random = e.neg.server_random;
+  // RFC 5246 §7.4.1.3 / RFC 5077 §3.4: the same session ID as the ClientHello.
+  sh.session_id = ch.session_id;
+  sh.cipher_suite = static_cast<std::uint16_t>(s.suite);
+  if (e.neg.secure_renegotiation) sh.renegotiation_info = std::vector<std::uint8_t>{};
+  // RFC 7627 §5.3: "the server MUST include the "extended_master_secret" extension in its ServerHello".
+  sh.extended_master_secret = true;
+  if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
+    sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
+  sh.session_ticket = e.neg.ticket_expected;
+  BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
+  e.neg.master = MasterSecret(s.master_secret());
+  e.neg.session_created = s.created;
+  BARETLS_TRY(queue_new_session_ticket(e));
+  e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
+  inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
+  BARETLS_TRY(e.send_change_cipher_spec());
+  return e.send_finished();
+}
+
+}  // namespace
+
+Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
+  const auto& cfg = *e.server_config;
+  std::optional<Session> s;
+  bool renew = false;
+  if (cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty()) {
+    s = open_ticket(e, *ch.session_ticket, renew);
+  } else if (cfg.session_cache && !ch.session_id.empty()) {
+    // RFC 5077 §3.4: "If a ticket is presented by the client, the server
+    // MUST NOT attempt to use the Session ID in the ClientHello for stateful
+    // session resumption." Hence the else.
+    s = cfg.session_cache->find(ch.session_id, config_now(cfg));
+  }
+  if (!s) return false;
+  // RFC 7627 §5.3: "If the original session used the "extended_master_secret"
+  // extension but the new ClientHello does not contain it, the server MUST
+  // abort the abbreviated handshake."
+  if (s->extended_master_secret && !ch.extended_master_secret) return Error::extended_master_secret_required;
+  // RFC 7627 §5.3: a session without EMS is not resumed: with EMS offered now
+  // the server "MUST NOT perform the abbreviated handshake"; without it, we
+  // take a full handshake rather than legacy insecure resumption.
+  if (!s->extended_master_secret || !suite_allowed(cfg, ch, s->suite)) return false;
+  e.neg.suite = &suite_info(s->suite);
+  e.neg.client_random = ch.random;
+  e.neg.client_version = ch.client_version;
+  e.neg.extended_master_secret = true;
+  e.neg.secure_renegotiation = ch.renegotiation_info.has_value() || ch.offers_suite(kRenegotiationScsv);
+  e.neg.resumption = true;
+  e.neg.session_id = ch.session_id;
+  e.neg.ticket_expected = renew;
+  if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
+  e.transcript.select(e.neg.suite->prf_hash);
+  e.record.set_version_policy(VersionPolicy::tls12);
+  BARETLS_TRY(queue_resumed_flight(e, ch, *s));
+  return true;
+}
+
+Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
+  const auto& cfg = *e.server_config;
+  e.neg.session_created = config_now(cfg);
+  if (cfg.ticket_keys && ch.session_ticket) {
+    // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello
+    // if it wishes to issue a new ticket"; §3.4: it "SHOULD include an empty
+    // Session ID in the ServerHello".
+    e.neg.ticket_expected = true;
+    sh.session_ticket = true;
+    return Error::ok;
+  }
+  if (!cfg.session_cache) return Error::ok;
+  e.neg.session_id.resize(Session::kMaxSessionIdSize);
+  if (cfg.random(e.neg.session_id) != crypto::Error::ok) return Error::random_failure;
+  sh.session_id = e.neg.session_id;
+  return Error::ok;
+}
+
+// RFC 5077 §3.3: "This message MUST be sent if the server included a
+// SessionTicket extension in the ServerHello." Should sealing fail, "it
+// sends a zero-length ticket".
+Error queue_new_session_ticket(Engine& e) {
+  if (!e.neg.ticket_expected) return Error::ok;
+  const auto& cfg = *e.server_config;
+  Session s;
+  s.suite = e.neg.suite->id;
+  s.extended_master_secret = e.neg.extended_master_secret;
+  s.created = e.neg.session_created;
+  s.set_master_secret(e.neg.master.expose());
+  crypto::Secret<kTicketStateSize> state;
+  encode_ticket_state(s, state.expose());
+  NewSessionTicket nst;
+  if (auto t = cfg.ticket_keys->seal(cfg.random, config_now(cfg), state.expose())) {
+    nst.ticket = std::move(*t);
+    nst.ticket_lifetime_hint = static_cast<std::uint32_t>(
+        std::min<std::int64_t>(cfg.ticket_keys->ticket_lifetime(), 0xffffffff));
+  }
+  return e.queue_handshake(HandshakeType::new_session_ticket, nst);
+}
+
+Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
+  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
+  return HsState::server_wait_resumed_finished;
+}
+
+Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(check_peer_finished(e, body));
+  BARETLS_TRY(e.enter_established());
+  return HsState::established;
+}
+
+void save_server_session(Engine& e) {
+  const auto& cfg = *e.server_config;
+  if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
+  Session s;
+  s.suite = e.neg.suite->id;
+  s.extended_master_secret = e.neg.extended_master_secret;
+  s.session_id = e.neg.session_id;
+  s.created = e.neg.session_created;
+  s.set_master_secret(e.neg.master.expose());
+  cfg.session_cache->store(s.session_id, s);
+}
+
+}  // namespace baretls::tls::detail

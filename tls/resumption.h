@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// Session resumption inside the engine (RFC 5246 §7.3 abbreviated handshake,
+// RFC 5077 tickets, RFC 7627 §5.3): the hooks client.cpp, server.cpp and
+// enter_established() call, and the handlers of the abbreviated flows that
+// their tables name. Client side in resume_client.cpp, server side in
+// resume_server.cpp. Internal.
+#pragma once
+
+#include <span>
+
+#include "tls/engine.h"
+
+namespace baretls::tls::detail {
+
+// Client. Puts the offered session's ID or ticket (with a fresh random ID,
+// RFC 5077 §3.4) and the SessionTicket extension into the ClientHello.
+[[nodiscard]] Error offer_session(Engine& e, ClientHello& ch);
+// Notes the ServerHello's session ID and SessionTicket extension; true when
+// the server echoed our non-empty session ID (RFC 5246 §7.4.1.3).
+[[nodiscard]] bool server_resumes(Engine& e, const ServerHello& sh);
+// Checks the resumed suite and EMS status and derives the keys.
+[[nodiscard]] Result<HsState> client_resume(Engine& e, const ServerHello& sh);
+[[nodiscard]] Result<HsState> client_on_new_session_ticket(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> client_on_resumed_new_session_ticket(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> client_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> client_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body);
+
+// Server. True when it resumed: ServerHello, [NewSessionTicket],
+// ChangeCipherSpec and Finished are queued. An error only for an EMS
+// downgrade of an EMS session (RFC 7627 §5.3) or a local failure.
+[[nodiscard]] Result<bool> server_try_resume(Engine& e, const ClientHello& ch);
+// Full handshake: a new session ID for the cache, or the SessionTicket
+// extension announcing a ticket.
+[[nodiscard]] Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh);
+// RFC 5077 §3.3: NewSessionTicket before our ChangeCipherSpec, when announced.
+[[nodiscard]] Error queue_new_session_ticket(Engine& e);
+[[nodiscard]] Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body);
+
+// Both: on entering established, the client keeps the session to offer next
+// time and the server caches a new session ID's session.
+void save_client_session(Engine& e);
+void save_server_session(Engine& e);
+inline void save_session(Engine& e) {
+  e.resumed = e.neg.resumption;
+  if (e.role == Role::client) {
+    save_client_session(e);
+  } else {
+    save_server_session(e);
+  }
+}
+
+}  // namespace baretls::tls::detail
