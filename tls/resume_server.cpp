@@ -10,6 +10,7 @@
 #include "baretls/crypto/secret.h"
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/ticket_keys.h"
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -95,6 +96,7 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   e.neg.session_created = s.created;
   BARETLS_TRY(queue_new_session_ticket(e));
   e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
+  inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
   BARETLS_TRY(e.send_change_cipher_spec());
   return e.send_finished();
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "baretls/crypto/random.h"
+#include "baretls/tls/inspect.h"
 #include "baretls/tls/types.h"
 
 namespace baretls::x509 {
@@ -60,6 +61,11 @@ struct CommonConfig {
   // Largest handshake message accepted (reassembled across records).
   std::size_t max_handshake_message_size = 64 * 1024;
   TraceSink trace;
+  // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
+  // every message, record and key-schedule value, SECRETS INCLUDED (like the
+  // key log): off unless set.
+  using Inspector = tls::Inspector;
+  Inspector inspector;
 
   // ALPN (RFC 7301) and key log
   std::vector<std::string> alpn;  // client: offered, in order; server: preference (empty: off)
