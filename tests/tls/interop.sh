@@ -28,7 +28,7 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # Waits until a peer listens on $1 (by its own message in file $2, pattern $3).
-wait_for() { for _ in $(seq 1 50); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+wait_for() { for _ in $(seq 1 150); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 # Waits (up to 10 s) until something listens on TCP port $1 of this host:
 # a loaded machine can take longer than a fixed sleep to start a peer.
 wait_listen() {

@@ -32,7 +32,7 @@ check() {  # description, then a command that must succeed
   expected=$((expected + 1))
   if "$@"; then ok; else bad "$what"; fi
 }
-wait_for() { for _ in $(seq 1 50); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+wait_for() { for _ in $(seq 1 150); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 # Waits (up to 10 s) until something listens on TCP port $1 of this host:
 # a loaded machine can take longer than a fixed sleep to start a peer.
 wait_listen() {

@@ -25,7 +25,7 @@ fail=0
 port() { echo $((20000 + RANDOM % 40000)); }
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-wait_for() { for _ in $(seq 1 50); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+wait_for() { for _ in $(seq 1 150); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
 # Waits (up to 10 s) until something listens on TCP port $1 of this host:
 # a loaded machine can take longer than a fixed sleep to start a peer.
 wait_listen() {
