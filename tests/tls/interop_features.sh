@@ -33,6 +33,16 @@ check() {  # description, then a command that must succeed
   if "$@"; then ok; else bad "$what"; fi
 }
 wait_for() { for _ in $(seq 1 50); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+# Waits (up to 10 s) until something listens on TCP port $1 of this host:
+# a loaded machine can take longer than a fixed sleep to start a peer.
+wait_listen() {
+  local hex; hex=$(printf '%04X' "$1")
+  for _ in $(seq 1 100); do
+    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
 printf 'line one of the test data\nline two\n' > "$W/data"
 
 # Starts our server (extra arguments appended) on a new port: sets P and SP.
@@ -98,7 +108,7 @@ for c in client-rsa client-p256; do
   ( (cat "$W/data"; sleep 2) | timeout 20 openssl s_server -tls1_2 -accept $P -cert "$V/p256.pem" -key "$V/p256.key" \
       -Verify 1 -CAfile "$V/ca.pem" -verify_return_error -naccept 1 > "$W/s_out" 2>&1 ) &
   PIDS+=($!)
-  sleep 0.4
+  wait_listen $P
   (cat "$W/data"; sleep 1) | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       --cert "$V/$c.pem" --key "$V/$c.key" > "$W/c_out" 2> "$W/c_err"
   rc=$?
@@ -156,7 +166,7 @@ alpn_client_case() {  # s_server -alpn, our --alpn, expected
   ( (sleep 2) | timeout 20 openssl s_server -tls1_2 -accept $P -cert "$V/p256.pem" -key "$V/p256.key" \
       -alpn "$1" -naccept 1 > "$W/s_out" 2>&1 ) &
   PIDS+=($!)
-  sleep 0.4
+  wait_listen $P
   (echo hi; sleep 0.5) | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       --alpn "$2" > /dev/null 2> "$W/c_err"
   sleep 1.2
