@@ -6,8 +6,9 @@
 #include <algorithm>
 
 #include "tls/engine.h"
-#include "tls/resumption.h"
 #include "tls/features.h"
+#include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -29,6 +30,7 @@ bool offers_ecdhe(const CommonConfig& c) {
 Error client_start(Engine& e) {
   const auto& cfg = *e.client_config;
   if (cfg.cipher_suites.empty()) return Error::bad_config;
+  e.record.set_inspector(cfg.inspector, true);
   ClientHello ch;
   if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
   ch.random = e.neg.client_random;
@@ -51,8 +53,8 @@ Error client_start(Engine& e) {
   // RFC 5746 §3.4: the client MUST include either an empty
   // "renegotiation_info" extension, or the SCSV, in the ClientHello.
   ch.renegotiation_info = std::vector<std::uint8_t>{};
-  BARETLS_TRY(offer_session(e, ch));
   ch.alpn = client_alpn_offer(cfg);  // RFC 7301 §3.1 (alpn.cpp)
+  BARETLS_TRY(offer_session(e, ch));
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
@@ -72,7 +74,8 @@ Error check_server_extensions(const Engine& e, const ServerHello& sh) {
       e.client_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
   // RFC 5246 §7.4.1.4: only extensions we offered may come back.
-  if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;  // ALPN: client_accept_alpn
+  if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;
+  // ALPN: client_accept_alpn (alpn.cpp)
   if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
     return Error::unoffered_extension;
   // RFC 8422 §5.2: the list, if sent, must contain uncompressed.
@@ -163,13 +166,17 @@ Error make_premaster(Engine& e, crypto::Secret<kMaxEcdhSecret>& pms, std::size_t
     p[1] = static_cast<std::uint8_t>(e.neg.client_version);
     if (cfg.random(p.subspan(2)) != crypto::Error::ok) return Error::random_failure;
     pms_size = 48;
-    return rsa_encrypt_premaster(*e.neg.peer_key, p, cfg.random, cke.exchange_keys);
+    BARETLS_TRY(rsa_encrypt_premaster(*e.neg.peer_key, p, cfg.random, cke.exchange_keys));
+    inspect_value(e, InspectKind::value, "encrypted_pre_master_secret", cke.exchange_keys);
+    return Error::ok;
   }
   auto eph = generate_ephemeral(*e.neg.group, cfg.random);
   if (!eph) return eph.error();
   auto n = compute_shared_secret(*eph, e.neg.server_public, pms.expose());
   if (!n) return n.error();
   pms_size = *n;
+  inspect_value(e, InspectKind::value, "client_ecdhe_public", eph->public_bytes());
+  inspect_value(e, InspectKind::secret, "ecdhe_shared_secret", pms.expose().first(pms_size));
   cke.exchange_keys.assign(eph->public_bytes().begin(), eph->public_bytes().end());
   return Error::ok;
 }

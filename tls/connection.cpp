@@ -48,6 +48,7 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   e->server_config = std::move(config);
   e->state = detail::HsState::server_wait_client_hello;
   BARETLS_TRY(detail::setup_features(*e));
+  e->record.set_inspector(e->server_config->inspector, false);
   return Connection(std::move(e));
 }
 

@@ -6,8 +6,9 @@
 
 #include "baretls/crypto/ct.h"
 #include "tls/engine.h"
-#include "tls/resumption.h"
 #include "tls/features.h"
+#include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -16,6 +17,7 @@ Error Engine::queue_bytes(std::size_t start) {
   if (message.size() < kHandshakeHeaderSize) return Error::internal_error;
   const auto type = static_cast<HandshakeType>(message[0]);
   trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
+  inspect_handshake(config(), role == Role::client, true, message);
   if (type != HandshakeType::hello_request) transcript.update(message);
   return Error::ok;
 }
@@ -45,11 +47,13 @@ Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
     std::array<std::uint8_t, crypto::kMaxDigestSize> session_hash{};
     const std::size_t n = transcript.snapshot(session_hash);
     neg.master = derive_extended_master_secret(prf, pre_master_secret, std::span(session_hash).first(n));
+    inspect_value(*this, InspectKind::value, "session_hash", std::span(session_hash).first(n));
   } else {
     neg.master = derive_master_secret(prf, pre_master_secret, neg.client_random, neg.server_random);
   }
   neg.keys = derive_traffic_keys(*neg.suite, neg.master, neg.client_random, neg.server_random);
   log_master_secret(*this);
+  inspect_key_schedule(*this, pre_master_secret);
   return Error::ok;
 }
 
@@ -60,6 +64,8 @@ Error Engine::send_finished() {
   const auto label = role == Role::client ? FinishedLabel::client : FinishedLabel::server;
   f.verify_data = compute_verify_data(neg.suite->prf_hash, neg.master, label, std::span(hash).first(n));
   (role == Role::client ? client_verify_data : server_verify_data) = f.verify_data;
+  inspect_finished(*this, role == Role::client ? "client_verify_data" : "server_verify_data", std::span(hash).first(n),
+                   f.verify_data);
   BARETLS_TRY(queue_handshake(HandshakeType::finished, f));
   return flush_flight();
 }
@@ -72,6 +78,8 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
   const auto label = e.role == Role::client ? FinishedLabel::server : FinishedLabel::client;
   const auto expected = compute_verify_data(e.neg.suite->prf_hash, e.neg.master, label,
                                             std::span(e.neg.finished_hash).first(e.neg.finished_hash_size));
+  inspect_finished(e, e.role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data",
+                   std::span(e.neg.finished_hash).first(e.neg.finished_hash_size), expected);
   if (!crypto::ct::equal(expected, f->verify_data).to_bool()) return Error::bad_finished;
   (e.role == Role::client ? e.server_verify_data : e.client_verify_data) = f->verify_data;
   e.finished_verified = FinishedVerified();
@@ -81,19 +89,21 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
 // Traffic needs every proof that applies (STYLE.md §7).
 Error Engine::enter_established() {
   if (!finished_verified) return Error::internal_error;
-  if (role == Role::client) {
-    if (!session_resumed && !chain_verified) return Error::internal_error;
-    if (!session_resumed && neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
-  } else if (server_config->client_auth == ClientAuth::required && !client_verified) {
-    return Error::internal_error;  // never resumed: server_try_resume declines under client auth
+  if (role == Role::client && !session_resumed) {
+    if (!chain_verified) return Error::internal_error;
+    if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
   }
+  // Client certificates: required means verified (servers asking for them do
+  // not resume, resume_server.cpp).
+  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified)
+    return Error::internal_error;
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
-  save_session(*this);  // resumption: before the master secret is wiped
   log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
   transcript.stop_keeping();
+  save_session(*this);  // resumption: before the master secret is wiped
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};

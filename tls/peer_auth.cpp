@@ -52,6 +52,7 @@ Error from_x509(x509::Error e) noexcept {
 Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain, const x509::TrustStore* roots,
                                   std::int64_t now, std::string_view hostname, bool server_purpose) {
   if (chain.empty()) return Error::certificate_required;
+  if (chain.size() > kMaxPeerChainCertificates) return Error::certificate_chain_too_long;
   if (roots == nullptr) return Error::certificate_unknown_ca;
   std::vector<std::span<const std::uint8_t>> spans;
   spans.reserve(chain.size());

@@ -7,8 +7,9 @@
 #include <algorithm>
 
 #include "tls/engine.h"
-#include "tls/resumption.h"
 #include "tls/features.h"
+#include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -120,6 +121,7 @@ Error queue_server_key_exchange(Engine& e) {
   const auto params = ske.params();
   signed_data.insert(signed_data.end(), params.begin(), params.end());
   BARETLS_TRY(sign_message(*e.neg.certificate->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
+  inspect_value(e, InspectKind::value, "server_ecdhe_public", eph->public_bytes());
   e.neg.ephemeral = std::move(*eph);
   return e.queue_handshake(HandshakeType::server_key_exchange, ske);
 }
@@ -155,8 +157,9 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   auto ch = ClientHello::parse(body);
   if (!ch) return ch.error();
   BARETLS_TRY(check_client_hello(e, *ch));
+  // SNI and ALPN are per connection, resumed or not (RFC 7301 §3.1; alpn.cpp).
   if (ch->server_name) e.requested_server_name = *ch->server_name;
-  BARETLS_TRY(server_select_alpn(e, *ch));  // RFC 7301 §3.1: in full and abbreviated handshakes
+  BARETLS_TRY(server_select_alpn(e, *ch));
   // RFC 5246 §7.3 / RFC 5077 §3.1: a known session or valid ticket resumes.
   auto resumed = server_try_resume(e, *ch);
   if (!resumed) return resumed.error();
@@ -190,6 +193,7 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
   crypto::Secret<kMaxEcdhSecret> pms;
   std::size_t pms_size = 48;
   if (e.neg.suite->kex == KeyExchange::rsa) {
+    inspect_value(e, InspectKind::value, "encrypted_pre_master_secret", cke->exchange_keys);
     // RFC 5246 §7.4.7.1: no distinguishable failure; the RSA code substitutes
     // a random pre-master secret in constant time, and Finished fails later.
     BARETLS_TRY(rsa_decrypt_premaster(*e.neg.certificate->key, cke->exchange_keys, e.neg.client_version,
@@ -198,6 +202,7 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
     auto n = compute_shared_secret(*e.neg.ephemeral, cke->exchange_keys, pms.expose());
     if (!n) return n.error();
     pms_size = *n;
+    inspect_value(e, InspectKind::secret, "ecdhe_shared_secret", pms.expose().first(pms_size));
   }
   BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
   return HsState::server_wait_change_cipher_spec;
