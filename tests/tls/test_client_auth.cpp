@@ -389,6 +389,7 @@ TEST_CASE("client auth: a server asking for certificates does not resume") {
       CHECK(!v->resumed());
       CHECK(v->peer_authenticated());
       session = c->session();
+      CHECK(!session.has_value());  // neither a session ID nor a ticket was issued
       ++g_ok;
     }
   }
