@@ -61,7 +61,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::unoffered_signature_algorithm:
     case Error::bad_key_share:
     case Error::compression_not_null:
-    case Error::illegal_parameter: return Alert::illegal_parameter;
+    case Error::illegal_parameter:
+    case Error::unoffered_application_protocol: return Alert::illegal_parameter;
     case Error::unoffered_extension: return Alert::unsupported_extension;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
@@ -121,6 +122,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::compression_not_null: return "compression other than null";
     case Error::no_application_protocol: return "no application protocol in common";
     case Error::illegal_parameter: return "illegal parameter";
+    case Error::unoffered_application_protocol: return "peer chose an application protocol that was not offered";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";

@@ -8,6 +8,7 @@
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
+#include "tls/features.h"
 
 namespace baretls::tls::detail {
 
@@ -51,6 +52,7 @@ Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
     neg.master = derive_master_secret(prf, pre_master_secret, neg.client_random, neg.server_random);
   }
   neg.keys = derive_traffic_keys(*neg.suite, neg.master, neg.client_random, neg.server_random);
+  log_master_secret(*this);
   inspect_key_schedule(*this, pre_master_secret);
   return Error::ok;
 }
@@ -87,15 +89,19 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
 // Traffic needs every proof that applies (STYLE.md §7).
 Error Engine::enter_established() {
   if (!finished_verified) return Error::internal_error;
-  if (role == Role::client && !session_resumed) {
-    if (!chain_verified) return Error::internal_error;
-    if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
+  if (role == Role::client) {
+    if (!session_resumed && !chain_verified) return Error::internal_error;
+    if (!session_resumed && neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
+  } else if (server_config->client_auth == ClientAuth::required && !client_verified) {
+    return Error::internal_error;  // never resumed: server_try_resume declines under client auth
   }
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
   save_session(*this);  // resumption: before the master secret is wiped
+  log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
+  transcript.stop_keeping();
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};
@@ -132,6 +138,9 @@ std::string_view to_string(HsState s) noexcept {
     case HsState::client_wait_finished: return "client_wait_finished";
     case HsState::server_wait_client_hello: return "server_wait_client_hello";
     case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
+    case HsState::server_wait_client_certificate: return "server_wait_client_certificate";
+    case HsState::server_wait_client_key_exchange_certified: return "server_wait_client_key_exchange_certified";
+    case HsState::server_wait_certificate_verify: return "server_wait_certificate_verify";
     case HsState::server_wait_change_cipher_spec: return "server_wait_change_cipher_spec";
     case HsState::server_wait_finished: return "server_wait_finished";
     case HsState::client_wait_new_session_ticket: return "client_wait_new_session_ticket";

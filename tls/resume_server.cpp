@@ -89,6 +89,7 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
     sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
   sh.session_ticket = e.neg.ticket_expected;
+  if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;  // RFC 7301 §3.1
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   e.neg.master = MasterSecret(s.master_secret());
   e.neg.session_created = s.created;
@@ -103,6 +104,9 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
 
 Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   const auto& cfg = *e.server_config;
+  // A session does not record the client's certificate, so a server that
+  // asks for one takes the full handshake every time.
+  if (cfg.client_auth != ClientAuth::none) return false;
   std::optional<Session> s;
   bool renew = false;
   if (cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty()) {

@@ -82,6 +82,7 @@ enum class Error : std::uint16_t {
   compression_not_null,
   no_application_protocol,
   illegal_parameter,
+  unoffered_application_protocol,  // RFC 7301 §3.2: the server chose a protocol we did not offer
 
   // crypto checks
   bad_finished = 500,
