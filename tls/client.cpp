@@ -6,9 +6,9 @@
 #include <algorithm>
 
 #include "tls/engine.h"
+#include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
-#include "tls/features.h"
 
 namespace baretls::tls::detail {
 
@@ -53,8 +53,8 @@ Error client_start(Engine& e) {
   // RFC 5746 §3.4: the client MUST include either an empty
   // "renegotiation_info" extension, or the SCSV, in the ClientHello.
   ch.renegotiation_info = std::vector<std::uint8_t>{};
-  BARETLS_TRY(offer_session(e, ch));
   ch.alpn = client_alpn_offer(cfg);  // RFC 7301 §3.1 (alpn.cpp)
+  BARETLS_TRY(offer_session(e, ch));
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
@@ -74,7 +74,8 @@ Error check_server_extensions(const Engine& e, const ServerHello& sh) {
       e.client_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
   // RFC 5246 §7.4.1.4: only extensions we offered may come back.
-  if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;  // ALPN: client_accept_alpn
+  if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;
+  // ALPN: client_accept_alpn (alpn.cpp)
   if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
     return Error::unoffered_extension;
   // RFC 8422 §5.2: the list, if sent, must contain uncompressed.

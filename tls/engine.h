@@ -72,6 +72,11 @@ struct Negotiation {
   TrafficKeys keys;
   std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
   std::size_t finished_hash_size = 0;
+
+  // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
+  const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
+  std::optional<SignatureScheme> client_scheme;      // client: its CertificateVerify scheme
+  bool server_name_matched = false;                  // server: the chain was chosen by SNI
   // Resumption (RFC 5246 §7.3, RFC 5077), tls/resume_*.cpp.
   bool resumption = false;                     // abbreviated handshake
   std::vector<std::uint8_t> hello_session_id;  // client: the ID in our ClientHello
@@ -81,11 +86,6 @@ struct Negotiation {
   std::vector<std::uint8_t> new_ticket;        // client: from NewSessionTicket
   std::uint32_t new_ticket_lifetime_hint = 0;
   std::int64_t session_created = 0;            // server: creation time of the resumed session
-
-  // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
-  const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
-  std::optional<SignatureScheme> client_scheme;      // client: its CertificateVerify scheme
-  bool server_name_matched = false;                  // server: the chain was chosen by SNI
 };
 
 struct Engine {

@@ -75,7 +75,9 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::certificate_unknown_ca: return Alert::unknown_ca;
     case Error::certificate_bad:
     case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
-    case Error::certificate_unsupported: return Alert::unsupported_certificate;
+    case Error::certificate_unsupported:
+    case Error::certificate_wrong_purpose: return Alert::unsupported_certificate;
+    case Error::certificate_chain_too_long: return Alert::bad_certificate;
     case Error::internal_error:
     case Error::buffer_too_small:
     case Error::bad_config:
@@ -133,6 +135,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::certificate_bad: return "bad certificate";
     case Error::certificate_hostname_mismatch: return "certificate does not match the host name";
     case Error::certificate_unsupported: return "unsupported certificate";
+    case Error::certificate_wrong_purpose: return "certificate is not for this purpose (extended key usage)";
+    case Error::certificate_chain_too_long: return "certificate chain too long";
     case Error::internal_error: return "internal error";
     case Error::buffer_too_small: return "buffer too small";
     case Error::bad_config: return "invalid configuration";

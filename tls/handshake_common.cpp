@@ -6,9 +6,9 @@
 
 #include "baretls/crypto/ct.h"
 #include "tls/engine.h"
+#include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
-#include "tls/features.h"
 
 namespace baretls::tls::detail {
 
@@ -89,19 +89,21 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
 // Traffic needs every proof that applies (STYLE.md §7).
 Error Engine::enter_established() {
   if (!finished_verified) return Error::internal_error;
-  if (role == Role::client) {
-    if (!session_resumed && !chain_verified) return Error::internal_error;
-    if (!session_resumed && neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
-  } else if (server_config->client_auth == ClientAuth::required && !client_verified) {
-    return Error::internal_error;  // never resumed: server_try_resume declines under client auth
+  if (role == Role::client && !session_resumed) {
+    if (!chain_verified) return Error::internal_error;
+    if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
   }
+  // Client certificates: required means verified (servers asking for them do
+  // not resume, resume_server.cpp).
+  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified)
+    return Error::internal_error;
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
-  save_session(*this);  // resumption: before the master secret is wiped
   log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
   transcript.stop_keeping();
+  save_session(*this);  // resumption: before the master secret is wiped
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};

@@ -89,7 +89,8 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
     sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
   sh.session_ticket = e.neg.ticket_expected;
-  if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;  // RFC 7301 §3.1
+  // RFC 7301 §3.1: ALPN is negotiated again on resumption (alpn.cpp chose it).
+  if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   e.neg.master = MasterSecret(s.master_secret());
   e.neg.session_created = s.created;
@@ -104,8 +105,8 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
 
 Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   const auto& cfg = *e.server_config;
-  // A session does not record the client's certificate, so a server that
-  // asks for one takes the full handshake every time.
+  // Sessions do not record the client's certificate, so a server that asks
+  // for one always runs the full handshake (client_auth_server.cpp).
   if (cfg.client_auth != ClientAuth::none) return false;
   std::optional<Session> s;
   bool renew = false;
@@ -143,6 +144,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
 
 Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
   const auto& cfg = *e.server_config;
+  if (cfg.client_auth != ClientAuth::none) return Error::ok;  // never resumed: see server_try_resume
   e.neg.session_created = config_now(cfg);
   if (cfg.ticket_keys && ch.session_ticket) {
     // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello

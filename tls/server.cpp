@@ -7,9 +7,9 @@
 #include <algorithm>
 
 #include "tls/engine.h"
+#include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
-#include "tls/features.h"
 
 namespace baretls::tls::detail {
 
@@ -157,8 +157,9 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   auto ch = ClientHello::parse(body);
   if (!ch) return ch.error();
   BARETLS_TRY(check_client_hello(e, *ch));
+  // SNI and ALPN are per connection, resumed or not (RFC 7301 §3.1; alpn.cpp).
   if (ch->server_name) e.requested_server_name = *ch->server_name;
-  BARETLS_TRY(server_select_alpn(e, *ch));  // RFC 7301 §3.1: in full and abbreviated handshakes
+  BARETLS_TRY(server_select_alpn(e, *ch));
   // RFC 5246 §7.3 / RFC 5077 §3.1: a known session or valid ticket resumes.
   auto resumed = server_try_resume(e, *ch);
   if (!resumed) return resumed.error();

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]
 //  [--cert C --key K] [--alpn LIST] [--cipher LIST] [--groups LIST]
-//  [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]` (DESIGN.md): connects, verifies the chain and
-// host name (system roots without --CAfile), copies stdin to the connection
-// and the connection to stdout. Exit 0 after a clean close_notify; otherwise
-// 1 with a one-line reason. --cert/--key answer a CertificateRequest;
-// --keylog (or $SSLKEYLOGFILE) appends the NSS key-log line; --sess-in offers
-// a saved session, --sess-out saves the new one.
+//  [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]` (DESIGN.md):
+// connects, verifies the chain and host name (system roots without
+// --CAfile), copies stdin to the connection and the connection to stdout.
+// Exit 0 after a clean close_notify; otherwise 1 with a one-line reason.
+// --cert/--key answer a CertificateRequest; --keylog (or $SSLKEYLOGFILE)
+// appends the NSS key-log line.
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -70,10 +70,6 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
       a.ciphers = argv[++i];
     } else if (opt == "--groups") {
       a.groups = argv[++i];
-    } else if (opt == "--sess-in") {
-      a.sess_in = argv[++i];
-    } else if (opt == "--sess-out") {
-      a.sess_out = argv[++i];
     } else if (opt == "--cert") {
       a.cert = argv[++i];
     } else if (opt == "--key") {
@@ -83,6 +79,10 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
       a.alpn_set = true;
     } else if (opt == "--keylog") {
       a.keylog = argv[++i];
+    } else if (opt == "--sess-in") {
+      a.sess_in = argv[++i];
+    } else if (opt == "--sess-out") {
+      a.sess_out = argv[++i];
     } else {
       return usage();
     }
@@ -214,6 +214,10 @@ int cmd_client(int argc, char** argv) {
     return 1;
   }
   std::fprintf(stderr, "baretls client: connected, %s\n", describe_session(s.connection()).c_str());
+  if (a.alpn_set) {
+    const std::string proto(s.connection().alpn_protocol());
+    std::fprintf(stderr, "baretls client: ALPN: %s\n", proto.empty() ? "none (the server chose no protocol)" : proto.c_str());
+  }
   std::fprintf(stderr, "Resumed: %s\n", s.connection().resumed() ? "yes" : "no");
   if (!a.sess_out.empty()) {
     if (const auto session = s.connection().session()) {
@@ -224,10 +228,6 @@ int cmd_client(int argc, char** argv) {
     } else {
       std::fprintf(stderr, "baretls client: the server offered no session to save\n");
     }
-  }
-  if (a.alpn_set) {
-    const std::string proto(s.connection().alpn_protocol());
-    std::fprintf(stderr, "baretls client: ALPN: %s\n", proto.empty() ? "none (the server chose no protocol)" : proto.c_str());
   }
   const int rc = run_session(s);
   ::close(fd);

@@ -78,11 +78,7 @@ int cmd_demo(int argc, char** argv) {
   demo::Log log2;
   demo::Run run2;
   if (opt.resume && run.error == tls::Error::ok) {
-    if (!run.session) {
-      std::fprintf(stderr, "baretls demo: the server gave no session to resume\n");
-      return 1;
-    }
-    run2 = demo::run_connection(setup, log2, &*run.session);
+    if (run.session) run2 = demo::run_connection(setup, log2, &*run.session);
   }
 
   demo::Out out(opt);
@@ -104,7 +100,9 @@ int cmd_demo(int argc, char** argv) {
   if (opt.mutual) out.check("the server's engine reports the client authenticated", run.peer_authenticated);
   demo::narrate_application_data(out, log, run);
   demo::narrate_close(out, log);
-  if (opt.resume) {
+  if (opt.resume && !run.session) {
+    demo::narrate_no_session(out, log, opt.mutual);
+  } else if (opt.resume) {
     demo::narrate_resumed(out, log, log2, run2, opt.mutual);
     if (run2.error != tls::Error::ok) {
       std::printf("\nThe %s stopped the resumed connection: %s\n", run2.failed_side.c_str(),

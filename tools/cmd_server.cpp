@@ -6,8 +6,9 @@
 // with a small "HTTP/1.0 200 OK" page; --echo echoes. The first --cert/--key
 // pair is the default chain, the others are chosen by the client's SNI.
 // --CAfile asks clients for a certificate and verifies it against CA.pem
-// (optional); --verify-client makes it required. Session resumption is on:
-// a session-ID cache and RFC 5077 tickets.
+// (optional); --verify-client makes it required.
+// Session resumption is on: a session-ID cache and RFC 5077 tickets (not
+// when client certificates are asked for: those sessions are never resumed).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -21,8 +22,8 @@
 
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/socket_adapter.h"
-#include "baretls/tls/ticket_keys.h"
 #include "baretls/x509/trust_store.h"
+#include "baretls/tls/ticket_keys.h"
 #include "tools/commands.h"
 #include "tools/tls_options.h"
 
@@ -184,10 +185,6 @@ int cmd_server(int argc, char** argv) {
   if (a.trace) cfg->trace = stderr_trace();
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
-  // Resumption: 1024 cached sessions for 2 hours; ticket keys rotate hourly
-  // (the previous one still accepted), tickets valid for 2 hours.
-  cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);
-  cfg->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
   if (a.alpn_set && !parse_alpn(a.alpn, *cfg)) return 2;
   if (!open_key_log(a.keylog, *cfg)) return 1;
   if (!a.ca_file.empty()) {
@@ -199,6 +196,10 @@ int cmd_server(int argc, char** argv) {
     cfg->client_trust_store = std::move(store);
     cfg->client_auth = a.verify_client ? tls::ClientAuth::required : tls::ClientAuth::optional;
   }
+  // Resumption: 1024 cached sessions for 2 hours; ticket keys rotate hourly
+  // (the previous one still accepted), tickets valid for 2 hours.
+  cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);
+  cfg->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
   for (std::size_t i = 0; i < a.certs.size(); ++i) {
     auto ck = load_certified_key(a.certs[i].c_str(), a.keys[i].c_str());
     if (!ck) return 1;

@@ -115,6 +115,9 @@ void narrate_certificate_verify(Out& out, const Log& log);
 // then the second, abbreviated handshake.
 void narrate_new_session_ticket(Out& out, const Log& log);
 // `mutual`: the server asks for client certificates, so it declines to resume.
+// --resume when the first connection left no session (a server asking for
+// client certificates issues none).
+void narrate_no_session(Out& out, const Log& first, bool mutual);
 void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run, bool mutual);
 void narrate_key_exchange(Out& out, const Log& log);
 void narrate_keys(Out& out, const Log& log);

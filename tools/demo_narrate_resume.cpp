@@ -36,6 +36,21 @@ void narrate_new_session_ticket(Out& out, const Log& log) {
   }
 }
 
+void narrate_no_session(Out& out, const Log& first, bool mutual) {
+  std::printf("\n");
+  out.banner("Second connection: nothing to resume");
+  out.say("Resumption needs a session the server remembers: a session ID in its cache or a ticket it issued. "
+          "This server asks for client certificates, and a saved session would not record who the client was, "
+          "so it issues neither (empty session_id in the ServerHello, no NewSessionTicket). A second connection "
+          "would run the full handshake again, client certificate included. Without --mutual the demo shows "
+          "the abbreviated handshake.");
+  const Event* sh_ev = first.sent(false, tls::HandshakeType::server_hello);
+  auto sh = sh_ev != nullptr ? tls::ServerHello::parse(std::span(sh_ev->bytes).subspan(tls::kHandshakeHeaderSize))
+                             : tls::Result<tls::ServerHello>(tls::Error::internal_error);
+  const bool none = sh && sh->session_id.empty() && first.sent(false, tls::HandshakeType::new_session_ticket) == nullptr;
+  out.check("the server issued no session to resume (it asks for client certificates)", mutual && none);
+}
+
 void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run, bool mutual) {
   std::printf("\n");
   out.banner("Second connection: resuming the session (abbreviated handshake, RFC 5246 §7.3)");

@@ -10,6 +10,8 @@
 #include <regex>
 #include <set>
 
+#include "baretls/tls/session_cache.h"
+#include "baretls/tls/ticket_keys.h"
 #include "tests/tls/feature_support.h"
 
 using namespace baretls;
@@ -349,7 +351,50 @@ TEST_CASE("key log: no line when the handshake fails before the keys") {
   }
 }
 
+TEST_CASE("resumption: ALPN is negotiated again, the key log has a line per connection") {
+  for (const bool tickets : {false, true}) {
+    CAPTURE(tickets);
+    Pair p;
+    p.server_config->certificates = {load_certified_key("p256")};
+    if (tickets) {
+      p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>();
+    } else {
+      p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+      p.client_config->session_tickets = false;
+    }
+    p.server_config->alpn = {"h2", "http/1.1"};
+    LogSink client_log, server_log;
+    p.client_config->key_log = {&LogSink::line, &client_log};
+    p.server_config->key_log = {&LogSink::line, &server_log};
+    std::optional<tls::Session> session;
+    for (const auto& offer : std::vector<std::vector<std::string>>{{"h2"}, {"spdy/3", "http/1.1"}}) {
+      p.client_config->alpn = offer;
+      auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
+      REQUIRE(c.ok());
+      auto v = tls::Connection::server(p.server_config);
+      REQUIRE(v.ok());
+      Transport t(3);
+      run_handshake(*c, *v, t);
+      REQUIRE_MESSAGE(c->is_established(), tls::to_string(c->error()));
+      REQUIRE(v->is_established());
+      CHECK(c->resumed() == session.has_value());
+      CHECK(v->resumed() == session.has_value());
+      CHECK(c->alpn_protocol() == offer.back());
+      CHECK(v->alpn_protocol() == offer.back());
+      session = c->session();
+      REQUIRE(session.has_value());
+      ++g_cases;
+    }
+    // One line per connection on each side, the same line, new client randoms.
+    REQUIRE(client_log.lines.size() == 2);
+    CHECK(client_log.lines == server_log.lines);
+    CHECK(client_log.lines[0].substr(14, 64) != client_log.lines[1].substr(14, 64));
+    // The resumed connection reuses the master secret.
+    CHECK(client_log.lines[0].substr(79) == client_log.lines[1].substr(79));
+  }
+}
+
 TEST_CASE("alpn/sni/keylog: case count") {
   MESSAGE("ALPN/SNI/key-log cases checked: " << g_cases);
-  CHECK(g_cases == 31);
+  CHECK(g_cases == 35);
 }

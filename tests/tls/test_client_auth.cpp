@@ -7,6 +7,8 @@
 // missing CertificateVerify, schemes that were not offered).
 #include <doctest/doctest.h>
 
+#include "baretls/tls/session_cache.h"
+#include "baretls/tls/ticket_keys.h"
 #include "baretls/x509/certificate.h"
 #include "tests/tls/feature_support.h"
 
@@ -221,13 +223,13 @@ TEST_CASE("client auth: refusals on the server") {
       fail_case(x, Error::certificate_unknown_ca, Alert::unknown_ca);
     }
   }
-  SUBCASE("serverAuth-only certificate (clientAuth purpose) -> certificate_bad / bad_certificate") {
+  SUBCASE("serverAuth-only certificate (clientAuth purpose) -> certificate_wrong_purpose / unsupported_certificate") {
     for (const auto mode : modes) {
       Peers x;
       require_client_auth(x, mode, "client-serverauth-p256");
       x.start();
       x.finish();
-      fail_case(x, Error::certificate_bad, Alert::bad_certificate);
+      fail_case(x, Error::certificate_wrong_purpose, Alert::unsupported_certificate);
     }
   }
   SUBCASE("expired at the server's clock -> certificate_expired") {
@@ -248,6 +250,15 @@ TEST_CASE("client auth: refusals on the server") {
     x.finish();
     fail_case(x, Error::certificate_unknown_ca, Alert::unknown_ca);
   }
+}
+
+TEST_CASE("purpose: a clientAuth-only certificate cannot serve") {
+  Peers x;
+  x.host = "";  // no host check: only the purpose can fail
+  x.start("client-p256");
+  x.finish();
+  expect_failure(*x.client, *x.server, Error::certificate_wrong_purpose, Alert::unsupported_certificate);
+  ++g_fail;
 }
 
 TEST_CASE("client auth: tampered and misplaced CertificateVerify") {
@@ -353,6 +364,54 @@ TEST_CASE("client auth: tampered and misplaced CertificateVerify") {
   }
 }
 
+TEST_CASE("client auth: a server asking for certificates does not resume") {
+  // Sessions do not carry the client's identity, so every connection
+  // authenticates again (and no session or ticket is issued).
+  for (const auto mode : {ClientAuth::optional, ClientAuth::required}) {
+    Pair p;
+    p.server_config->certificates = {load_certified_key("p256")};
+    p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+    p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>();
+    p.server_config->client_auth = mode;
+    p.server_config->client_trust_store = load_roots("ca");
+    p.client_config->client_certificate = load_certified_key("client-p256");
+    std::optional<tls::Session> session;
+    for (int round = 0; round < 2; ++round) {
+      auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
+      REQUIRE(c.ok());
+      auto v = tls::Connection::server(p.server_config);
+      REQUIRE(v.ok());
+      Transport t(4);
+      run_handshake(*c, *v, t);
+      REQUIRE_MESSAGE(c->is_established(), tls::to_string(c->error()));
+      REQUIRE(v->is_established());
+      CHECK(!c->resumed());
+      CHECK(!v->resumed());
+      CHECK(v->peer_authenticated());
+      session = c->session();
+      ++g_ok;
+    }
+  }
+  // A server without client auth resumes the same client (control).
+  Pair p;
+  p.server_config->certificates = {load_certified_key("p256")};
+  p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>();
+  p.client_config->client_certificate = load_certified_key("client-p256");
+  std::optional<tls::Session> session;
+  for (int round = 0; round < 2; ++round) {
+    auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
+    REQUIRE(c.ok());
+    auto v = tls::Connection::server(p.server_config);
+    REQUIRE(v.ok());
+    Transport t(4);
+    run_handshake(*c, *v, t);
+    REQUIRE(c->is_established());
+    CHECK(c->resumed() == (round == 1));
+    CHECK(!v->peer_authenticated());
+    session = c->session();
+  }
+}
+
 TEST_CASE("client auth: configuration checks and counts") {
   {
     Pair p;
@@ -368,6 +427,6 @@ TEST_CASE("client auth: configuration checks and counts") {
     CHECK(tls::Connection::client(p.client_config, "localhost").error() == Error::bad_config);
   }
   MESSAGE("client-auth handshakes established: " << g_ok << ", refusals checked: " << g_fail);
-  CHECK(g_ok == 14);
-  CHECK(g_fail == 17);
+  CHECK(g_ok == 18);
+  CHECK(g_fail == 18);
 }

@@ -74,7 +74,8 @@ run_demo() {  # name args...
   esac
   case " $* " in *" --mutual --resume "*)
     # The server does not resume sessions when it asks for client certificates.
-    has "$out" "✓ the server declined to resume: a full handshake with the client's certificate" "demo $*: declined" ;;
+    grep -q "✓ the server issued no session to resume" "$out" ||
+      has "$out" "✓ the server declined to resume: a full handshake with the client's certificate" "demo $*: declined" ;;
   *" --resume "*)
     has "$out" "✓ abbreviated handshake: no Certificate, no key exchange" "demo $*: resumed connection"
     has "$out" "] ServerHello (resuming)" "demo $*: heading"

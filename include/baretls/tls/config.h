@@ -61,6 +61,11 @@ struct CommonConfig {
   // Largest handshake message accepted (reassembled across records).
   std::size_t max_handshake_message_size = 64 * 1024;
   TraceSink trace;
+  // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
+  // every message, record and key-schedule value, SECRETS INCLUDED (like the
+  // key log): off unless set.
+  using Inspector = tls::Inspector;
+  Inspector inspector;
 
   // ALPN (RFC 7301) and key log
   std::vector<std::string> alpn;  // client: offered, in order; server: preference (empty: off)
@@ -69,12 +74,6 @@ struct CommonConfig {
     void (*line)(void* ctx, std::string_view nss_line) = nullptr;
     void* ctx = nullptr;
   } key_log;  // called once per connection with "CLIENT_RANDOM <64 hex> <96 hex>" (no newline)
-
-  // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
-  // every message, record and key-schedule value, SECRETS INCLUDED (like the
-  // key log): off unless set.
-  using Inspector = tls::Inspector;
-  Inspector inspector;
 };
 
 // One certificate chain (DER, leaf first) and its private key.
@@ -86,12 +85,12 @@ struct CertifiedKey {
 struct ClientConfig : CommonConfig {
   std::shared_ptr<const x509::TrustStore> trust_store;  // roots for the server's chain
 
-  // Client certificate (RFC 5246 §7.4.6, §7.4.8)
-  std::optional<CertifiedKey> client_certificate;  // sent when the server asks; else empty Certificate
-
   // Resumption (RFC 5077 §3.2): offer an empty SessionTicket extension to
   // receive a ticket (a ticket held in a Session is offered either way).
   bool session_tickets = true;
+
+  // Client certificate (RFC 5246 §7.4.6, §7.4.8)
+  std::optional<CertifiedKey> client_certificate;  // sent when the server asks; else empty Certificate
 };
 
 // Client certificates: what the server asks for (RFC 5246 §7.4.4).
@@ -100,14 +99,15 @@ enum class ClientAuth : std::uint8_t { none, optional, required };
 struct ServerConfig : CommonConfig {
   std::vector<CertifiedKey> certificates;  // RSA and/or ECDSA; the suite picks one
 
-  // Resumption (RFC 5246 §7.3, RFC 5077)
-  std::shared_ptr<SessionCache> session_cache;   // nullptr: no session-ID resumption
-  std::shared_ptr<TicketKeys> ticket_keys;       // nullptr: no tickets
   // Client certificates
   ClientAuth client_auth = ClientAuth::none;
   std::shared_ptr<const x509::TrustStore> client_trust_store;  // roots for client chains + CA names
   // SNI: certificates[0] is the default chain; others are chosen by the client's server_name
   // matched against each leaf's SAN dNSNames (exact, then wildcard), among suite-compatible ones.
+
+  // Resumption (RFC 5246 §7.3, RFC 5077)
+  std::shared_ptr<SessionCache> session_cache;   // nullptr: no session-ID resumption
+  std::shared_ptr<TicketKeys> ticket_keys;       // nullptr: no tickets
 };
 
 }  // namespace baretls::tls
