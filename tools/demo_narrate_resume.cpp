@@ -36,7 +36,22 @@ void narrate_new_session_ticket(Out& out, const Log& log) {
   }
 }
 
-void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run) {
+void narrate_no_session(Out& out, const Log& first, bool mutual) {
+  std::printf("\n");
+  out.banner("Second connection: nothing to resume");
+  out.say("Resumption needs a session the server remembers: a session ID in its cache or a ticket it issued. "
+          "This server asks for client certificates, and a saved session would not record who the client was, "
+          "so it issues neither (empty session_id in the ServerHello, no NewSessionTicket). A second connection "
+          "would run the full handshake again, client certificate included. Without --mutual the demo shows "
+          "the abbreviated handshake.");
+  const Event* sh_ev = first.sent(false, tls::HandshakeType::server_hello);
+  auto sh = sh_ev != nullptr ? tls::ServerHello::parse(std::span(sh_ev->bytes).subspan(tls::kHandshakeHeaderSize))
+                             : tls::Result<tls::ServerHello>(tls::Error::internal_error);
+  const bool none = sh && sh->session_id.empty() && first.sent(false, tls::HandshakeType::new_session_ticket) == nullptr;
+  out.check("the server issued no session to resume (it asks for client certificates)", mutual && none);
+}
+
+void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run, bool mutual) {
   std::printf("\n");
   out.banner("Second connection: resuming the session (abbreviated handshake, RFC 5246 §7.3)");
   out.say("A full handshake costs public-key operations on both sides. A client that has talked to this server "
@@ -69,6 +84,16 @@ void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& r
                  : "The server did not echo the session ID: this is a full handshake.");
   const bool no_cert = second.sent(false, tls::HandshakeType::certificate) == nullptr &&
                        second.sent(true, tls::HandshakeType::client_key_exchange) == nullptr;
+  if (mutual) {
+    // baretls's server never resumes when it asks for client certificates:
+    // a session does not record the client's certificate (tls/resume_server.cpp).
+    out.say("But this server asks for client certificates, and a saved session does not record who the client "
+            "was. So it declines (the server always may, RFC 5246 §7.4.1.3) and runs a full handshake again, "
+            "client certificate included. Without --mutual this second connection is abbreviated.");
+    out.check("the server declined to resume: a full handshake with the client's certificate",
+              !run.resumed && !no_cert && second.sent(true, tls::HandshakeType::certificate_verify) != nullptr);
+    return;
+  }
   out.check("abbreviated handshake: no Certificate, no key exchange", run.resumed && no_cert);
 
   out.heading("Keys (resumed)", "both sides", "RFC 5246 §6.3");

@@ -112,6 +112,7 @@ Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
   r.suite = client->cipher_suite();
   r.resumed = client->resumed() && server->resumed();
   r.session = client->session();
+  r.peer_authenticated = server->peer_authenticated();
 
   if (!write_all(*client, kClientMessage) || !pump(*client, *server)) return fail(std::move(r), *client, *server);
   r.client_sent = std::string(kClientMessage);

@@ -54,6 +54,13 @@ bool make_setup(const Options& opt, Setup& out) {
     return false;
   out.server->certificates.push_back(std::move(server_key));
   out.client->trust_store = out.roots;
+  if (opt.mutual) {  // RFC 5246 §7.4.4: the server requires a client certificate from the demo CA
+    out.server->client_auth = tls::ClientAuth::required;
+    out.server->client_trust_store = out.roots;
+    tls::CertifiedKey client_key;
+    if (!load(demo_pki::kClient, demo_pki::kClientKey, client_key)) return false;
+    out.client->client_certificate = std::move(client_key);
+  }
   if (opt.resume) {  // RFC 5246 §7.3 session IDs and RFC 5077 tickets
     out.server->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
     out.server->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
