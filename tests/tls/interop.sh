@@ -29,6 +29,12 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # Waits until a peer listens on $1 (by its own message in file $2, pattern $3).
 wait_for() { for _ in $(seq 1 50); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+# Until something listens on port $1 (up to 5 s): a loaded machine starts
+# openssl s_server late, and -quiet leaves no line to wait for. Without ss: 0.4 s.
+wait_listen() {
+  command -v ss > /dev/null || { sleep 0.4; return 0; }
+  for _ in $(seq 1 50); do ss -Hltn "sport = :$1" 2>/dev/null | grep -q . && return 0; sleep 0.1; done; return 1
+}
 
 # suite (OpenSSL name) | kex group (OpenSSL) | certificate
 CASES=()
@@ -65,7 +71,7 @@ for case in "${CASES[@]}"; do
   ( (cat "$W/b.bin"; sleep 3) | timeout 30 openssl s_server -tls1_2 -accept $P -cert "$V/$c.pem" -key "$V/$c.key" \
       -cipher "$s" -groups "$groups" -naccept 1 -quiet > "$W/s_out" 2> "$W/s_err" ) &
   PIDS+=($!)
-  sleep 0.4
+  wait_listen $P
   (cat "$W/a.bin"; sleep 1) | timeout 30 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       --cipher "$s" --groups "$groups" > "$W/c_out" 2> "$W/c_err"
   rc=$?
@@ -118,7 +124,7 @@ for v in tls1_3 tls1; do
   ( sleep 3 | timeout 20 openssl s_server -$v $extra -accept $P -cert "$V/p256.pem" -key "$V/p256.key" -naccept 1 -quiet \
       > /dev/null 2>&1 ) &
   PIDS+=($!)
-  sleep 0.4
+  wait_listen $P
   echo hi | timeout 10 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost > /dev/null 2> "$W/c_err"
   rc=$?
   # A 1.0-only OpenSSL answers our 1.2-only suites with handshake_failure.
