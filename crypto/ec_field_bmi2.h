@@ -14,6 +14,16 @@
 
 #include "crypto/ec_field_impl.h"
 
+// GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
+// __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define BARETLS_EC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BARETLS_EC_ASAN 1
+#endif
+#endif
+
 namespace baretls::crypto::detail {
 
 #if defined(__x86_64__)
@@ -200,7 +210,7 @@ struct MontAdxKernel {
   }
 
   static void mul6(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(BARETLS_EC_ASAN)
     Field::mul_portable(r, a, b);
 #else
     std::uint64_t x[8], lo, hi;

@@ -27,7 +27,7 @@ struct P256Curve {
   using F = Field;
   using S = Scalar;
   // b = 5AC635D8 AA3A93E7 B3EBBD55 769886BC 651D06B0 CC53B0F6 3BCE3C3E 27D2604B
-  static constexpr F::Fe kB = to_mont_const({0x3bce3c3e27d2604b, 0x651d06b0cc53b0f6, 0xb3ebbd55769886bc,
+  static constexpr typename F::Fe kB = to_mont_const({0x3bce3c3e27d2604b, 0x651d06b0cc53b0f6, 0xb3ebbd55769886bc,
                                              0x5ac635d8aa3a93e7});
   static constexpr const std::uint64_t* kBaseTable = kP256BaseTable;
   static constexpr const std::uint64_t* kOddTable = kP256OddTable;

@@ -28,7 +28,7 @@ struct P384Curve {
   using S = Scalar;
   // b = B3312FA7 E23EE7E4 988E056B E3F82D19 181D9C6E FE814112 0314088F
   //     5013875A C656398D 8A2ED19D 2A85C8ED D3EC2AEF
-  static constexpr F::Fe kB = to_mont_const({0x2a85c8edd3ec2aef, 0xc656398d8a2ed19d, 0x0314088f5013875a,
+  static constexpr typename F::Fe kB = to_mont_const({0x2a85c8edd3ec2aef, 0xc656398d8a2ed19d, 0x0314088f5013875a,
                                              0x181d9c6efe814112, 0x988e056be3f82d19, 0xb3312fa7e23ee7e4});
   static constexpr const std::uint64_t* kBaseTable = kP384BaseTable;
   static constexpr const std::uint64_t* kOddTable = kP384OddTable;

@@ -154,7 +154,7 @@ def generic_fn(n):
     Field::reduce_once(r, Fe{{{res}}}, x[{result[n]}]);
 """
     if n == 6:  # 13 registers: more than AddressSanitizer builds leave free
-        body = ("#if defined(__SANITIZE_ADDRESS__)\n    Field::mul_portable(r, a, b);\n#else\n" + body +
+        body = ("#if defined(BARETLS_EC_ASAN)\n    Field::mul_portable(r, a, b);\n#else\n" + body +
                 "#endif\n")
     return f"""  static void mul{n}(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == {n}) {{
 {body}  }}
@@ -176,6 +176,16 @@ HEADER = """// SPDX-License-Identifier: MIT
 #include <cstdint>
 
 #include "crypto/ec_field_impl.h"
+
+// GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
+// __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define BARETLS_EC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BARETLS_EC_ASAN 1
+#endif
+#endif
 
 namespace baretls::crypto::detail {
 

@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "tls/engine.h"
+#include "tls/features.h"
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -28,6 +30,7 @@ bool offers_ecdhe(const CommonConfig& c) {
 Error client_start(Engine& e) {
   const auto& cfg = *e.client_config;
   if (cfg.cipher_suites.empty()) return Error::bad_config;
+  e.record.set_inspector(cfg.inspector, true);
   ClientHello ch;
   if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
   ch.random = e.neg.client_random;
@@ -50,6 +53,7 @@ Error client_start(Engine& e) {
   // RFC 5746 §3.4: the client MUST include either an empty
   // "renegotiation_info" extension, or the SCSV, in the ClientHello.
   ch.renegotiation_info = std::vector<std::uint8_t>{};
+  ch.alpn = client_alpn_offer(cfg);  // RFC 7301 §3.1 (alpn.cpp)
   BARETLS_TRY(offer_session(e, ch));
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
@@ -70,8 +74,8 @@ Error check_server_extensions(const Engine& e, const ServerHello& sh) {
       e.client_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
   // RFC 5246 §7.4.1.4: only extensions we offered may come back.
-  if (sh.alpn) return Error::unoffered_extension;
   if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;
+  // ALPN: client_accept_alpn (alpn.cpp)
   if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
     return Error::unoffered_extension;
   // RFC 8422 §5.2: the list, if sent, must contain uncompressed.
@@ -95,6 +99,7 @@ Result<HsState> client_on_server_hello(Engine& e, std::span<const std::uint8_t> 
     return Error::unoffered_cipher_suite;
   if (sh->compression_method != 0) return Error::compression_not_null;
   BARETLS_TRY(check_server_extensions(e, *sh));
+  BARETLS_TRY(client_accept_alpn(e, *sh));
   e.neg.suite = suite;
   e.neg.server_random = sh->random;
   e.neg.extended_master_secret = sh->extended_master_secret;
@@ -118,6 +123,7 @@ Result<HsState> client_on_certificate(Engine& e, std::span<const std::uint8_t> b
   // RFC 8422 §5.3 / RFC 5246 §7.4.2: the key must suit the key exchange.
   if (ec != (e.neg.suite->kex == KeyExchange::ecdhe_ecdsa)) return Error::certificate_unsupported;
   e.neg.peer_key = std::move(*key);
+  e.peer_certificate = cert->certificate_list.front();
   e.chain_verified = ChainVerified();
   return e.neg.suite->kex == KeyExchange::rsa ? HsState::client_wait_server_hello_done
                                               : HsState::client_wait_server_key_exchange;
@@ -147,15 +153,6 @@ Result<HsState> client_on_server_key_exchange(Engine& e, std::span<const std::ui
   return HsState::client_wait_server_hello_done;
 }
 
-// RFC 5246 §7.4.4. Client certificates come with issue 8: we answer with an
-// empty Certificate (RFC 5246 §7.4.6), which the server may refuse.
-Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body) {
-  auto cr = CertificateRequest::parse(body);
-  if (!cr) return cr.error();
-  e.neg.certificate_requested = true;
-  return HsState::client_wait_server_hello_done_after_request;
-}
-
 namespace {
 
 // The pre-master secret and the ClientKeyExchange that conveys it.
@@ -169,13 +166,17 @@ Error make_premaster(Engine& e, crypto::Secret<kMaxEcdhSecret>& pms, std::size_t
     p[1] = static_cast<std::uint8_t>(e.neg.client_version);
     if (cfg.random(p.subspan(2)) != crypto::Error::ok) return Error::random_failure;
     pms_size = 48;
-    return rsa_encrypt_premaster(*e.neg.peer_key, p, cfg.random, cke.exchange_keys);
+    BARETLS_TRY(rsa_encrypt_premaster(*e.neg.peer_key, p, cfg.random, cke.exchange_keys));
+    inspect_value(e, InspectKind::value, "encrypted_pre_master_secret", cke.exchange_keys);
+    return Error::ok;
   }
   auto eph = generate_ephemeral(*e.neg.group, cfg.random);
   if (!eph) return eph.error();
   auto n = compute_shared_secret(*eph, e.neg.server_public, pms.expose());
   if (!n) return n.error();
   pms_size = *n;
+  inspect_value(e, InspectKind::value, "client_ecdhe_public", eph->public_bytes());
+  inspect_value(e, InspectKind::secret, "ecdhe_shared_secret", pms.expose().first(pms_size));
   cke.exchange_keys.assign(eph->public_bytes().begin(), eph->public_bytes().end());
   return Error::ok;
 }
@@ -183,16 +184,21 @@ Error make_premaster(Engine& e, crypto::Secret<kMaxEcdhSecret>& pms, std::size_t
 }  // namespace
 
 // RFC 5246 §7.4.5, then our flight: [Certificate] ClientKeyExchange
-// ChangeCipherSpec Finished.
+// [CertificateVerify] ChangeCipherSpec Finished (client_auth_client.cpp).
 Result<HsState> client_on_server_hello_done(Engine& e, std::span<const std::uint8_t> body) {
   BARETLS_TRY(parse_empty(body));
-  if (e.neg.certificate_requested) BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, CertificateMsg{}));
+  if (e.neg.certificate_requested) {
+    BARETLS_TRY(client_queue_certificate(e));
+  } else {
+    e.transcript.stop_keeping();
+  }
   crypto::Secret<kMaxEcdhSecret> pms;
   std::size_t pms_size = 0;
   ClientKeyExchange cke;
   BARETLS_TRY(make_premaster(e, pms, pms_size, cke));
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_key_exchange, cke));
   BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
+  if (e.neg.certificate_requested) BARETLS_TRY(client_queue_certificate_verify(e));
   BARETLS_TRY(e.send_change_cipher_spec());
   BARETLS_TRY(e.send_finished());
   // RFC 5077 §3.3: a NewSessionTicket was announced in ServerHello.

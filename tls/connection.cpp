@@ -4,6 +4,7 @@
 #include "baretls/tls/connection.h"
 
 #include "tls/engine.h"
+#include "tls/features.h"
 
 namespace baretls::tls {
 
@@ -33,6 +34,7 @@ Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config
   e->client_config = std::move(config);
   e->server_name = std::string(server_name);
   if (resume != nullptr) e->offered_session = *resume;
+  BARETLS_TRY(detail::setup_features(*e));
   BARETLS_TRY(detail::client_start(*e));
   return Connection(std::move(e));
 }
@@ -45,6 +47,8 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   e->role = Role::server;
   e->server_config = std::move(config);
   e->state = detail::HsState::server_wait_client_hello;
+  BARETLS_TRY(detail::setup_features(*e));
+  e->record.set_inspector(e->server_config->inspector, false);
   return Connection(std::move(e));
 }
 
@@ -105,10 +109,20 @@ namespace detail {
 Engine& engine_of(Connection& c) noexcept { return *c.engine_; }
 }  // namespace detail
 
+// ALPN, SNI and client certificates.
+std::string_view Connection::alpn_protocol() const noexcept { return engine_->alpn_protocol; }
+std::string_view Connection::requested_server_name() const noexcept { return engine_->requested_server_name; }
+bool Connection::peer_authenticated() const noexcept {
+  const auto& e = *engine_;
+  if (e.state != detail::HsState::established) return false;
+  return e.role == Role::server ? e.client_verified.has_value() : e.chain_verified.has_value();
+}
+std::span<const std::uint8_t> Connection::peer_certificate() const noexcept { return engine_->peer_certificate; }
+
 std::size_t Connection::memory_footprint() const noexcept {
   const auto& e = *engine_;
   return sizeof(detail::Engine) + e.in.capacity() + e.out.capacity() + e.hs.capacity() + e.flight.capacity() +
-         e.server_name.capacity();
+         e.server_name.capacity() + e.peer_certificate.capacity() + e.transcript.messages().size();
 }
 
 }  // namespace baretls::tls

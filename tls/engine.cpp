@@ -3,6 +3,7 @@
 // handshake reassembly with a size bound, alerts (RFC 5246 §7.2), the
 // handshake dispatcher and application data.
 #include "tls/engine.h"
+#include "tls/inspect_hook.h"
 
 #include <algorithm>
 #include <cstring>
@@ -141,6 +142,7 @@ Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
 Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message) {
   const auto body = message.subspan(kHandshakeHeaderSize);
   trace("<<< " + describe_handshake(type, body, role == Role::client ? Role::server : Role::client, neg.suite));
+  inspect_handshake(config(), role == Role::client, false, message);
   const auto rows = role == Role::client ? client_rows() : server_rows();
   const Handler h = find_handler(rows, state, type);
   if (h == nullptr) return Error::unexpected_message;

@@ -36,6 +36,10 @@ class SignatureVerified {
   friend Result<HsState> client_on_server_key_exchange(Engine&, std::span<const std::uint8_t>);
   SignatureVerified() = default;
 };
+class ClientCertificateVerified {  // server: client chain + CertificateVerify (client_auth_server.cpp)
+  friend Result<HsState> server_on_certificate_verify(Engine&, std::span<const std::uint8_t>);
+  ClientCertificateVerified() = default;
+};
 class FinishedVerified {
   friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
   FinishedVerified() = default;
@@ -68,6 +72,11 @@ struct Negotiation {
   TrafficKeys keys;
   std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
   std::size_t finished_hash_size = 0;
+
+  // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
+  const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
+  std::optional<SignatureScheme> client_scheme;      // client: its CertificateVerify scheme
+  bool server_name_matched = false;                  // server: the chain was chosen by SNI
   // Resumption (RFC 5246 §7.3, RFC 5077), tls/resume_*.cpp.
   bool resumption = false;                     // abbreviated handshake
   std::vector<std::uint8_t> hello_session_id;  // client: the ID in our ClientHello
@@ -127,6 +136,13 @@ struct Engine {
   std::optional<Session> offered_session;
   std::optional<Session> session;
   bool resumed = false;
+
+  // ALPN, SNI, client certificates, key log (alpn.cpp, sni.cpp, client_auth_*.cpp, key_log.cpp)
+  std::string alpn_protocol;
+  std::string requested_server_name;             // server: the SNI host_name received
+  std::vector<std::uint8_t> peer_certificate;    // the peer's verified leaf (DER)
+  std::optional<ClientCertificateVerified> client_verified;
+  bool key_logged = false;
 
   [[nodiscard]] const CommonConfig& config() const noexcept {
     return role == Role::client ? static_cast<const CommonConfig&>(*client_config)

@@ -61,7 +61,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::unoffered_signature_algorithm:
     case Error::bad_key_share:
     case Error::compression_not_null:
-    case Error::illegal_parameter: return Alert::illegal_parameter;
+    case Error::illegal_parameter:
+    case Error::unoffered_application_protocol: return Alert::illegal_parameter;
     case Error::unoffered_extension: return Alert::unsupported_extension;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
@@ -74,7 +75,9 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::certificate_unknown_ca: return Alert::unknown_ca;
     case Error::certificate_bad:
     case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
-    case Error::certificate_unsupported: return Alert::unsupported_certificate;
+    case Error::certificate_unsupported:
+    case Error::certificate_wrong_purpose: return Alert::unsupported_certificate;
+    case Error::certificate_chain_too_long: return Alert::bad_certificate;
     case Error::internal_error:
     case Error::buffer_too_small:
     case Error::bad_config:
@@ -121,6 +124,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::compression_not_null: return "compression other than null";
     case Error::no_application_protocol: return "no application protocol in common";
     case Error::illegal_parameter: return "illegal parameter";
+    case Error::unoffered_application_protocol: return "peer chose an application protocol that was not offered";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
@@ -131,6 +135,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::certificate_bad: return "bad certificate";
     case Error::certificate_hostname_mismatch: return "certificate does not match the host name";
     case Error::certificate_unsupported: return "unsupported certificate";
+    case Error::certificate_wrong_purpose: return "certificate is not for this purpose (extended key usage)";
+    case Error::certificate_chain_too_long: return "certificate chain too long";
     case Error::internal_error: return "internal error";
     case Error::buffer_too_small: return "buffer too small";
     case Error::bad_config: return "invalid configuration";

@@ -6,6 +6,8 @@
 
 #include "baretls/crypto/ct.h"
 #include "tls/engine.h"
+#include "tls/features.h"
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -15,6 +17,7 @@ Error Engine::queue_bytes(std::size_t start) {
   if (message.size() < kHandshakeHeaderSize) return Error::internal_error;
   const auto type = static_cast<HandshakeType>(message[0]);
   trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
+  inspect_handshake(config(), role == Role::client, true, message);
   if (type != HandshakeType::hello_request) transcript.update(message);
   return Error::ok;
 }
@@ -44,10 +47,13 @@ Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
     std::array<std::uint8_t, crypto::kMaxDigestSize> session_hash{};
     const std::size_t n = transcript.snapshot(session_hash);
     neg.master = derive_extended_master_secret(prf, pre_master_secret, std::span(session_hash).first(n));
+    inspect_value(*this, InspectKind::value, "session_hash", std::span(session_hash).first(n));
   } else {
     neg.master = derive_master_secret(prf, pre_master_secret, neg.client_random, neg.server_random);
   }
   neg.keys = derive_traffic_keys(*neg.suite, neg.master, neg.client_random, neg.server_random);
+  log_master_secret(*this);
+  inspect_key_schedule(*this, pre_master_secret);
   return Error::ok;
 }
 
@@ -58,6 +64,8 @@ Error Engine::send_finished() {
   const auto label = role == Role::client ? FinishedLabel::client : FinishedLabel::server;
   f.verify_data = compute_verify_data(neg.suite->prf_hash, neg.master, label, std::span(hash).first(n));
   (role == Role::client ? client_verify_data : server_verify_data) = f.verify_data;
+  inspect_finished(*this, role == Role::client ? "client_verify_data" : "server_verify_data", std::span(hash).first(n),
+                   f.verify_data);
   BARETLS_TRY(queue_handshake(HandshakeType::finished, f));
   return flush_flight();
 }
@@ -70,6 +78,8 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
   const auto label = e.role == Role::client ? FinishedLabel::server : FinishedLabel::client;
   const auto expected = compute_verify_data(e.neg.suite->prf_hash, e.neg.master, label,
                                             std::span(e.neg.finished_hash).first(e.neg.finished_hash_size));
+  inspect_finished(e, e.role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data",
+                   std::span(e.neg.finished_hash).first(e.neg.finished_hash_size), expected);
   if (!crypto::ct::equal(expected, f->verify_data).to_bool()) return Error::bad_finished;
   (e.role == Role::client ? e.server_verify_data : e.client_verify_data) = f->verify_data;
   e.finished_verified = FinishedVerified();
@@ -83,10 +93,16 @@ Error Engine::enter_established() {
     if (!chain_verified) return Error::internal_error;
     if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
   }
+  // Client certificates: required means verified (servers asking for them do
+  // not resume, resume_server.cpp).
+  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified)
+    return Error::internal_error;
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
+  log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
+  transcript.stop_keeping();
   save_session(*this);  // resumption: before the master secret is wiped
   neg.master.wipe();
   neg.ephemeral.reset();
@@ -124,6 +140,9 @@ std::string_view to_string(HsState s) noexcept {
     case HsState::client_wait_finished: return "client_wait_finished";
     case HsState::server_wait_client_hello: return "server_wait_client_hello";
     case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
+    case HsState::server_wait_client_certificate: return "server_wait_client_certificate";
+    case HsState::server_wait_client_key_exchange_certified: return "server_wait_client_key_exchange_certified";
+    case HsState::server_wait_certificate_verify: return "server_wait_certificate_verify";
     case HsState::server_wait_change_cipher_spec: return "server_wait_change_cipher_spec";
     case HsState::server_wait_finished: return "server_wait_finished";
     case HsState::client_wait_new_session_ticket: return "client_wait_new_session_ticket";

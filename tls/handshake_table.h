@@ -33,6 +33,9 @@ enum class HsState : std::uint8_t {
   // Server.
   server_wait_client_hello,
   server_wait_client_key_exchange,
+  server_wait_client_certificate,            // RFC 5246 §7.4.6, after our CertificateRequest
+  server_wait_client_key_exchange_certified,  // a client chain came: CertificateVerify follows
+  server_wait_certificate_verify,            // RFC 5246 §7.4.8
   server_wait_change_cipher_spec,
   server_wait_finished,
   // Server, abbreviated handshake.

@@ -40,6 +40,7 @@ Error from_x509(x509::Error e) noexcept {
     case x509::Error::not_yet_valid: return Error::certificate_not_yet_valid;
     case x509::Error::unknown_issuer: return Error::certificate_unknown_ca;
     case x509::Error::hostname_mismatch: return Error::certificate_hostname_mismatch;
+    case x509::Error::wrong_purpose: return Error::certificate_wrong_purpose;
     case x509::Error::unsupported_key:
     case x509::Error::unsupported_algorithm:
     case x509::Error::unsupported_critical_extension: return Error::certificate_unsupported;
@@ -51,6 +52,7 @@ Error from_x509(x509::Error e) noexcept {
 Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain, const x509::TrustStore* roots,
                                   std::int64_t now, std::string_view hostname, bool server_purpose) {
   if (chain.empty()) return Error::certificate_required;
+  if (chain.size() > kMaxPeerChainCertificates) return Error::certificate_chain_too_long;
   if (roots == nullptr) return Error::certificate_unknown_ca;
   std::vector<std::span<const std::uint8_t>> spans;
   spans.reserve(chain.size());

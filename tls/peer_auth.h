@@ -6,6 +6,7 @@
 // state machines.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -26,6 +27,12 @@ namespace baretls::tls {
 
 enum class CertKeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
 
+// Most certificates a peer's Certificate message may carry (RFC 5246 §7.4.2
+// sets no count; its size is bounded by max_handshake_message_size). Path
+// validation stops at depth 10 (x509::VerifyOptions::max_depth); the rest is
+// room for the extra certificates some servers send.
+inline constexpr std::size_t kMaxPeerChainCertificates = 16;
+
 // The verified leaf key of the peer. Made only by verify_peer_chain().
 class PeerKey {
  public:
@@ -41,9 +48,11 @@ class PeerKey {
   CertKeyType type_;
 };
 
-// Chain check at `now` with host name (empty: none). x509 failures map to
+// Chain check at `now` with host name (empty: none). More than
+// kMaxPeerChainCertificates: certificate_chain_too_long. x509 failures map to
 // certificate_expired / certificate_not_yet_valid / certificate_unknown_ca /
-// certificate_hostname_mismatch / certificate_unsupported / certificate_bad.
+// certificate_hostname_mismatch / certificate_unsupported /
+// certificate_wrong_purpose / certificate_bad.
 [[nodiscard]] Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                                 const x509::TrustStore* roots, std::int64_t now,
                                                 std::string_view hostname, bool server_purpose);

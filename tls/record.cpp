@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "tls/inspect_hook.h"
+
 namespace baretls::tls {
 
 namespace {
@@ -30,6 +32,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   if (in.size() < kRecordHeaderSize + length) return std::optional<OpenedRecord>{};
 
   auto fragment = in.subspan(kRecordHeaderSize, length);
+  if (inspector_ != nullptr) inspect_wire_.assign(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(kRecordHeaderSize + length));
   if (read_.on) {
     if (read_.seq == std::numeric_limits<std::uint64_t>::max()) return Error::sequence_number_exhausted;
     auto n = read_.cipher.open(read_.seq, type, version, fragment);
@@ -49,6 +52,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   } else {
     empty_run_ = 0;
   }
+  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, false, inspect_wire_, fragment, read_.on ? read_.seq - 1 : 0, read_.on);
   return std::optional<OpenedRecord>{OpenedRecord{ct, fragment, kRecordHeaderSize + length}};
 }
 
@@ -68,11 +72,13 @@ Error RecordLayer::seal_into(ContentType type, std::span<const std::uint8_t> pla
   const auto fragment = record.subspan(kRecordHeaderSize);
   if (!write_.on) {
     std::copy(plaintext.begin(), plaintext.end(), fragment.begin());
+    if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, record, plaintext, 0, false);
     return Error::ok;
   }
   if (write_.seq == std::numeric_limits<std::uint64_t>::max()) return Error::sequence_number_exhausted;
   BARETLS_TRY(write_.cipher.seal(write_.seq, static_cast<std::uint8_t>(type), write_version(), plaintext, fragment));
   ++write_.seq;
+  if (inspector_ != nullptr) inspect_record(*inspector_, from_client_, true, record, plaintext, write_.seq - 1, true);
   return Error::ok;
 }
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "baretls/tls/errors.h"
+#include "baretls/tls/inspect.h"
 #include "tls/messages.h"
 #include "tls/record_cipher.h"
 
@@ -121,6 +122,12 @@ class RecordLayer {
   // record is allowed by RFC 5246 App. E.1; we always write 0x0303).
   [[nodiscard]] std::uint16_t write_version() const noexcept { return kTls12; }
 
+  // Inspector (inspect.h): report every record sealed and opened; null: off.
+  void set_inspector(const Inspector& ins, bool from_client) noexcept {
+    inspector_ = ins.event != nullptr ? &ins : nullptr;
+    from_client_ = from_client;
+  }
+
   // For tests: start sequence numbers elsewhere.
   void set_sequence_numbers_for_test(std::uint64_t read_seq, std::uint64_t write_seq) noexcept {
     read_.seq = read_seq;
@@ -137,6 +144,9 @@ class RecordLayer {
   Direction write_;
   VersionPolicy policy_ = VersionPolicy::any_tls;
   std::size_t empty_run_ = 0;
+  const Inspector* inspector_ = nullptr;  // Inspector: off unless set
+  bool from_client_ = false;
+  std::vector<std::uint8_t> inspect_wire_;  // the record before in-place decryption
 };
 
 }  // namespace baretls::tls

@@ -5,6 +5,7 @@
 // and Finished first, then ours) and the NewSessionTicket message.
 #include <algorithm>
 
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -67,6 +68,7 @@ Result<HsState> client_resume(Engine& e, const ServerHello& sh) {
   e.neg.session_id = s.session_id;
   e.neg.master = MasterSecret(s.master_secret());
   e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
+  inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
   e.session_resumed = SessionResumed();
   return e.neg.ticket_expected ? HsState::client_wait_resumed_new_session_ticket
                                : HsState::client_wait_resumed_change_cipher_spec;

@@ -10,6 +10,7 @@
 #include "baretls/crypto/secret.h"
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/ticket_keys.h"
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -88,11 +89,14 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
     sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
   sh.session_ticket = e.neg.ticket_expected;
+  // RFC 7301 §3.1: ALPN is negotiated again on resumption (alpn.cpp chose it).
+  if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   e.neg.master = MasterSecret(s.master_secret());
   e.neg.session_created = s.created;
   BARETLS_TRY(queue_new_session_ticket(e));
   e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
+  inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
   BARETLS_TRY(e.send_change_cipher_spec());
   return e.send_finished();
 }
@@ -101,6 +105,9 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
 
 Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   const auto& cfg = *e.server_config;
+  // Sessions do not record the client's certificate, so a server that asks
+  // for one always runs the full handshake (client_auth_server.cpp).
+  if (cfg.client_auth != ClientAuth::none) return false;
   std::optional<Session> s;
   bool renew = false;
   if (cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty()) {
@@ -137,6 +144,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
 
 Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
   const auto& cfg = *e.server_config;
+  if (cfg.client_auth != ClientAuth::none) return Error::ok;  // never resumed: see server_try_resume
   e.neg.session_created = config_now(cfg);
   if (cfg.ticket_keys && ch.session_ticket) {
     // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello

@@ -7,6 +7,8 @@
 #include <algorithm>
 
 #include "tls/engine.h"
+#include "tls/features.h"
+#include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
@@ -46,11 +48,14 @@ struct Choice {
   CertKeyType key_type = CertKeyType::rsa;
   std::optional<NamedGroup> group;
   std::optional<SignatureScheme> scheme;
+  bool name_matched = false;
 };
 
 // A chain that can serve `suite` for this client, with its group and scheme.
-std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, const SuiteInfo& suite) {
-  for (const auto& cert : cfg.certificates) {
+std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, const SuiteInfo& suite,
+                                const ChainTier& tier) {
+  for (const CertifiedKey* chain : tier.chains) {
+    const auto& cert = *chain;
     if (!cert.key) continue;
     auto type = private_key_type(*cert.key);
     if (!type) continue;
@@ -62,7 +67,7 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
       const auto curve = *type == CertKeyType::ec_p256 ? NamedGroup::secp256r1 : NamedGroup::secp384r1;
       if (!contains(ch.supported_groups, static_cast<std::uint16_t>(curve))) continue;
     }
-    Choice c{&suite, &cert, *type, std::nullopt, std::nullopt};
+    Choice c{&suite, &cert, *type, std::nullopt, std::nullopt, tier.name_matched};
     if (suite.kex == KeyExchange::rsa) return c;
     c.group = pick_group(cfg, ch);
     c.scheme = pick_scheme(cfg, ch, *type);
@@ -71,10 +76,14 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
   return std::nullopt;
 }
 
+// RFC 6066 §3: chains named by the client's server_name first (sni.cpp),
+// then every chain with the default first.
 Result<Choice> choose(const ServerConfig& cfg, const ClientHello& ch) {
-  for (const auto s : cfg.cipher_suites) {
-    if (!ch.offers_suite(static_cast<std::uint16_t>(s))) continue;
-    if (auto c = try_suite(cfg, ch, suite_info(s))) return *c;
+  for (const auto& tier : sni_tiers(cfg, ch.server_name)) {
+    for (const auto s : cfg.cipher_suites) {
+      if (!ch.offers_suite(static_cast<std::uint16_t>(s))) continue;
+      if (auto c = try_suite(cfg, ch, suite_info(s), tier)) return *c;
+    }
   }
   return Error::no_common_cipher_suite;
 }
@@ -112,6 +121,7 @@ Error queue_server_key_exchange(Engine& e) {
   const auto params = ske.params();
   signed_data.insert(signed_data.end(), params.begin(), params.end());
   BARETLS_TRY(sign_message(*e.neg.certificate->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
+  inspect_value(e, InspectKind::value, "server_ecdhe_public", eph->public_bytes());
   e.neg.ephemeral = std::move(*eph);
   return e.queue_handshake(HandshakeType::server_key_exchange, ske);
 }
@@ -122,6 +132,10 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   sh.cipher_suite = static_cast<std::uint16_t>(e.neg.suite->id);
   if (e.neg.secure_renegotiation) sh.renegotiation_info = std::vector<std::uint8_t>{};
   sh.extended_master_secret = e.neg.extended_master_secret;
+  // RFC 6066 §3: a server that used the name "SHALL include an extension of
+  // type "server_name" in the (extended) server hello" (empty).
+  sh.server_name_ack = e.neg.server_name_matched;
+  if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;  // RFC 7301 §3.1
   // RFC 8422 §5.2: answer ec_point_formats when the client sent it and we use ECC.
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
     sh.ec_point_formats = std::vector<std::uint8_t>{kPointUncompressed};
@@ -131,6 +145,7 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   cert.certificate_list = e.neg.certificate->chain;
   BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, cert));
   if (e.neg.suite->kex != KeyExchange::rsa) BARETLS_TRY(queue_server_key_exchange(e));
+  if (e.server_config->client_auth != ClientAuth::none) BARETLS_TRY(server_queue_certificate_request(e));
   BARETLS_TRY(append_empty_handshake(e.flight, HandshakeType::server_hello_done));
   return e.queue_bytes(e.flight.size() - kHandshakeHeaderSize);
 }
@@ -142,6 +157,9 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   auto ch = ClientHello::parse(body);
   if (!ch) return ch.error();
   BARETLS_TRY(check_client_hello(e, *ch));
+  // SNI and ALPN are per connection, resumed or not (RFC 7301 §3.1; alpn.cpp).
+  if (ch->server_name) e.requested_server_name = *ch->server_name;
+  BARETLS_TRY(server_select_alpn(e, *ch));
   // RFC 5246 §7.3 / RFC 5077 §3.1: a known session or valid ticket resumes.
   auto resumed = server_try_resume(e, *ch);
   if (!resumed) return resumed.error();
@@ -154,6 +172,7 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.certificate_type = choice->key_type;
   e.neg.group = choice->group;
   e.neg.scheme = choice->scheme;
+  e.neg.server_name_matched = choice->name_matched;
   e.neg.client_random = ch->random;
   e.neg.client_version = ch->client_version;
   e.neg.extended_master_secret = ch->extended_master_secret;
@@ -163,7 +182,8 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   e.transcript.select(e.neg.suite->prf_hash);
   e.record.set_version_policy(VersionPolicy::tls12);
   BARETLS_TRY(queue_server_flight(e, *ch));
-  return HsState::server_wait_client_key_exchange;
+  return e.neg.certificate_requested ? HsState::server_wait_client_certificate
+                                     : HsState::server_wait_client_key_exchange;
 }
 
 // RFC 5246 §7.4.7; RFC 8422 §5.7.
@@ -173,6 +193,7 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
   crypto::Secret<kMaxEcdhSecret> pms;
   std::size_t pms_size = 48;
   if (e.neg.suite->kex == KeyExchange::rsa) {
+    inspect_value(e, InspectKind::value, "encrypted_pre_master_secret", cke->exchange_keys);
     // RFC 5246 §7.4.7.1: no distinguishable failure; the RSA code substitutes
     // a random pre-master secret in constant time, and Finished fails later.
     BARETLS_TRY(rsa_decrypt_premaster(*e.neg.certificate->key, cke->exchange_keys, e.neg.client_version,
@@ -181,6 +202,7 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
     auto n = compute_shared_secret(*e.neg.ephemeral, cke->exchange_keys, pms.expose());
     if (!n) return n.error();
     pms_size = *n;
+    inspect_value(e, InspectKind::secret, "ecdhe_shared_secret", pms.expose().first(pms_size));
   }
   BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
   return HsState::server_wait_change_cipher_spec;
@@ -212,7 +234,10 @@ namespace {
 // clang-format off
 constexpr Row kServerRows[] = {
   {HsState::server_wait_client_hello,        HandshakeType::client_hello,        server_on_client_hello},
+  {HsState::server_wait_client_certificate,  HandshakeType::certificate,         server_on_client_certificate},
   {HsState::server_wait_client_key_exchange, HandshakeType::client_key_exchange, server_on_client_key_exchange},
+  {HsState::server_wait_client_key_exchange_certified, HandshakeType::client_key_exchange, server_on_client_key_exchange_certified},
+  {HsState::server_wait_certificate_verify,  HandshakeType::certificate_verify,  server_on_certificate_verify},
   {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  server_on_change_cipher_spec},
   {HsState::server_wait_finished,            HandshakeType::finished,            server_on_finished},
   // The abbreviated handshake (RFC 5246 §7.3, resume_server.cpp).

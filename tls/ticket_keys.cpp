@@ -13,6 +13,13 @@ TicketKeys::TicketKeys(std::int64_t rotation_interval_s, std::int64_t ticket_lif
     : rotation_interval_(rotation_interval_s < 1 ? 1 : rotation_interval_s),
       ticket_lifetime_(ticket_lifetime_s < 0 ? 0 : ticket_lifetime_s) {}
 
+namespace {
+// Due after the interval; a clock that went back by more than the interval also rotates.
+bool due(std::int64_t created, std::int64_t now, std::int64_t interval) {
+  return now - created >= interval || created - now >= interval;
+}
+}  // namespace
+
 Error TicketKeys::rotate_locked(const crypto::RandomSource& rng, std::int64_t now) {
   Key k;
   crypto::Secret<32> key;
@@ -31,15 +38,14 @@ Error TicketKeys::rotate(const crypto::RandomSource& rng, std::int64_t now) {
 
 Error TicketKeys::rotate_if_due(const crypto::RandomSource& rng, std::int64_t now) {
   std::lock_guard lock(mutex_);
-  if (current_ && now - current_->created < rotation_interval_ && now >= current_->created) return Error::ok;
+  if (current_ && !due(current_->created, now, rotation_interval_)) return Error::ok;
   return rotate_locked(rng, now);
 }
 
 Result<std::vector<std::uint8_t>> TicketKeys::seal(const crypto::RandomSource& rng, std::int64_t now,
                                                    std::span<const std::uint8_t> state) {
   std::lock_guard lock(mutex_);
-  if (!current_ || now - current_->created >= rotation_interval_ || now < current_->created)
-    BARETLS_TRY(rotate_locked(rng, now));
+  if (!current_ || due(current_->created, now, rotation_interval_)) BARETLS_TRY(rotate_locked(rng, now));
   std::vector<std::uint8_t> t(kOverhead + state.size());
   const auto out = std::span(t);
   const auto name = out.first<kKeyNameSize>();

@@ -58,6 +58,13 @@ std::string describe_client_hello(std::span<const std::uint8_t> body) {
   if (ch->server_name) s += " server_name=" + *ch->server_name;
   if (ch->supported_groups) s += " groups=" + join(*ch->supported_groups, group_text);
   if (ch->signature_algorithms) s += " sigalgs=" + join(*ch->signature_algorithms, scheme_text);
+  if (ch->alpn) {
+    s += " alpn=";
+    for (std::size_t i = 0; i < ch->alpn->size(); ++i) {
+      if (i != 0) s += ',';
+      s += (*ch->alpn)[i];
+    }
+  }
   if (ch->extended_master_secret) s += " extended_master_secret";
   if (ch->renegotiation_info) s += " renegotiation_info";
   if (!ch->session_id.empty()) s += " session_id=" + hex(ch->session_id);
@@ -70,6 +77,8 @@ std::string describe_server_hello(std::span<const std::uint8_t> body) {
   if (!sh) return "(malformed: " + std::string(to_string(sh.error())) + ")";
   std::string s = "version=" + code(sh->server_version) + " random=" + hex(sh->random) +
                   " session_id=" + hex(sh->session_id) + " suite=" + suite_name(sh->cipher_suite);
+  if (sh->server_name_ack) s += " server_name";
+  if (sh->alpn) s += " alpn=" + *sh->alpn;
   if (sh->extended_master_secret) s += " extended_master_secret";
   if (sh->renegotiation_info) s += " renegotiation_info";
   if (sh->session_ticket) s += " session_ticket";
@@ -103,6 +112,23 @@ std::string describe_body(HandshakeType type, std::span<const std::uint8_t> body
       std::string s = suite->kex == KeyExchange::rsa ? "encrypted_pre_master_secret=" : "public=";
       s += hex(k->exchange_keys);
       return s;
+    }
+    case HandshakeType::certificate_request: {
+      auto r = CertificateRequest::parse(body);
+      if (!r) return "(malformed)";
+      std::string s = "types=";
+      for (std::size_t i = 0; i < r->certificate_types.size(); ++i) {
+        if (i != 0) s += ',';
+        s += std::to_string(r->certificate_types[i]);
+      }
+      return s + " sigalgs=" + join(r->signature_algorithms, scheme_text) + " authorities=" +
+             std::to_string(r->authorities.size());
+    }
+    case HandshakeType::certificate_verify: {
+      auto v = CertificateVerify::parse(body);
+      if (!v) return "(malformed)";
+      return "sigalg=" + scheme_text(v->signature_scheme) + " signature=" + std::to_string(v->signature.size()) +
+             " bytes";
     }
     case HandshakeType::finished: return "verify_data=" + hex(body, 12);
     case HandshakeType::new_session_ticket: {

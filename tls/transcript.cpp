@@ -9,6 +9,7 @@ namespace baretls::tls {
 void Transcript::update(std::span<const std::uint8_t> handshake_message) noexcept {
   if (!selected_ || *selected_ == crypto::HashId::sha256) sha256_.update(handshake_message);
   if (!selected_ || *selected_ == crypto::HashId::sha384) sha384_.update(handshake_message);
+  if (keep_) messages_.insert(messages_.end(), handshake_message.begin(), handshake_message.end());
 }
 
 std::size_t Transcript::snapshot(std::span<std::uint8_t, crypto::kMaxDigestSize> out) const noexcept {

@@ -29,7 +29,21 @@ class Transcript {
   // running. Returns the digest length. Needs select() first.
   std::size_t snapshot(std::span<std::uint8_t, crypto::kMaxDigestSize> out) const noexcept;
 
+  // RFC 5246 §7.4.8: CertificateVerify signs handshake_messages themselves,
+  // with the scheme's hash (which may differ from the PRF hash), so a
+  // connection that may need it keeps the raw messages too. Bounded by the
+  // handshake; dropped by stop_keeping().
+  void keep_messages() { keep_ = true; }
+  void stop_keeping() noexcept {
+    keep_ = false;
+    messages_ = {};
+  }
+  [[nodiscard]] bool keeping() const noexcept { return keep_; }
+  [[nodiscard]] std::span<const std::uint8_t> messages() const noexcept { return messages_; }
+
  private:
+  bool keep_ = false;
+  std::vector<std::uint8_t> messages_;
   crypto::AnyHash sha256_;
   crypto::AnyHash sha384_;
   std::optional<crypto::HashId> selected_;

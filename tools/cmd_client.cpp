@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 // `baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]
-//  [--cipher LIST] [--groups LIST] [--sess-in FILE] [--sess-out FILE] [--trace]`
-// (DESIGN.md): connects, verifies
-// the chain and host name (system roots without --CAfile), copies stdin to
-// the connection and the connection to stdout. Exit 0 after a clean
-// close_notify; otherwise 1 with a one-line reason.
+//  [--cert C --key K] [--alpn LIST] [--cipher LIST] [--groups LIST]
+//  [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]` (DESIGN.md):
+// connects, verifies the chain and host name (system roots without
+// --CAfile), copies stdin to the connection and the connection to stdout.
+// Exit 0 after a clean close_notify; otherwise 1 with a one-line reason.
+// --cert/--key answer a CertificateRequest; --keylog (or $SSLKEYLOGFILE)
+// appends the NSS key-log line.
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -29,6 +31,8 @@ namespace {
 struct ClientArgs {
   std::string host, port, ca_file, server_name, ciphers, groups;
   std::string sess_in, sess_out;  // resumption: session files
+  std::string cert, key, alpn, keylog;  // client certificate, ALPN, key log
+  bool alpn_set = false;
   bool server_name_set = false;
   bool trace = false;
 };
@@ -36,8 +40,8 @@ struct ClientArgs {
 int usage() {
   std::fprintf(stderr,
                "usage: baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]\n"
-               "                      [--cipher LIST] [--groups LIST] [--sess-in FILE] [--sess-out FILE]\n"
-               "                      [--trace]\n");
+               "                      [--cert C --key K] [--alpn LIST] [--cipher LIST] [--groups LIST]\n"
+               "                      [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]\n");
   return 2;
 }
 
@@ -48,9 +52,6 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
     const bool has_value = i + 1 < argc;
     if (opt == "--trace") {
       a.trace = true;
-    } else if (opt == "--cert" || opt == "--key" || opt == "--alpn" || opt == "--keylog") {
-      std::fprintf(stderr, "baretls client: %s: not supported yet\n", opt.c_str());
-      return 2;
     } else if (!has_value) {
       return usage();
     } else if (opt == "--connect") {
@@ -69,6 +70,15 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
       a.ciphers = argv[++i];
     } else if (opt == "--groups") {
       a.groups = argv[++i];
+    } else if (opt == "--cert") {
+      a.cert = argv[++i];
+    } else if (opt == "--key") {
+      a.key = argv[++i];
+    } else if (opt == "--alpn") {
+      a.alpn = argv[++i];
+      a.alpn_set = true;
+    } else if (opt == "--keylog") {
+      a.keylog = argv[++i];
     } else if (opt == "--sess-in") {
       a.sess_in = argv[++i];
     } else if (opt == "--sess-out") {
@@ -76,6 +86,10 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
     } else {
       return usage();
     }
+  }
+  if (a.cert.empty() != a.key.empty()) {
+    std::fprintf(stderr, "baretls client: --cert and --key go together\n");
+    return 2;
   }
   return a.host.empty() ? usage() : 0;
 }
@@ -173,6 +187,13 @@ int cmd_client(int argc, char** argv) {
   if (a.trace) cfg->trace = stderr_trace();
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
+  if (a.alpn_set && !parse_alpn(a.alpn, *cfg)) return 2;
+  if (!open_key_log(a.keylog, *cfg)) return 1;
+  if (!a.cert.empty()) {
+    auto ck = load_certified_key(a.cert.c_str(), a.key.c_str());
+    if (!ck) return 1;
+    cfg->client_certificate = std::move(*ck);
+  }
   cfg->trust_store = load_roots(a.ca_file);
   if (!cfg->trust_store) return 1;
   const std::string name = a.server_name_set ? a.server_name : a.host;
@@ -193,6 +214,10 @@ int cmd_client(int argc, char** argv) {
     return 1;
   }
   std::fprintf(stderr, "baretls client: connected, %s\n", describe_session(s.connection()).c_str());
+  if (a.alpn_set) {
+    const std::string proto(s.connection().alpn_protocol());
+    std::fprintf(stderr, "baretls client: ALPN: %s\n", proto.empty() ? "none (the server chose no protocol)" : proto.c_str());
+  }
   std::fprintf(stderr, "Resumed: %s\n", s.connection().resumed() ? "yes" : "no");
   if (!a.sess_out.empty()) {
     if (const auto session = s.connection().session()) {

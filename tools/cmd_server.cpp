@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
 // `baretls server --port P --cert CHAIN.pem --key KEY.pem [--cert C2 --key K2 ...]
-//  [--host H] [--echo] [--trace]` (DESIGN.md): a TLS 1.2 server on
-// 127.0.0.1:P, one connection at a time, until killed. By default it answers
-// each HTTP request with a small "HTTP/1.0 200 OK" page; --echo echoes.
-// Session resumption is on: a session-ID cache and RFC 5077 tickets.
+//  [--CAfile CA.pem [--verify-client]] [--alpn LIST] [--keylog FILE] [--host H]
+//  [--echo] [--trace]` (DESIGN.md): a TLS 1.2 server on 127.0.0.1:P, one
+// connection at a time, until killed. By default it answers each HTTP request
+// with a small "HTTP/1.0 200 OK" page; --echo echoes. The first --cert/--key
+// pair is the default chain, the others are chosen by the client's SNI.
+// --CAfile asks clients for a certificate and verifies it against CA.pem
+// (optional); --verify-client makes it required.
+// Session resumption is on: a session-ID cache and RFC 5077 tickets (not
+// when client certificates are asked for: those sessions are never resumed).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -17,6 +22,7 @@
 
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/socket_adapter.h"
+#include "baretls/x509/trust_store.h"
 #include "baretls/tls/ticket_keys.h"
 #include "tools/commands.h"
 #include "tools/tls_options.h"
@@ -30,6 +36,9 @@ struct ServerArgs {
   int port = -1;
   std::vector<std::string> certs, keys;
   std::string ciphers, groups;
+  std::string ca_file, alpn, keylog;  // client certificates, ALPN, key log
+  bool verify_client = false;
+  bool alpn_set = false;
   bool echo = false;
   bool trace = false;
 };
@@ -37,6 +46,7 @@ struct ServerArgs {
 int usage() {
   std::fprintf(stderr,
                "usage: baretls server --port P --cert CHAIN.pem --key KEY.pem [--cert C2 --key K2 ...]\n"
+               "                      [--CAfile CA.pem [--verify-client]] [--alpn LIST] [--keylog FILE]\n"
                "                      [--host H] [--cipher LIST] [--groups LIST] [--echo] [--trace]\n");
   return 2;
 }
@@ -48,9 +58,8 @@ int parse_args(int argc, char** argv, ServerArgs& a) {
       a.echo = true;
     } else if (opt == "--trace") {
       a.trace = true;
-    } else if (opt == "--verify-client" || opt == "--CAfile" || opt == "--alpn" || opt == "--keylog") {
-      std::fprintf(stderr, "baretls server: %s: not supported yet\n", opt.c_str());
-      return 2;
+    } else if (opt == "--verify-client") {
+      a.verify_client = true;
     } else if (i + 1 >= argc) {
       return usage();
     } else if (opt == "--port") {
@@ -65,9 +74,20 @@ int parse_args(int argc, char** argv, ServerArgs& a) {
       a.ciphers = argv[++i];
     } else if (opt == "--groups") {
       a.groups = argv[++i];
+    } else if (opt == "--CAfile") {
+      a.ca_file = argv[++i];
+    } else if (opt == "--alpn") {
+      a.alpn = argv[++i];
+      a.alpn_set = true;
+    } else if (opt == "--keylog") {
+      a.keylog = argv[++i];
     } else {
       return usage();
     }
+  }
+  if (a.verify_client && a.ca_file.empty()) {
+    std::fprintf(stderr, "baretls server: --verify-client needs --CAfile (the roots for client certificates)\n");
+    return 2;
   }
   if (a.port <= 0 || a.port > 65535 || a.certs.empty() || a.certs.size() != a.keys.size()) return usage();
   return 0;
@@ -117,6 +137,23 @@ tls::Error serve_http(tls::SocketStream& s) {
   return s.close();
 }
 
+// After the handshake: SNI, ALPN and the client certificate, one line each.
+void report_features(const tls::ServerConfig& cfg, const tls::Connection& c) {
+  if (const auto sni = c.requested_server_name(); !sni.empty())
+    std::fprintf(stderr, "baretls server: server_name: %s\n", std::string(sni).c_str());
+  if (!cfg.alpn.empty()) {
+    const std::string proto(c.alpn_protocol());
+    std::fprintf(stderr, "baretls server: ALPN: %s\n", proto.empty() ? "none (the client offered none)" : proto.c_str());
+  }
+  if (cfg.client_auth == tls::ClientAuth::none) return;
+  if (c.peer_authenticated()) {
+    std::fprintf(stderr, "baretls server: client certificate verified: %s\n",
+                 describe_certificate(c.peer_certificate()).c_str());
+  } else {
+    std::fprintf(stderr, "baretls server: no client certificate\n");
+  }
+}
+
 void serve_one(const std::shared_ptr<const tls::ServerConfig>& cfg, int fd, bool echo) {
   auto conn = tls::Connection::server(cfg);
   if (!conn) {
@@ -130,6 +167,7 @@ void serve_one(const std::shared_ptr<const tls::ServerConfig>& cfg, int fd, bool
   }
   std::fprintf(stderr, "baretls server: accepted, %s%s\n", describe_session(s.connection()).c_str(),
                s.connection().resumed() ? ", resumed" : "");
+  report_features(*cfg, s.connection());
   const tls::Error e = echo ? serve_echo(s) : serve_http(s);
   (void)s.flush();
   if (e != tls::Error::ok && e != tls::Error::closed)
@@ -147,6 +185,17 @@ int cmd_server(int argc, char** argv) {
   if (a.trace) cfg->trace = stderr_trace();
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
+  if (a.alpn_set && !parse_alpn(a.alpn, *cfg)) return 2;
+  if (!open_key_log(a.keylog, *cfg)) return 1;
+  if (!a.ca_file.empty()) {
+    auto store = std::make_shared<x509::TrustStore>();
+    if (store->load_file(a.ca_file.c_str()) != x509::Error::ok || store->size() == 0) {
+      std::fprintf(stderr, "baretls server: cannot load CA file %s\n", a.ca_file.c_str());
+      return 1;
+    }
+    cfg->client_trust_store = std::move(store);
+    cfg->client_auth = a.verify_client ? tls::ClientAuth::required : tls::ClientAuth::optional;
+  }
   // Resumption: 1024 cached sessions for 2 hours; ticket keys rotate hourly
   // (the previous one still accepted), tickets valid for 2 hours.
   cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);

@@ -2,11 +2,16 @@
 // Shared option handling for the TLS subcommands (see tls_options.h).
 #include "tools/tls_options.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <memory>
 
 #include "baretls/tls/connection.h"
+#include "baretls/x509/certificate.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
@@ -109,6 +114,58 @@ std::string describe_failure(const tls::Connection& c, tls::Error e) {
   if (const auto a = c.peer_alert()) s += " (peer sent alert " + std::string(tls::to_string(*a)) + ")";
   if (const auto a = c.alert_sent()) s += " (sent alert " + std::string(tls::to_string(*a)) + ")";
   return s;
+}
+
+bool parse_alpn(std::string_view list, tls::CommonConfig& cfg) {
+  cfg.alpn.clear();
+  std::string cur;
+  for (std::size_t i = 0; i <= list.size(); ++i) {
+    if (i == list.size() || list[i] == ',') {
+      // RFC 7301 §3.1: ProtocolName<1..2^8-1>.
+      if (cur.empty() || cur.size() > 255) {
+        std::fprintf(stderr, "baretls: --alpn: protocol names must be 1 to 255 bytes\n");
+        return false;
+      }
+      cfg.alpn.push_back(cur);
+      cur.clear();
+    } else {
+      cur += list[i];
+    }
+  }
+  return true;
+}
+
+namespace {
+void write_key_log_line(void* ctx, std::string_view line) {
+  auto* f = static_cast<std::FILE*>(ctx);
+  std::fprintf(f, "%.*s\n", static_cast<int>(line.size()), line.data());
+  std::fflush(f);
+}
+}  // namespace
+
+bool open_key_log(const std::string& path, tls::CommonConfig& cfg) {
+  std::string target = path;
+  if (target.empty()) {
+    const char* env = std::getenv("SSLKEYLOGFILE");
+    if (env == nullptr || *env == '\0') return true;
+    target = env;
+  }
+  // The file holds master secrets: owner-only, appended to, kept open for the process.
+  const int fd = ::open(target.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+  std::FILE* f = fd >= 0 ? ::fdopen(fd, "a") : nullptr;
+  if (f == nullptr) {
+    if (fd >= 0) ::close(fd);
+    std::fprintf(stderr, "baretls: cannot open key log file %s\n", target.c_str());
+    return false;
+  }
+  cfg.key_log = {&write_key_log_line, f};
+  return true;
+}
+
+std::string describe_certificate(std::span<const std::uint8_t> der) {
+  auto cert = x509::Certificate::parse(der);
+  if (!cert) return "(unparsable certificate)";
+  return "subject " + cert->subject.to_string() + ", issued by " + cert->issuer.to_string();
 }
 
 }  // namespace baretls::cli

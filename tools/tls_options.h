@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,5 +31,14 @@ tls::TraceSink stderr_trace();
 std::string describe_session(const tls::Connection& c);
 // The reason for a failed connection, with the alert when there is one.
 std::string describe_failure(const tls::Connection& c, tls::Error e);
+
+// --alpn "h2,http/1.1" -> cfg.alpn (comma separated; names 1..255 bytes).
+bool parse_alpn(std::string_view list, tls::CommonConfig& cfg);
+// --keylog FILE, or $SSLKEYLOGFILE when `path` is empty: a sink appending
+// NSS key-log lines to the file (created 0600). Nothing set: no sink.
+// False (and a message) when the file cannot be opened.
+bool open_key_log(const std::string& path, tls::CommonConfig& cfg);
+// "subject CN=..., O=... issued by CN=..." for a DER certificate.
+std::string describe_certificate(std::span<const std::uint8_t> der);
 
 }  // namespace baretls::cli

@@ -29,11 +29,15 @@ bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
 # Waits until a peer listens on $1 (by its own message in file $2, pattern $3).
 wait_for() { for _ in $(seq 1 50); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# Until something listens on port $1 (up to 5 s): a loaded machine starts
-# openssl s_server late, and -quiet leaves no line to wait for. Without ss: 0.4 s.
+# Waits (up to 10 s) until something listens on TCP port $1 of this host:
+# a loaded machine can take longer than a fixed sleep to start a peer.
 wait_listen() {
-  command -v ss > /dev/null || { sleep 0.4; return 0; }
-  for _ in $(seq 1 50); do ss -Hltn "sport = :$1" 2>/dev/null | grep -q . && return 0; sleep 0.1; done; return 1
+  local hex; hex=$(printf '%04X' "$1")
+  for _ in $(seq 1 100); do
+    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
 }
 
 # suite (OpenSSL name) | kex group (OpenSSL) | certificate
@@ -160,7 +164,7 @@ P=$(port)
 ( (sleep 1.5; echo r; sleep 2) | timeout 10 openssl s_server -tls1_2 -accept $P -cert "$V/p256.pem" \
     -key "$V/p256.key" -naccept 1 > "$W/s_out" 2>&1 ) &
 PIDS+=($!)
-sleep 0.4
+wait_listen $P
 sleep 4 | timeout 10 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost --trace \
     > /dev/null 2> "$W/c_err"
 if grep -q "<<< HelloRequest" "$W/c_err" && grep -q ">>> Alert warning no_renegotiation" "$W/c_err"; then ok; else

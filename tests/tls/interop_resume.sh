@@ -26,6 +26,16 @@ port() { echo $((20000 + RANDOM % 40000)); }
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 wait_for() { for _ in $(seq 1 50); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
+# Waits (up to 10 s) until something listens on TCP port $1 of this host:
+# a loaded machine can take longer than a fixed sleep to start a peer.
+wait_listen() {
+  local hex; hex=$(printf '%04X' "$1")
+  for _ in $(seq 1 100); do
+    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
 CERT=(--cert "$V/p256.pem" --key "$V/p256.key")
 CLIENT=(--CAfile "$V/ca.pem" --servername localhost)
 REQ=$'GET / HTTP/1.0\r\n\r\n'
@@ -81,7 +91,7 @@ for mode in ticket no_ticket; do
   ( sleep 8 | timeout 10 openssl s_server -tls1_2 $flag -accept $P "${CERT[@]}" -www -naccept 2 \
       > "$W/ss_out" 2>&1 ) &
   PIDS+=($!)
-  sleep 0.5
+  wait_listen $P
   rm -f "$W/b.sess"
   printf '%s' "$REQ" | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-out "$W/b.sess" \
       > "$W/c1" 2> "$W/e1"

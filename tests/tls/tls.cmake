@@ -12,3 +12,9 @@ baretls_add_test(NAME test_tls_handshake_negative SOURCES ${CMAKE_CURRENT_LIST_D
 add_test(NAME test_tls_interop COMMAND ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:baretls_cli>
          ${PROJECT_SOURCE_DIR}/vectors/tls)
 set_tests_properties(test_tls_interop PROPERTIES LABELS "interop;slow" TIMEOUT 1500)
+# Malformed-input sweep of every handshake message and record header (issue #9).
+baretls_add_test(NAME test_tls_malformed_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_malformed_handshake.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+# Resource bounds: chain length/size, handshake message size, empty records, warnings (issue #9).
+baretls_add_test(NAME test_tls_resource_bounds SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_resource_bounds.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)

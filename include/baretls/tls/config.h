@@ -8,11 +8,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "baretls/crypto/random.h"
+#include "baretls/tls/inspect.h"
 #include "baretls/tls/types.h"
 
 namespace baretls::x509 {
@@ -59,14 +61,19 @@ struct CommonConfig {
   // Largest handshake message accepted (reassembled across records).
   std::size_t max_handshake_message_size = 64 * 1024;
   TraceSink trace;
-};
+  // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
+  // every message, record and key-schedule value, SECRETS INCLUDED (like the
+  // key log): off unless set.
+  using Inspector = tls::Inspector;
+  Inspector inspector;
 
-struct ClientConfig : CommonConfig {
-  std::shared_ptr<const x509::TrustStore> trust_store;  // roots for the server's chain
-
-  // Resumption (RFC 5077 §3.2): offer an empty SessionTicket extension to
-  // receive a ticket (a ticket held in a Session is offered either way).
-  bool session_tickets = true;
+  // ALPN (RFC 7301) and key log
+  std::vector<std::string> alpn;  // client: offered, in order; server: preference (empty: off)
+  // Exposes the master secret: for debugging with Wireshark only; off unless set.
+  struct KeyLogSink {
+    void (*line)(void* ctx, std::string_view nss_line) = nullptr;
+    void* ctx = nullptr;
+  } key_log;  // called once per connection with "CLIENT_RANDOM <64 hex> <96 hex>" (no newline)
 };
 
 // One certificate chain (DER, leaf first) and its private key.
@@ -75,8 +82,28 @@ struct CertifiedKey {
   std::shared_ptr<const x509::PrivateKey> key;
 };
 
+struct ClientConfig : CommonConfig {
+  std::shared_ptr<const x509::TrustStore> trust_store;  // roots for the server's chain
+
+  // Resumption (RFC 5077 §3.2): offer an empty SessionTicket extension to
+  // receive a ticket (a ticket held in a Session is offered either way).
+  bool session_tickets = true;
+
+  // Client certificate (RFC 5246 §7.4.6, §7.4.8)
+  std::optional<CertifiedKey> client_certificate;  // sent when the server asks; else empty Certificate
+};
+
+// Client certificates: what the server asks for (RFC 5246 §7.4.4).
+enum class ClientAuth : std::uint8_t { none, optional, required };
+
 struct ServerConfig : CommonConfig {
   std::vector<CertifiedKey> certificates;  // RSA and/or ECDSA; the suite picks one
+
+  // Client certificates
+  ClientAuth client_auth = ClientAuth::none;
+  std::shared_ptr<const x509::TrustStore> client_trust_store;  // roots for client chains + CA names
+  // SNI: certificates[0] is the default chain; others are chosen by the client's server_name
+  // matched against each leaf's SAN dNSNames (exact, then wildcard), among suite-compatible ones.
 
   // Resumption (RFC 5246 §7.3, RFC 5077)
   std::shared_ptr<SessionCache> session_cache;   // nullptr: no session-ID resumption

@@ -100,6 +100,16 @@ class Connection {
   // when the server gave neither a session ID nor a ticket, or on a server).
   [[nodiscard]] bool resumed() const noexcept;
   [[nodiscard]] std::optional<Session> session() const;
+
+  // ALPN, SNI and client certificates (after the handshake).
+  [[nodiscard]] std::string_view alpn_protocol() const noexcept;          // empty: none negotiated
+  [[nodiscard]] std::string_view requested_server_name() const noexcept;  // server: SNI received
+  // Server: the client's chain and CertificateVerify were verified. Client:
+  // the server's chain was verified.
+  [[nodiscard]] bool peer_authenticated() const noexcept;
+  // The peer's verified leaf certificate (DER); empty when none.
+  [[nodiscard]] std::span<const std::uint8_t> peer_certificate() const noexcept;
+
   // Bytes this connection holds now (buffers and state).
   [[nodiscard]] std::size_t memory_footprint() const noexcept;
 

@@ -82,6 +82,7 @@ enum class Error : std::uint16_t {
   compression_not_null,
   no_application_protocol,
   illegal_parameter,
+  unoffered_application_protocol,  // RFC 7301 §3.2: the server chose a protocol we did not offer
 
   // crypto checks
   bad_finished = 500,
@@ -96,6 +97,8 @@ enum class Error : std::uint16_t {
   certificate_bad,
   certificate_hostname_mismatch,
   certificate_unsupported,
+  certificate_wrong_purpose,  // RFC 5280 §4.2.1.12: extendedKeyUsage excludes this role
+  certificate_chain_too_long,  // more certificates than kMaxPeerChainCertificates
 
   // local
   internal_error = 700,

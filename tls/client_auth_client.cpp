@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+// Client certificates, client side: reading CertificateRequest (RFC 5246
+// §7.4.4), answering with our chain or an empty Certificate (§7.4.6), and
+// CertificateVerify over the handshake messages (§7.4.8).
+#include <algorithm>
+
+#include "tls/engine.h"
+#include "tls/features.h"
+
+namespace baretls::tls::detail {
+
+namespace {
+
+// RFC 5246 §7.4.4 ClientCertificateType rsa_sign(1); RFC 8422 §5.5 ecdsa_sign(64).
+constexpr std::uint8_t kRsaSign = 1;
+constexpr std::uint8_t kEcdsaSign = 64;
+
+// RFC 5246 §7.4.6: "The end-entity certificate provided by the client MUST
+// contain a key that is compatible with certificate_types" and §7.4.8: the
+// scheme "MUST be one of those present in the supported_signature_algorithms
+// field of the CertificateRequest message". Our preference order, schemes
+// sized to the curve first.
+std::optional<SignatureScheme> pick_client_scheme(const ClientConfig& cfg, const CertificateRequest& cr,
+                                                  CertKeyType key) {
+  const std::uint8_t wanted = key == CertKeyType::rsa ? kRsaSign : kEcdsaSign;
+  if (std::find(cr.certificate_types.begin(), cr.certificate_types.end(), wanted) == cr.certificate_types.end())
+    return std::nullopt;
+  for (const bool strict : {true, false})
+    for (const auto s : cfg.signature_schemes) {
+      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
+      const auto code = static_cast<std::uint16_t>(s);
+      if (fits && std::find(cr.signature_algorithms.begin(), cr.signature_algorithms.end(), code) !=
+                      cr.signature_algorithms.end())
+        return s;
+    }
+  return std::nullopt;
+}
+
+}  // namespace
+
+// RFC 5246 §7.4.4: the server asks for a certificate. We pick what we will
+// send now; a chain that does not fit the request is not sent (empty
+// Certificate, §7.4.6), and the server decides whether that is enough.
+Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body) {
+  auto cr = CertificateRequest::parse(body);
+  if (!cr) return cr.error();
+  e.neg.certificate_requested = true;
+  const auto& cfg = *e.client_config;
+  if (cfg.client_certificate && !cfg.client_certificate->chain.empty() && cfg.client_certificate->key) {
+    auto type = private_key_type(*cfg.client_certificate->key);
+    if (!type) return type.error();
+    if (const auto scheme = pick_client_scheme(cfg, *cr, *type)) {
+      e.neg.client_chain = &*cfg.client_certificate;
+      e.neg.client_scheme = scheme;
+    }
+  }
+  if (e.neg.client_chain == nullptr) e.transcript.stop_keeping();
+  return HsState::client_wait_server_hello_done_after_request;
+}
+
+// RFC 5246 §7.4.6: "If no suitable certificate is available, the client
+// MUST send a certificate message containing no certificates."
+Error client_queue_certificate(Engine& e) {
+  CertificateMsg cert;
+  if (e.neg.client_chain != nullptr) cert.certificate_list = e.neg.client_chain->chain;
+  return e.queue_handshake(HandshakeType::certificate, cert);
+}
+
+// RFC 5246 §7.4.8: struct { digitally-signed struct { opaque
+// handshake_messages[handshake_messages_length]; } } CertificateVerify;
+// "handshake_messages refers to all handshake messages sent or received,
+// starting at client hello and up to, but not including, this message".
+// Here that is everything through our ClientKeyExchange.
+Error client_queue_certificate_verify(Engine& e) {
+  if (e.neg.client_chain == nullptr) return Error::ok;
+  if (!e.transcript.keeping()) return Error::internal_error;
+  CertificateVerify cv;
+  cv.signature_scheme = static_cast<std::uint16_t>(*e.neg.client_scheme);
+  BARETLS_TRY(sign_message(*e.neg.client_chain->key, *e.neg.client_scheme, e.transcript.messages(),
+                           e.client_config->random, cv.signature));
+  e.transcript.stop_keeping();
+  return e.queue_handshake(HandshakeType::certificate_verify, cv);
+}
+
+}  // namespace baretls::tls::detail

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: MIT
+// Client certificates, server side: CertificateRequest (RFC 5246 §7.4.4)
+// with the CA names of the client trust store, the client's Certificate
+// (§7.4.6) verified for the clientAuth purpose (RFC 5280 §4.2.1.12), and its
+// CertificateVerify (§7.4.8) checked over the handshake messages.
+#include <algorithm>
+
+#include "baretls/x509/trust_store.h"
+#include "tls/engine.h"
+#include "tls/features.h"
+
+namespace baretls::tls::detail {
+
+// RFC 5246 §7.4.4:
+//   certificate_types: rsa_sign(1), and ecdsa_sign(64) per RFC 8422 §5.5.
+//   supported_signature_algorithms: those we verify, from the configuration.
+//   certificate_authorities: "A list of the distinguished names [X501] of
+//   acceptable certificate_authorities, represented in DER-encoded format"
+//   -- the subjects of the client trust store's roots, as many as fit.
+Error server_queue_certificate_request(Engine& e) {
+  const auto& cfg = *e.server_config;
+  CertificateRequest cr;
+  cr.certificate_types = {1, 64};
+  for (const auto s : cfg.signature_schemes) cr.signature_algorithms.push_back(static_cast<std::uint16_t>(s));
+  std::size_t total = 0;
+  if (cfg.client_trust_store) {
+    for (const auto& anchor : cfg.client_trust_store->anchors()) {
+      const auto dn = anchor.subject.raw;
+      // DistinguishedName<1..2^16-1> inside certificate_authorities<0..2^16-1>.
+      if (dn.empty() || total + 2 + dn.size() > 0xffff) continue;
+      total += 2 + dn.size();
+      cr.authorities.emplace_back(dn.begin(), dn.end());
+    }
+  }
+  e.neg.certificate_requested = true;
+  return e.queue_handshake(HandshakeType::certificate_request, cr);
+}
+
+// RFC 5246 §7.4.6. An empty list: "If the client does not send any
+// certificates, the server MAY at its discretion either continue the
+// handshake without client authentication, or respond with a fatal
+// handshake_failure alert" -- optional continues, required fails
+// (certificate_required maps to handshake_failure; the certificate_required
+// alert is TLS 1.3's). A chain that does not verify is fatal either way.
+Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uint8_t> body) {
+  auto cert = CertificateMsg::parse(body);
+  if (!cert) return cert.error();
+  const auto& cfg = *e.server_config;
+  if (cert->certificate_list.empty()) {
+    if (cfg.client_auth == ClientAuth::required) return Error::certificate_required;
+    e.transcript.stop_keeping();
+    return HsState::server_wait_client_key_exchange;
+  }
+  auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false);
+  if (!key) return key.error();
+  e.neg.peer_key = std::move(*key);
+  e.peer_certificate = std::move(cert->certificate_list.front());
+  return HsState::server_wait_client_key_exchange_certified;
+}
+
+// The ClientKeyExchange as usual, then the CertificateVerify must follow.
+Result<HsState> server_on_client_key_exchange_certified(Engine& e, std::span<const std::uint8_t> body) {
+  auto next = server_on_client_key_exchange(e, body);
+  if (!next) return next.error();
+  return HsState::server_wait_certificate_verify;
+}
+
+// RFC 5246 §7.4.8: the signature covers every handshake message before this
+// one, with a scheme from our CertificateRequest that fits the client's key.
+Result<HsState> server_on_certificate_verify(Engine& e, std::span<const std::uint8_t> body) {
+  auto cv = CertificateVerify::parse(body);
+  if (!cv) return cv.error();
+  if (!e.neg.peer_key || !e.transcript.keeping()) return Error::internal_error;
+  if (!is_known_scheme(cv->signature_scheme) || !config_has_scheme(*e.server_config, cv->signature_scheme))
+    return Error::unoffered_signature_algorithm;
+  // The engine has already added this message to the transcript; sign over what came before.
+  const auto all = e.transcript.messages();
+  const std::size_t own = kHandshakeHeaderSize + body.size();
+  if (all.size() < own) return Error::internal_error;
+  const auto err = verify_signature(*e.neg.peer_key, static_cast<SignatureScheme>(cv->signature_scheme),
+                                    all.first(all.size() - own), cv->signature);
+  if (err == Error::bad_signature) return Error::bad_certificate_verify;
+  if (err != Error::ok) return err;
+  e.transcript.stop_keeping();
+  e.client_verified = ClientCertificateVerified();
+  return HsState::server_wait_change_cipher_spec;
+}
+
+}  // namespace baretls::tls::detail

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// The handshake features beyond the first handshake that client.cpp and
+// server.cpp call into: client certificates (RFC 5246 §7.4.4, §7.4.6,
+// §7.4.8; client_auth_client.cpp, client_auth_server.cpp), ALPN (RFC 7301;
+// alpn.cpp), SNI certificate selection (RFC 6066 §3, RFC 6125 §6.4; sni.cpp)
+// and the NSS key log (key_log.cpp). Internal.
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "baretls/tls/config.h"
+#include "baretls/tls/errors.h"
+#include "tls/handshake_table.h"
+#include "tls/messages.h"
+
+namespace baretls::tls::detail {
+
+struct Engine;
+
+// Checks the feature configuration and prepares the engine (the transcript
+// keeps raw messages when a CertificateVerify may be needed). Called by
+// Connection::client / ::server before the first message.
+[[nodiscard]] Error setup_features(Engine& e);
+
+// --- ALPN (alpn.cpp) ---
+// bad_config unless every name is 1..255 bytes and the encoded list fits.
+[[nodiscard]] Error check_alpn_config(const CommonConfig& c);
+// The client's offer: nullopt when it has no protocols configured.
+[[nodiscard]] std::optional<std::vector<std::string>> client_alpn_offer(const CommonConfig& c);
+// Client: the server's answer must be one we offered; stores it.
+[[nodiscard]] Error client_accept_alpn(Engine& e, const ServerHello& sh);
+// Server: picks by its own preference; no overlap -> no_application_protocol.
+// Without ALPN configured the extension is ignored.
+[[nodiscard]] Error server_select_alpn(Engine& e, const ClientHello& ch);
+
+// --- SNI (sni.cpp) ---
+// The server's chains to try, in tiers: those whose leaf SAN dNSName equals
+// the requested name, then those matching by wildcard, then every chain in
+// configured order (certificates[0], the default, first). Empty tiers are left out.
+struct ChainTier {
+  std::vector<const CertifiedKey*> chains;
+  bool name_matched = false;
+};
+[[nodiscard]] std::vector<ChainTier> sni_tiers(const ServerConfig& cfg, const std::optional<std::string>& server_name);
+
+// --- Key log (key_log.cpp) ---
+// Calls config().key_log once per connection with the NSS CLIENT_RANDOM line
+// for neg.master. Exposes the master secret by design (debugging only).
+void log_master_secret(Engine& e);
+
+// --- Client certificates, client side (client_auth_client.cpp) ---
+[[nodiscard]] Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body);
+// Our Certificate (the chosen chain, or empty) when one was requested.
+[[nodiscard]] Error client_queue_certificate(Engine& e);
+// After ClientKeyExchange: CertificateVerify when we sent a chain.
+[[nodiscard]] Error client_queue_certificate_verify(Engine& e);
+
+// --- Client certificates, server side (client_auth_server.cpp) ---
+// CertificateRequest, before ServerHelloDone, when client_auth is not none.
+[[nodiscard]] Error server_queue_certificate_request(Engine& e);
+[[nodiscard]] Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> server_on_client_key_exchange_certified(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> server_on_certificate_verify(Engine& e, std::span<const std::uint8_t> body);
+// server.cpp's ClientKeyExchange handler, reused after a client certificate.
+[[nodiscard]] Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::uint8_t> body);
+
+}  // namespace baretls::tls::detail
