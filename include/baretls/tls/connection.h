@@ -77,7 +77,8 @@ class Connection {
   // Application data. read() returns 0 when nothing is buffered yet;
   // Error::closed after the peer's close_notify has been read to the end.
   [[nodiscard]] Result<std::size_t> read(std::span<std::uint8_t> out);
-  // Seals up to 16 KiB per call (one record); returns what it took.
+  // Seals up to 16 KiB per call (one record; less while unsent records fill
+  // outgoing(), 0 once a full record waits); returns what it took.
   [[nodiscard]] Result<std::size_t> write(std::span<const std::uint8_t> data);
   // Queues close_notify (RFC 5246 §7.2.1); no write() after it.
   [[nodiscard]] Error close();
