@@ -2,7 +2,8 @@
 // Malformed-input sweep of the handshake, both sides: each message the
 // server receives (ClientHello, ClientKeyExchange, Finished) and the client
 // receives (ServerHello, Certificate, ServerKeyExchange, ServerHelloDone,
-// Finished) is taken from a real in-memory handshake (fixed randomness) and
+// Finished), and with client authentication CertificateRequest, the client's
+// Certificate and CertificateVerify, is taken from a real in-memory handshake (fixed randomness) and
 // delivered in place of the real one after every body truncation (length
 // re-framed) and every single-byte change (x ^ 0x01, x ^ 0xff, x = 0x00) of
 // its header and body. The encrypted Finished is changed before sealing,
@@ -11,8 +12,7 @@
 // every record is cut at every length. Each case must end in an error with an
 // alert, a completed handshake, or (a length that promises more bytes) a wait
 // that EOF turns into Error::truncated: never a crash (the asan preset checks
-// memory). Not covered: CertificateRequest and CertificateVerify (client
-// authentication is not on this branch yet).
+// memory).
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -108,6 +108,7 @@ struct Scenario {
   const char* name;
   const char* cert;
   tls::CipherSuite suite;
+  const char* client_cert = nullptr;  // set: the server requires a client certificate
 };
 
 struct Harness {
@@ -115,6 +116,11 @@ struct Harness {
   explicit Harness(const Scenario& s) {
     p.server_config->certificates = {load_certified_key(s.cert)};
     p.client_config->cipher_suites = {s.suite};
+    if (s.client_cert != nullptr) {
+      p.server_config->client_auth = tls::ClientAuth::required;
+      p.server_config->client_trust_store = load_roots("ca");
+      p.client_config->client_certificate = load_certified_key(s.client_cert);
+    }
   }
 
   // One handshake with `flight`'s records replaced by transform's bytes.
@@ -253,12 +259,14 @@ struct Target {
   const char* name;
   int flight;
   std::uint8_t type;
+  bool client_auth_only = false;
 };
 
 constexpr Target kTargets[] = {
     {"ClientHello", 0, 1},        {"ServerHello", 1, 2},         {"Certificate", 1, 11},
     {"ServerKeyExchange", 1, 12}, {"ServerHelloDone", 1, 14},    {"ClientKeyExchange", 2, 16},
     {"client Finished", 2, 20},   {"server Finished", 3, 20},
+    {"CertificateRequest", 1, 13, true}, {"client Certificate", 2, 11, true}, {"CertificateVerify", 2, 15, true},
 };
 
 // Byte changes per message at most (x3 changes): keeps the asan run short.
@@ -343,18 +351,21 @@ TEST_CASE("malformed handshake messages, both sides: error with alert or complet
   const Scenario scenarios[] = {
       {"ECDHE-ECDSA", "p256", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256},
       {"RSA key exchange", "rsa2048", tls::CipherSuite::rsa_with_aes_256_gcm_sha384},
+      {"ECDHE-ECDSA, client certificate", "p256", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256,
+       "client-p256"},
   };
   std::size_t total = 0, messages = 0;
   for (const auto& sc : scenarios) {
     Harness h(sc);
     for (const auto& t : kTargets) {
       if (sc.suite == tls::CipherSuite::rsa_with_aes_256_gcm_sha384 && t.type == 12) continue;  // no ServerKeyExchange
+      if (t.client_auth_only != (sc.client_cert != nullptr)) continue;
       total += sweep_message(h, t, sc.name).cases;
       ++messages;
     }
   }
-  // 8 messages with ECDHE, 7 with RSA key exchange.
-  CHECK(messages == 15);
+  // 8 messages with ECDHE, 7 with RSA key exchange, 3 more with a client certificate.
+  CHECK(messages == 18);
   CHECK(total > 5000);
   MESSAGE("handshake message sweep: " << messages << " messages, " << total << " cases");
 }
