@@ -98,7 +98,8 @@ TEST_CASE("fuzz replay: TLS engine targets, every seed completes its handshake")
     const Counts c = replay(t.name, t.entry);
     CHECK(c.seeds == t.seeds);
     const std::size_t established = baretls::fuzz::drive_established_count() - before;
-    INFO(t.name << ": regenerate the seeds with fuzz/make_seeds.cpp if the handshake changed");
+    const std::string hint = std::string(t.name) + ": regenerate the seeds with fuzz/make_seeds.cpp if the handshake changed";
+    INFO(hint);
     CHECK(established >= c.seeds);
   }
 }
