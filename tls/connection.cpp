@@ -115,7 +115,10 @@ std::string_view Connection::requested_server_name() const noexcept { return eng
 bool Connection::peer_authenticated() const noexcept {
   const auto& e = *engine_;
   if (e.state != detail::HsState::established) return false;
-  return e.role == Role::server ? e.client_verified.has_value() : e.chain_verified.has_value();
+  if (e.role == Role::client) return e.chain_verified.has_value();
+  // Server: verified in this handshake, or resumed from a session whose
+  // client certificate was verified (resume_server.cpp).
+  return e.client_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
 }
 std::span<const std::uint8_t> Connection::peer_certificate() const noexcept { return engine_->peer_certificate; }
 

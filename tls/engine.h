@@ -44,10 +44,13 @@ class FinishedVerified {
   friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
   FinishedVerified() = default;
 };
-// The server echoed our session ID with the offered session's suite and EMS
-// status: the chain and signature were verified when the session was made.
+// Client: the server echoed our session ID with the offered session's suite
+// and EMS status: the chain and signature were verified when the session was
+// made. Server: a cached or ticket session passed the resumption checks; its
+// peer certificate (if any) was verified by the full handshake that made it.
 class SessionResumed {
   friend Result<HsState> client_resume(Engine&, const ServerHello&);
+  friend Result<bool> server_try_resume(Engine&, const ClientHello&);
   SessionResumed() = default;
 };
 

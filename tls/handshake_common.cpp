@@ -93,9 +93,11 @@ Error Engine::enter_established() {
     if (!chain_verified) return Error::internal_error;
     if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
   }
-  // Client certificates: required means verified (servers asking for them do
-  // not resume, resume_server.cpp).
-  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified)
+  // Client certificates: required means verified in this handshake, or a
+  // resumed session that carried a verified certificate (RFC 5246 §7.3; the
+  // session keeps the peer identity, resume_server.cpp).
+  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified &&
+      !(session_resumed && !peer_certificate.empty()))
     return Error::internal_error;
   suite = neg.suite->id;
   group = neg.group;

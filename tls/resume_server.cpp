@@ -17,11 +17,17 @@ namespace baretls::tls::detail {
 
 namespace {
 
-// The state sealed in a ticket: version(1) suite(2) ems(1) created(8) master_secret(48).
-constexpr std::uint8_t kTicketStateVersion = 1;
-constexpr std::size_t kTicketStateSize = 1 + 2 + 1 + 8 + kMasterSecretSize;
+// The state sealed in a ticket: version(1) suite(2) ems(1) created(8)
+// peer_certificate<0..2^14> master_secret(48). The peer certificate keeps
+// the client's identity across resumption (RFC 5246 §7.3, §F.1.4).
+constexpr std::uint8_t kTicketStateVersion = 2;
+constexpr std::size_t kTicketStateFixedSize = 1 + 2 + 1 + 8 + 2 + kMasterSecretSize;
 
-void encode_ticket_state(const Session& s, std::span<std::uint8_t, kTicketStateSize> out) {
+// Empty when the session cannot be encoded (an over-long certificate). The
+// result holds the master secret: the caller wipes it.
+std::vector<std::uint8_t> encode_ticket_state(const Session& s) {
+  if (s.peer_certificate.size() > Session::kMaxPeerCertificateSize) return {};
+  std::vector<std::uint8_t> out(kTicketStateFixedSize + s.peer_certificate.size());
   wire::Writer w(out);
   w.u8(kTicketStateVersion);
   w.u16(static_cast<std::uint16_t>(s.suite));
@@ -29,26 +35,43 @@ void encode_ticket_state(const Session& s, std::span<std::uint8_t, kTicketStateS
   const auto t = static_cast<std::uint64_t>(s.created);
   w.u32(static_cast<std::uint32_t>(t >> 32));
   w.u32(static_cast<std::uint32_t>(t));
+  w.opaque16(s.peer_certificate);
   w.bytes(s.master_secret());
+  auto n = w.finish();
+  if (!n || *n != out.size()) {
+    crypto::secure_wipe(out);
+    return {};
+  }
+  return out;
 }
 
 std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) {
-  if (state.size() != kTicketStateSize) return std::nullopt;
   wire::Reader r(state);
   auto version = r.u8();
   auto suite = r.u16();
   auto ems = r.u8();
   auto hi = r.u32();
   auto lo = r.u32();
+  auto peer = r.opaque16(0, Session::kMaxPeerCertificateSize);
   auto master = r.bytes(kMasterSecretSize);
-  if (!version || !suite || !ems || !hi || !lo || !master) return std::nullopt;
+  if (!version || !suite || !ems || !hi || !lo || !peer || !master) return std::nullopt;
+  if (r.expect_empty() != Error::ok) return std::nullopt;
   if (*version != kTicketStateVersion || *ems > 1 || find_suite(*suite) == nullptr) return std::nullopt;
   Session s;
   s.suite = static_cast<CipherSuite>(*suite);
   s.extended_master_secret = *ems == 1;
   s.created = static_cast<std::int64_t>((std::uint64_t{*hi} << 32) | *lo);
+  s.peer_certificate.assign(peer->begin(), peer->end());
   s.set_master_secret(master->first<kMasterSecretSize>());
   return s;
+}
+
+// The client's leaf as this handshake proved it: verified by the full
+// handshake's chain + CertificateVerify (client_auth_server.cpp), or carried
+// by the resumed session. Empty otherwise.
+std::span<const std::uint8_t> proven_peer_certificate(const Engine& e) {
+  if (e.client_verified || e.session_resumed) return e.peer_certificate;
+  return {};
 }
 
 bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
@@ -105,9 +128,6 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
 
 Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   const auto& cfg = *e.server_config;
-  // Sessions do not record the client's certificate, so a server that asks
-  // for one always runs the full handshake (client_auth_server.cpp).
-  if (cfg.client_auth != ClientAuth::none) return false;
   std::optional<Session> s;
   bool renew = false;
   if (cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty()) {
@@ -127,6 +147,13 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   // the server "MUST NOT perform the abbreviated handshake"; without it, we
   // take a full handshake rather than legacy insecure resumption.
   if (!s->extended_master_secret || !suite_allowed(cfg, ch, s->suite)) return false;
+  // RFC 5246 §7.3: a resumed session keeps the original handshake's peer
+  // identity. A server that now requires a client certificate resumes only
+  // a session whose client was authenticated; otherwise a full handshake
+  // asks for one. Optional: any session, with or without a certificate.
+  if (cfg.client_auth == ClientAuth::required && s->peer_certificate.empty()) return false;
+  if (cfg.client_auth != ClientAuth::none) e.peer_certificate = s->peer_certificate;
+  e.session_resumed = SessionResumed();
   e.neg.suite = &suite_info(s->suite);
   e.neg.client_random = ch.random;
   e.neg.client_version = ch.client_version;
@@ -144,7 +171,6 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
 
 Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
   const auto& cfg = *e.server_config;
-  if (cfg.client_auth != ClientAuth::none) return Error::ok;  // never resumed: see server_try_resume
   e.neg.session_created = config_now(cfg);
   if (cfg.ticket_keys && ch.session_ticket) {
     // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello
@@ -171,11 +197,15 @@ Error queue_new_session_ticket(Engine& e) {
   s.suite = e.neg.suite->id;
   s.extended_master_secret = e.neg.extended_master_secret;
   s.created = e.neg.session_created;
+  const auto peer = proven_peer_certificate(e);
+  s.peer_certificate.assign(peer.begin(), peer.end());
   s.set_master_secret(e.neg.master.expose());
-  crypto::Secret<kTicketStateSize> state;
-  encode_ticket_state(s, state.expose());
+  auto state = encode_ticket_state(s);
+  crypto::WipeOnExit wipe(state);
   NewSessionTicket nst;
-  if (auto t = cfg.ticket_keys->seal(cfg.random, config_now(cfg), state.expose())) {
+  if (state.empty()) {
+    // An over-long certificate: no ticket (zero-length, RFC 5077 §3.3).
+  } else if (auto t = cfg.ticket_keys->seal(cfg.random, config_now(cfg), state)) {
     nst.ticket = std::move(*t);
     nst.ticket_lifetime_hint = static_cast<std::uint32_t>(
         std::min<std::int64_t>(cfg.ticket_keys->ticket_lifetime(), 0xffffffff));
@@ -202,6 +232,9 @@ void save_server_session(Engine& e) {
   s.extended_master_secret = e.neg.extended_master_secret;
   s.session_id = e.neg.session_id;
   s.created = e.neg.session_created;
+  const auto peer = proven_peer_certificate(e);
+  if (peer.size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
+  s.peer_certificate.assign(peer.begin(), peer.end());
   s.set_master_secret(e.neg.master.expose());
   cfg.session_cache->store(s.session_id, s);
 }

@@ -10,12 +10,13 @@
 namespace baretls::tls {
 
 namespace {
-// version + suite + ems + created + hint + two length prefixes + master secret.
-constexpr std::size_t kFixedSize = 1 + 2 + 1 + 8 + 4 + 1 + 2 + Session::kMasterSecretSize;
+// version + suite + ems + created + hint + three length prefixes + master secret.
+constexpr std::size_t kFixedSize = 1 + 2 + 1 + 8 + 4 + 1 + 2 + 2 + Session::kMasterSecretSize;
 }  // namespace
 
 std::vector<std::uint8_t> Session::serialize() const {
-  std::vector<std::uint8_t> out(kFixedSize + session_id.size() + ticket.size());
+  if (peer_certificate.size() > kMaxPeerCertificateSize) return {};
+  std::vector<std::uint8_t> out(kFixedSize + session_id.size() + ticket.size() + peer_certificate.size());
   wire::Writer w(out);
   w.u8(kFormatVersion);
   w.u16(static_cast<std::uint16_t>(suite));
@@ -26,6 +27,7 @@ std::vector<std::uint8_t> Session::serialize() const {
   w.u32(ticket_lifetime_hint);
   w.opaque8(session_id);
   w.opaque16(ticket);
+  w.opaque16(peer_certificate);
   w.bytes(master_.expose());
   auto n = w.finish();
   if (!n) {  // an over-long ID or ticket: nothing usable to write
@@ -46,8 +48,9 @@ Result<Session> Session::parse(std::span<const std::uint8_t> bytes) {
   auto hint = r.u32();
   auto sid = r.opaque8(0, kMaxSessionIdSize);
   auto ticket = r.opaque16(0, kMaxTicketSize);
+  auto peer = r.opaque16(0, kMaxPeerCertificateSize);
   auto master = r.bytes(kMasterSecretSize);
-  if (!version || !suite || !ems || !hi || !lo || !hint || !sid || !ticket || !master) return r.error();
+  if (!version || !suite || !ems || !hi || !lo || !hint || !sid || !ticket || !peer || !master) return r.error();
   BARETLS_TRY(r.expect_empty());
   if (*version != kFormatVersion || *ems > 1 || find_suite(*suite) == nullptr) return Error::decode_bad_value;
   Session s;
@@ -57,6 +60,7 @@ Result<Session> Session::parse(std::span<const std::uint8_t> bytes) {
   s.ticket_lifetime_hint = *hint;
   s.session_id.assign(sid->begin(), sid->end());
   s.ticket.assign(ticket->begin(), ticket->end());
+  s.peer_certificate.assign(peer->begin(), peer->end());
   s.set_master_secret(master->first<kMasterSecretSize>());
   return s;
 }

@@ -44,6 +44,7 @@ void intro(demo::Out& out, const demo::Options& o) {
                         "issued by the same demo CA).");
   if (o.resume) out.say("Resumption (--resume): after the first connection closes, a second one resumes its "
                         "session with the abbreviated handshake.");
+  if (o.resume && o.mutual) out.say("The resumed session keeps the client's certificate from the first connection.");
   if (!o.full) out.say("Long values are shortened to their first and last bytes; --full prints them whole.");
 }
 
@@ -101,9 +102,9 @@ int cmd_demo(int argc, char** argv) {
   demo::narrate_application_data(out, log, run);
   demo::narrate_close(out, log);
   if (opt.resume && !run.session) {
-    demo::narrate_no_session(out, log, opt.mutual);
+    demo::narrate_no_session(out);
   } else if (opt.resume) {
-    demo::narrate_resumed(out, log, log2, run2, opt.mutual);
+    demo::narrate_resumed(out, log, log2, run, run2, opt.mutual);
     if (run2.error != tls::Error::ok) {
       std::printf("\nThe %s stopped the resumed connection: %s\n", run2.failed_side.c_str(),
                   std::string(tls::to_string(run2.error)).c_str());

@@ -7,8 +7,8 @@
 // pair is the default chain, the others are chosen by the client's SNI.
 // --CAfile asks clients for a certificate and verifies it against CA.pem
 // (optional); --verify-client makes it required.
-// Session resumption is on: a session-ID cache and RFC 5077 tickets (not
-// when client certificates are asked for: those sessions are never resumed).
+// Session resumption is on: a session-ID cache and RFC 5077 tickets; a
+// resumed session keeps the client certificate of its full handshake.
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <signal.h>

@@ -73,6 +73,7 @@ struct Run {
   std::optional<tls::CipherSuite> suite;
   bool resumed = false;
   bool peer_authenticated = false;  // server: the client's chain and CertificateVerify verified
+  std::vector<std::uint8_t> peer_certificate;  // server: the client's leaf (DER), empty when none
   std::optional<tls::Session> session;  // the client's, to offer next time
 };
 inline constexpr std::string_view kClientMessage = "GET /hello HTTP/1.1\r\nHost: server.baretls.example\r\n\r\n";
@@ -114,11 +115,13 @@ void narrate_certificate_verify(Out& out, const Log& log);
 // --resume (demo_narrate_resume.cpp): the first connection's NewSessionTicket,
 // then the second, abbreviated handshake.
 void narrate_new_session_ticket(Out& out, const Log& log);
-// `mutual`: the server asks for client certificates, so it declines to resume.
-// --resume when the first connection left no session (a server asking for
-// client certificates issues none).
-void narrate_no_session(Out& out, const Log& first, bool mutual);
-void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run, bool mutual);
+// --resume when the first connection left no session (not expected: the
+// demo server issues one; reported as a failed check).
+void narrate_no_session(Out& out);
+// `mutual`: the server asks for client certificates; the resumed session
+// keeps the client's certificate from the first connection (`first_run`).
+void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& first_run, const Run& run,
+                     bool mutual);
 void narrate_key_exchange(Out& out, const Log& log);
 void narrate_keys(Out& out, const Log& log);
 // One side's ChangeCipherSpec and Finished, checked by the other.

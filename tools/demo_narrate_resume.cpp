@@ -4,6 +4,7 @@
 // handshake (RFC 5246 §7.3): the client offers the session, the server
 // accepts, no certificate and no key exchange; the master secret is reused
 // and fresh randoms give fresh keys; the server's Finished comes first.
+// With --mutual the session keeps the client's certificate (RFC 5246 §7.3).
 #include <algorithm>
 #include <string>
 
@@ -25,8 +26,8 @@ void narrate_new_session_ticket(Out& out, const Log& log) {
   if (ev == nullptr) return;
   out.heading("NewSessionTicket", "server -> client", "RFC 5077 §3.3");
   out.say("Just before its ChangeCipherSpec, the server hands the client a ticket: the session's state (suite, "
-          "master secret) sealed with a key only the server knows. The client keeps it with the master secret; "
-          "the server keeps nothing.");
+          "master secret, and the client's certificate if it sent one) sealed with a key only the server knows. "
+          "The client keeps it with the master secret; the server keeps nothing.");
   const auto body = std::span<const std::uint8_t>(ev->bytes).subspan(tls::kHandshakeHeaderSize);
   if (body.size() >= 6) {
     const std::uint32_t hint = (std::uint32_t{body[0]} << 24) | (std::uint32_t{body[1]} << 16) |
@@ -36,22 +37,16 @@ void narrate_new_session_ticket(Out& out, const Log& log) {
   }
 }
 
-void narrate_no_session(Out& out, const Log& first, bool mutual) {
+void narrate_no_session(Out& out) {
   std::printf("\n");
   out.banner("Second connection: nothing to resume");
   out.say("Resumption needs a session the server remembers: a session ID in its cache or a ticket it issued. "
-          "This server asks for client certificates, and a saved session would not record who the client was, "
-          "so it issues neither (empty session_id in the ServerHello, no NewSessionTicket). A second connection "
-          "would run the full handshake again, client certificate included. Without --mutual the demo shows "
-          "the abbreviated handshake.");
-  const Event* sh_ev = first.sent(false, tls::HandshakeType::server_hello);
-  auto sh = sh_ev != nullptr ? tls::ServerHello::parse(std::span(sh_ev->bytes).subspan(tls::kHandshakeHeaderSize))
-                             : tls::Result<tls::ServerHello>(tls::Error::internal_error);
-  const bool none = sh && sh->session_id.empty() && first.sent(false, tls::HandshakeType::new_session_ticket) == nullptr;
-  out.check("the server issued no session to resume (it asks for client certificates)", mutual && none);
+          "The first connection left neither, so there is no abbreviated handshake to show.");
+  out.check("the first connection left a session to resume", false);
 }
 
-void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& run, bool mutual) {
+void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& first_run, const Run& run,
+                     bool mutual) {
   std::printf("\n");
   out.banner("Second connection: resuming the session (abbreviated handshake, RFC 5246 §7.3)");
   out.say("A full handshake costs public-key operations on both sides. A client that has talked to this server "
@@ -84,17 +79,20 @@ void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& r
                  : "The server did not echo the session ID: this is a full handshake.");
   const bool no_cert = second.sent(false, tls::HandshakeType::certificate) == nullptr &&
                        second.sent(true, tls::HandshakeType::client_key_exchange) == nullptr;
-  if (mutual) {
-    // baretls's server never resumes when it asks for client certificates:
-    // a session does not record the client's certificate (tls/resume_server.cpp).
-    out.say("But this server asks for client certificates, and a saved session does not record who the client "
-            "was. So it declines (the server always may, RFC 5246 §7.4.1.3) and runs a full handshake again, "
-            "client certificate included. Without --mutual this second connection is abbreviated.");
-    out.check("the server declined to resume: a full handshake with the client's certificate",
-              !run.resumed && !no_cert && second.sent(true, tls::HandshakeType::certificate_verify) != nullptr);
-    return;
-  }
   out.check("abbreviated handshake: no Certificate, no key exchange", run.resumed && no_cert);
+  if (mutual) {
+    // RFC 5246 §7.3: the resumed session keeps the original handshake's
+    // peer identity; tls/resume_server.cpp stores the verified leaf.
+    out.say("This server asks for client certificates. The session it resumes recorded the client's certificate, "
+            "verified in the first connection, so the client sends neither Certificate nor CertificateVerify "
+            "again and the server still knows who it is (a session without a certificate would get a full "
+            "handshake).");
+    out.check("no client Certificate or CertificateVerify in the resumed handshake",
+              second.sent(true, tls::HandshakeType::certificate) == nullptr &&
+                  second.sent(true, tls::HandshakeType::certificate_verify) == nullptr);
+    out.check("the server reports the client authenticated, with the first connection's certificate",
+              run.peer_authenticated && same(run.peer_certificate, first_run.peer_certificate));
+  }
 
   out.heading("Keys (resumed)", "both sides", "RFC 5246 §6.3");
   const auto ms1 = first.value(true, "master_secret");

@@ -113,6 +113,7 @@ Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
   r.resumed = client->resumed() && server->resumed();
   r.session = client->session();
   r.peer_authenticated = server->peer_authenticated();
+  r.peer_certificate.assign(server->peer_certificate().begin(), server->peer_certificate().end());
 
   if (!write_all(*client, kClientMessage) || !pump(*client, *server)) return fail(std::move(r), *client, *server);
   r.client_sent = std::string(kClientMessage);

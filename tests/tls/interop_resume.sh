@@ -3,6 +3,8 @@
 # Interop for session resumption (ctest label "interop", issue #8):
 #  - openssl s_client -tls1_2 -sess_out/-sess_in and -reconnect against
 #    `baretls server` (tickets, and session IDs with -no_ticket): "Reused";
+#    with --verify-client and s_client -cert the resumed connection (no
+#    certificate sent) is still reported authenticated;
 #  - gnutls-cli --resume against `baretls server`: "resumed session";
 #  - `baretls client --sess-out/--sess-in` against `openssl s_server -tls1_2
 #    -www` (tickets, and IDs with -no_ticket), against gnutls-serv, and
@@ -60,6 +62,28 @@ for mode in ticket no_ticket; do
   if grep -q "^New," "$W/sc1" && grep -q "^Reused," "$W/sc2" && grep -q "^two" "$W/sc2" &&
      grep -q "accepted.*resumed" "$W/bs_err"; then ok; else
     bad "openssl s_client -sess_out/-sess_in ($mode): $(grep -E '^(New|Reused)' "$W/sc1" "$W/sc2") $(tail -2 "$W/bs_err")"; fi
+done
+
+# 2b. Client certificates required (--verify-client): the resumed session keeps
+# the client's identity (RFC 5246 §7.3), by ticket and by session ID.
+for mode in ticket no_ticket; do
+  flag=""; [ $mode = no_ticket ] && flag="-no_ticket"
+  P=$(port)
+  timeout 60 "$B" server --port $P "${CERT[@]}" --CAfile "$V/ca.pem" --verify-client --echo 2> "$W/bs_err" &
+  SP=$!; PIDS+=($SP)
+  wait_for "$W/bs_err" listening
+  rm -f "$W/m.sess"
+  CC=(-cert "$V/client-p256.pem" -key "$V/client-p256.key")
+  echo one | timeout 10 openssl s_client -tls1_2 $flag -connect 127.0.0.1:$P -CAfile "$V/ca.pem" "${CC[@]}" \
+      -servername localhost -sess_out "$W/m.sess" > "$W/mc1" 2>&1
+  (echo two; sleep 1) | timeout 10 openssl s_client -tls1_2 $flag -connect 127.0.0.1:$P -CAfile "$V/ca.pem" \
+      -servername localhost -sess_in "$W/m.sess" > "$W/mc2" 2>&1
+  kill $SP 2>/dev/null
+  # The second s_client has no certificate: only the resumed session can authenticate it.
+  if grep -q "^New," "$W/mc1" && grep -q "^Reused," "$W/mc2" && grep -q "^two" "$W/mc2" &&
+     grep -q "accepted.*resumed" "$W/bs_err" && [ "$(grep -c 'client certificate verified' "$W/bs_err")" -eq 2 ]
+  then ok; else
+    bad "openssl s_client -cert, resumed under --verify-client ($mode): $(grep -E '^(New|Reused)' "$W/mc1" "$W/mc2") $(tail -3 "$W/bs_err")"; fi
 done
 
 # 3-4. openssl s_client -reconnect (the first connection plus five resumptions).
@@ -138,6 +162,6 @@ if [ $rc3 -ne 0 ] && grep -qi "session" "$W/e3"; then ok; else bad "damaged sess
 if [ $rc4 -eq 0 ] && grep -q "Resumed: no" "$W/e4" && [ "$(cat "$W/c4")" = three ]; then ok; else
   bad "unknown session: rc=$rc4 $(tail -2 "$W/e4")"; fi
 
-expected=12
+expected=14
 echo "interop_resume: $pass passed, $fail failed (expected $expected)"
 [ $fail -eq 0 ] && [ $pass -eq $expected ]

@@ -4,7 +4,8 @@
 // against RSA and ECDSA servers and both key exchanges, CertificateVerify
 // hashes that differ from the PRF hash, and every refusal with its error
 // and alert on both sides (wrong CA, wrong purpose, expired, tampered or
-// missing CertificateVerify, schemes that were not offered).
+// missing CertificateVerify, schemes that were not offered), and resumption
+// keeping the client's identity (RFC 5246 §7.3).
 #include <doctest/doctest.h>
 
 #include "baretls/tls/session_cache.h"
@@ -364,35 +365,130 @@ TEST_CASE("client auth: tampered and misplaced CertificateVerify") {
   }
 }
 
-TEST_CASE("client auth: a server asking for certificates does not resume") {
-  // Sessions do not carry the client's identity, so every connection
-  // authenticates again (and no session or ticket is issued).
-  for (const auto mode : {ClientAuth::optional, ClientAuth::required}) {
-    Pair p;
-    p.server_config->certificates = {load_certified_key("p256")};
-    p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+namespace {
+
+// One handshake on fresh connections of `p`, offering `session`; both sides
+// established. Returns the server's view and the client's next session.
+struct Round {
+  bool resumed = false;
+  bool authenticated = false;
+  std::vector<std::uint8_t> peer_certificate;
+  std::optional<tls::Session> session;
+};
+
+Round run_round(Pair& p, const std::optional<tls::Session>& session) {
+  auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
+  REQUIRE(c.ok());
+  auto v = tls::Connection::server(p.server_config);
+  REQUIRE(v.ok());
+  Transport t(4);
+  run_handshake(*c, *v, t);
+  REQUIRE_MESSAGE(c->is_established(), tls::to_string(c->error()));
+  REQUIRE_MESSAGE(v->is_established(), tls::to_string(v->error()));
+  CHECK(c->resumed() == v->resumed());
+  Round r;
+  r.resumed = v->resumed();
+  r.authenticated = v->peer_authenticated();
+  r.peer_certificate.assign(v->peer_certificate().begin(), v->peer_certificate().end());
+  r.session = c->session();
+  return r;
+}
+
+// by_ticket: TicketKeys only; otherwise a SessionCache only.
+Pair resumption_pair(ClientAuth mode, bool by_ticket) {
+  Pair p;
+  p.server_config->certificates = {load_certified_key("p256")};
+  if (by_ticket) {
     p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>();
-    p.server_config->client_auth = mode;
-    p.server_config->client_trust_store = load_roots("ca");
+  } else {
+    p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+  }
+  p.server_config->client_auth = mode;
+  p.server_config->client_trust_store = load_roots("ca");
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("client auth: a resumed session keeps the client's identity") {
+  // RFC 5246 §7.3, §F.1.4: resumption reuses the original handshake's
+  // security parameters, the peer's identity among them.
+  const auto leaf = load_certified_key("client-p256").chain.front();
+  std::size_t resumed_rounds = 0;
+  for (const bool by_ticket : {false, true}) {
+    CAPTURE(by_ticket);
+    auto p = resumption_pair(ClientAuth::required, by_ticket);
     p.client_config->client_certificate = load_certified_key("client-p256");
-    std::optional<tls::Session> session;
-    for (int round = 0; round < 2; ++round) {
-      auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
-      REQUIRE(c.ok());
-      auto v = tls::Connection::server(p.server_config);
-      REQUIRE(v.ok());
-      Transport t(4);
-      run_handshake(*c, *v, t);
-      REQUIRE_MESSAGE(c->is_established(), tls::to_string(c->error()));
-      REQUIRE(v->is_established());
-      CHECK(!c->resumed());
-      CHECK(!v->resumed());
-      CHECK(v->peer_authenticated());
-      session = c->session();
-      CHECK(!session.has_value());  // neither a session ID nor a ticket was issued
+    auto first = run_round(p, std::nullopt);
+    CHECK(!first.resumed);
+    CHECK(first.authenticated);
+    CHECK(first.peer_certificate == leaf);
+    REQUIRE(first.session.has_value());
+    CHECK(first.session->ticket.empty() == !by_ticket);
+    CHECK(first.session->session_id.empty() == by_ticket);
+    auto session = first.session;
+    for (int round = 0; round < 2; ++round) {  // resumed twice from the same session
+      auto r = run_round(p, session);
+      CHECK(r.resumed);
+      CHECK(r.authenticated);
+      CHECK(r.peer_certificate == leaf);
+      resumed_rounds += r.resumed && r.authenticated && r.peer_certificate == leaf ? 1 : 0;
+      REQUIRE(r.session.has_value());
+      session = r.session;
       ++g_ok;
     }
+    // The server stored the certificate: its cache entry / the ticket state
+    // grew by it (a ticket is AES-GCM over the state, TicketKeys::kOverhead).
+    if (by_ticket) {
+      CHECK(first.session->ticket.size() == tls::TicketKeys::kOverhead + 62 + leaf.size());
+    } else {
+      const auto& clock = p.server_config->clock;
+      auto cached = p.server_config->session_cache->find(first.session->session_id, clock.now(clock.ctx));
+      REQUIRE(cached.has_value());
+      CHECK(cached->peer_certificate == leaf);
+    }
   }
+  MESSAGE("resumptions with the client's identity: " << resumed_rounds);
+  CHECK(resumed_rounds == 4);
+}
+
+TEST_CASE("client auth: a session without a client certificate is not resumed when one is required") {
+  std::size_t checked = 0;
+  for (const bool by_ticket : {false, true}) {
+    CAPTURE(by_ticket);
+    auto p = resumption_pair(ClientAuth::optional, by_ticket);
+    auto first = run_round(p, std::nullopt);  // no client certificate
+    CHECK(!first.authenticated);
+    CHECK(first.peer_certificate.empty());
+    REQUIRE(first.session.has_value());
+    // Optional: the anonymous session resumes, still anonymous.
+    auto again = run_round(p, first.session);
+    CHECK(again.resumed);
+    CHECK(!again.authenticated);
+    CHECK(again.peer_certificate.empty());
+    // Required now: a full handshake asks for the certificate.
+    p.server_config->client_auth = ClientAuth::required;
+    p.client_config->client_certificate = load_certified_key("client-p256");
+    auto full = run_round(p, first.session);
+    CHECK(!full.resumed);
+    CHECK(full.authenticated);
+    CHECK(full.peer_certificate == load_certified_key("client-p256").chain.front());
+    checked += again.resumed && !full.resumed && full.authenticated ? 1 : 0;
+    // Optional with a certificate: the resumed session reports it.
+    p.server_config->client_auth = ClientAuth::optional;
+    REQUIRE(full.session.has_value());
+    auto opt = run_round(p, full.session);
+    CHECK(opt.resumed);
+    CHECK(opt.authenticated);
+    CHECK(opt.peer_certificate == full.peer_certificate);
+    checked += opt.resumed && opt.authenticated ? 1 : 0;
+    g_ok += 4;
+  }
+  MESSAGE("client-auth resumption decisions checked: " << checked);
+  CHECK(checked == 4);
+}
+
+TEST_CASE("client auth: a server without client auth resumes without an identity") {
   // A server without client auth resumes the same client (control).
   Pair p;
   p.server_config->certificates = {load_certified_key("p256")};
@@ -428,6 +524,6 @@ TEST_CASE("client auth: configuration checks and counts") {
     CHECK(tls::Connection::client(p.client_config, "localhost").error() == Error::bad_config);
   }
   MESSAGE("client-auth handshakes established: " << g_ok << ", refusals checked: " << g_fail);
-  CHECK(g_ok == 18);
+  CHECK(g_ok == 26);
   CHECK(g_fail == 18);
 }

@@ -2,8 +2,8 @@
 // Session resumption in memory (issue #8): by session ID (SessionCache) and
 // by RFC 5077 ticket (TicketKeys), ticket-key rotation, forged, truncated
 // and expired tickets, expired and evicted cache entries, RFC 7627 §5.3 EMS
-// mismatches both ways, a changed suite, the Session byte form, and 1 KiB
-// each way over each resumed connection. Clocks are injected (Pair).
+// mismatches both ways, a changed suite, the Session byte form (with the
+// peer certificate), and 1 KiB each way over each resumed connection. Clocks are injected (Pair).
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -138,7 +138,7 @@ TEST_CASE("resumption: by RFC 5077 ticket, renewed chain of resumptions") {
   REQUIRE(s.has_value());
   // RFC 5077 §3.4: the server sends an empty session ID when it issues a ticket.
   CHECK(s->session_id.empty());
-  CHECK(s->ticket.size() == tls::TicketKeys::kOverhead + 60);
+  CHECK(s->ticket.size() == tls::TicketKeys::kOverhead + 62);  // state without a peer certificate
   CHECK(s->ticket_lifetime_hint == 7200);
   CHECK(p.server_config->session_cache->size() == 0);
   auto again = connect(p, &*s, 9);
@@ -467,11 +467,14 @@ TEST_CASE("resumption: Session serialize/parse") {
   s.ticket = std::vector<std::uint8_t>(104, 0xc3);
   s.ticket_lifetime_hint = 7200;
   s.created = 1893456000;
+  s.peer_certificate = std::vector<std::uint8_t>(300);
+  for (std::size_t i = 0; i < s.peer_certificate.size(); ++i) s.peer_certificate[i] = static_cast<std::uint8_t>(i * 3);
   std::array<std::uint8_t, 48> ms{};
   for (std::size_t i = 0; i < ms.size(); ++i) ms[i] = static_cast<std::uint8_t>(i);
   s.set_master_secret(ms);
   const auto bytes = s.serialize();
-  CHECK(bytes.size() == 67 + 32 + 104);
+  CHECK(bytes.size() == 69 + 32 + 104 + 300);
+  CHECK(bytes[0] == 2);  // format version 2: with the peer certificate
   auto back = tls::Session::parse(bytes);
   REQUIRE(back.ok());
   CHECK(back->suite == s.suite);
@@ -480,8 +483,27 @@ TEST_CASE("resumption: Session serialize/parse") {
   CHECK(back->ticket == s.ticket);
   CHECK(back->ticket_lifetime_hint == 7200);
   CHECK(back->created == s.created);
+  CHECK(back->peer_certificate == s.peer_certificate);
   CHECK(std::equal(ms.begin(), ms.end(), back->master_secret().begin()));
   CHECK(back->serialize() == bytes);
+
+  // Without a certificate: an empty vector, two bytes of length.
+  tls::Session anon = *back;
+  anon.peer_certificate.clear();
+  const auto anon_bytes = anon.serialize();
+  CHECK(anon_bytes.size() == 69 + 32 + 104);
+  auto anon_back = tls::Session::parse(anon_bytes);
+  REQUIRE(anon_back.ok());
+  CHECK(anon_back->peer_certificate.empty());
+
+  // The certificate bound: 16 KiB is written and read, one byte more is not.
+  tls::Session big = *back;
+  big.peer_certificate.assign(tls::Session::kMaxPeerCertificateSize, 0x30);
+  const auto big_bytes = big.serialize();
+  REQUIRE(big_bytes.size() == 69 + 32 + 104 + tls::Session::kMaxPeerCertificateSize);
+  CHECK(tls::Session::parse(big_bytes).ok());
+  big.peer_certificate.push_back(0x30);
+  CHECK(big.serialize().empty());
 
   std::size_t rejected = 0;
   for (std::size_t n = 0; n < bytes.size(); ++n) {  // every truncation
@@ -495,9 +517,29 @@ TEST_CASE("resumption: Session serialize/parse") {
     bad[pos] = 0x77;
     rejected += tls::Session::parse(bad).ok() ? 0 : 1;
   }
+  auto v1 = bytes;  // the version-1 layout had no certificate field
+  v1[0] = 1;
+  rejected += tls::Session::parse(v1).ok() ? 0 : 1;
   auto long_id = bytes;  // session_id length 33
   long_id[16] = 33;
   rejected += tls::Session::parse(long_id).ok() ? 0 : 1;
+  // The certificate's length prefix sits after version..hint (16), the ID
+  // (1 + 32) and the ticket (2 + 104).
+  const std::size_t cert_len = 16 + 1 + 32 + 2 + 104;
+  REQUIRE(bytes[cert_len] == 300 >> 8);
+  REQUIRE(bytes[cert_len + 1] == (300 & 0xff));
+  for (const std::size_t len : {std::size_t{299}, std::size_t{301}, std::size_t{0xffff}}) {
+    auto bad = bytes;
+    bad[cert_len] = static_cast<std::uint8_t>(len >> 8);
+    bad[cert_len + 1] = static_cast<std::uint8_t>(len);
+    rejected += tls::Session::parse(bad).ok() ? 0 : 1;
+  }
+  auto over = big_bytes;  // a 16 KiB + 1 certificate, consistently encoded
+  const std::size_t over_len = tls::Session::kMaxPeerCertificateSize + 1;
+  over[cert_len] = static_cast<std::uint8_t>(over_len >> 8);
+  over[cert_len + 1] = static_cast<std::uint8_t>(over_len);
+  over.insert(over.begin() + static_cast<std::ptrdiff_t>(cert_len + 2), 0x30);
+  rejected += tls::Session::parse(over).ok() ? 0 : 1;
   std::mt19937_64 g(4242);
   for (int i = 0; i < 1000; ++i) {
     std::vector<std::uint8_t> junk(g() % 300);
@@ -505,7 +547,7 @@ TEST_CASE("resumption: Session serialize/parse") {
     rejected += tls::Session::parse(junk).ok() ? 0 : 1;
   }
   MESSAGE("malformed session encodings rejected: " << rejected);
-  CHECK(rejected == bytes.size() + 1 + 3 + 1 + 1000);
+  CHECK(rejected == bytes.size() + 1 + 3 + 1 + 1 + 3 + 1 + 1000);
 }
 
 TEST_CASE("resumption: NewSessionTicket message and an unannounced one") {

@@ -104,8 +104,9 @@ class Connection {
   // ALPN, SNI and client certificates (after the handshake).
   [[nodiscard]] std::string_view alpn_protocol() const noexcept;          // empty: none negotiated
   [[nodiscard]] std::string_view requested_server_name() const noexcept;  // server: SNI received
-  // Server: the client's chain and CertificateVerify were verified. Client:
-  // the server's chain was verified.
+  // Server: the client's chain and CertificateVerify were verified, in this
+  // handshake or in the one that made the resumed session. Client: the
+  // server's chain was verified.
   [[nodiscard]] bool peer_authenticated() const noexcept;
   // The peer's verified leaf certificate (DER); empty when none.
   [[nodiscard]] std::span<const std::uint8_t> peer_certificate() const noexcept;
