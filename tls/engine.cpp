@@ -41,7 +41,7 @@ void Engine::trace(std::string_view text) const {
 // (kMaxRecordIn) always fits once the application has read what it was given.
 std::span<std::uint8_t> Engine::input_space() {
   if (error != Error::ok) return {};
-  if (in.empty()) in.resize(kMaxRecordIn);
+  if (in.empty()) in.resize(kMaxRecordIn, 0);  // zeroed once: nothing stale is ever offered
   if (app_pos == app_end && in_pos > 0) {
     std::memmove(in.data(), in.data() + in_pos, in_len - in_pos);
     in_len -= in_pos;
@@ -79,7 +79,9 @@ Error Engine::pump() {
     }
   }
   if (error == Error::ok) {
-    if (const Error e = flush_flight(); e != Error::ok) return fail(e);
+    if (!flight.empty()) {
+      if (const Error e = flush_flight(); e != Error::ok) return fail(e);
+    }
     // Established: the handshake buffers' memory goes back (issue #7 bounds
     // an established connection at 48 KiB). A no-op once they are empty.
     if (state == HsState::established) {
@@ -214,7 +216,9 @@ Error Engine::consume_read(std::size_t n) {
     app_pos = app_end = 0;
     in_pos += app_record;
     app_record = 0;
-    return pump();
+    // The records behind it, if a header's worth has arrived; nothing else
+    // can have changed since the last pump().
+    if (in_len - in_pos >= kRecordHeaderSize) return pump();
   }
   return Error::ok;
 }

@@ -99,7 +99,7 @@ struct Engine {
 
   RecordLayer record;
   // Incoming bytes: one record at most after compaction (kMaxRecordIn).
-  std::vector<std::uint8_t> in;
+  RecordBuffer in;
   std::size_t in_len = 0;        // bytes held
   std::size_t in_pos = 0;        // start of the first unprocessed record
   std::size_t app_pos = 0;       // decrypted application data not yet read:

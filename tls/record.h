@@ -40,19 +40,23 @@ enum class VersionPolicy : std::uint8_t {
   tls12,    // 0x0303 only
 };
 
-// std::allocator, except that growing a vector default-initialises its new
-// bytes (leaves them as they are) instead of zero-filling them: the record
-// buffer grows by a whole record that seal_into() overwrites at once.
+// The allocator of the record buffers: std::allocator's interface, except
+// that storage starts on a cache line (kRecordAlign) and growing a vector
+// default-initialises its new bytes (leaves them as they are) instead of
+// zero-filling them, since a seal overwrites the whole record at once.
+// Aligned storage keeps a transport's copy into input_buffer() and out of
+// outgoing() on whole cache lines when the peer's buffer is aligned too.
+inline constexpr std::size_t kRecordAlign = 64;
 template <typename T>
-struct UninitAllocator : std::allocator<T> {
+struct RecordAllocator {
   using value_type = T;
+  RecordAllocator() noexcept = default;
   template <typename U>
-  struct rebind {
-    using other = UninitAllocator<U>;
-  };
-  UninitAllocator() noexcept = default;
-  template <typename U>
-  UninitAllocator(const UninitAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  RecordAllocator(const RecordAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  [[nodiscard]] T* allocate(std::size_t n) {
+    return static_cast<T*>(::operator new(n * sizeof(T), std::align_val_t{kRecordAlign}));
+  }
+  void deallocate(T* p, std::size_t) noexcept { ::operator delete(p, std::align_val_t{kRecordAlign}); }
   template <typename U>
   void construct(U* p) noexcept(noexcept(U())) {
     ::new (static_cast<void*>(p)) U;
@@ -61,9 +65,14 @@ struct UninitAllocator : std::allocator<T> {
   void construct(U* p, Args&&... args) {
     ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
   }
+  template <typename U>
+  bool operator==(const RecordAllocator<U>&) const noexcept {
+    return true;
+  }
 };
-// Outgoing records. Every byte a seal adds is written before it is visible.
-using RecordBuffer = std::vector<std::uint8_t, UninitAllocator<std::uint8_t>>;
+// Incoming and outgoing records. Every byte a seal adds is written before it
+// is visible; incoming bytes are read only once committed.
+using RecordBuffer = std::vector<std::uint8_t, RecordAllocator<std::uint8_t>>;
 
 struct OpenedRecord {
   ContentType type;
