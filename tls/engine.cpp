@@ -43,7 +43,7 @@ std::span<std::uint8_t> Engine::input_space() {
   if (error != Error::ok) return {};
   if (in.empty()) in.resize(kMaxRecordIn, 0);  // zeroed once: nothing stale is ever offered
   if (app_pos == app_end && in_pos > 0) {
-    std::memmove(in.data(), in.data() + in_pos, in_len - in_pos);
+    if (in_len > in_pos) std::memmove(in.data(), in.data() + in_pos, in_len - in_pos);
     in_len -= in_pos;
     in_pos = 0;
   }
