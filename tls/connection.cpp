@@ -115,7 +115,9 @@ std::string_view Connection::requested_server_name() const noexcept { return eng
 bool Connection::peer_authenticated() const noexcept {
   const auto& e = *engine_;
   if (e.state != detail::HsState::established) return false;
-  if (e.role == Role::client) return e.chain_verified.has_value();
+  // Client: the chain verified in this handshake, or the server's leaf kept
+  // by the resumed session (verified when it was made, resume_client.cpp).
+  if (e.role == Role::client) return e.chain_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
   // Server: verified in this handshake, or resumed from a session whose
   // client certificate was verified (resume_server.cpp).
   return e.client_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());

@@ -3,6 +3,8 @@
 #include "tls/peer_auth.h"
 
 #include "baretls/crypto/rsa.h"
+#include "baretls/x509/certificate.h"
+#include "baretls/x509/hostname.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/trust_store.h"
 #include "baretls/x509/verify.h"
@@ -65,6 +67,11 @@ Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& 
   if (!leaf) return from_x509(leaf.error());
   const auto type = to_cert_key_type(leaf->type());
   return PeerKey(std::make_shared<const x509::PublicKey>(std::move(*leaf)), type);
+}
+
+bool leaf_names_host(std::span<const std::uint8_t> leaf, std::string_view hostname) {
+  const auto cert = x509::Certificate::parse(leaf);
+  return cert && x509::check_hostname(*cert, hostname) == x509::Error::ok;
 }
 
 Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,

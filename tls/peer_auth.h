@@ -57,6 +57,11 @@ class PeerKey {
                                                 const x509::TrustStore* roots, std::int64_t now,
                                                 std::string_view hostname, bool server_purpose);
 
+// Whether a leaf certificate (DER) a session kept from its full handshake
+// names `hostname` (RFC 6125, as x509::check_hostname): a client offers a
+// session only to a name the server it was made with proved it holds.
+[[nodiscard]] bool leaf_names_host(std::span<const std::uint8_t> leaf, std::string_view hostname);
+
 // Whether `scheme` can be made/verified with a key of type `t` (TLS 1.2:
 // any ECDSA scheme with any EC key).
 [[nodiscard]] bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept;

@@ -6,13 +6,15 @@
 #include <algorithm>
 
 #include "tls/inspect_hook.h"
+#include "tls/peer_auth.h"
 #include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
 namespace {
 
-bool usable(const ClientConfig& cfg, const Session& s) {
+bool usable(const Engine& e, const Session& s) {
+  const auto& cfg = *e.client_config;
   // RFC 7627 §5.3: "The client SHOULD NOT offer an abbreviated handshake to
   // resume a session that does not use an extended master secret."
   if (!s.extended_master_secret) return false;
@@ -22,6 +24,12 @@ bool usable(const ClientConfig& cfg, const Session& s) {
   // RFC 5077 §3.3: "A client SHOULD delete the ticket and associated state when the time expires."
   const std::int64_t now = config_now(cfg);
   if (!s.ticket.empty() && s.ticket_lifetime_hint != 0 && now - s.created > s.ticket_lifetime_hint) return false;
+  // RFC 5246 §7.3: a resumed session keeps the peer identity of its full
+  // handshake, so it may only go to a name that identity covers (the
+  // server's leaf as verified then, RFC 6125); otherwise a server could
+  // answer for a name it never proved. Sessions without a kept leaf (made
+  // by older versions) go only where no name is checked.
+  if (!e.server_name.empty() && !leaf_names_host(s.peer_certificate, e.server_name)) return false;
   return true;
 }
 
@@ -29,7 +37,7 @@ bool usable(const ClientConfig& cfg, const Session& s) {
 
 Error offer_session(Engine& e, ClientHello& ch) {
   const auto& cfg = *e.client_config;
-  if (e.offered_session && !usable(cfg, *e.offered_session)) e.offered_session.reset();
+  if (e.offered_session && !usable(e, *e.offered_session)) e.offered_session.reset();
   const Session* s = e.offered_session ? &*e.offered_session : nullptr;
   if (s != nullptr && !s->ticket.empty()) {
     ch.session_ticket = s->ticket;
@@ -67,6 +75,7 @@ Result<HsState> client_resume(Engine& e, const ServerHello& sh) {
   e.neg.resumption = true;
   e.neg.session_id = s.session_id;
   e.neg.master = MasterSecret(s.master_secret());
+  e.peer_certificate = s.peer_certificate;  // the identity proved in the full handshake
   e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
   inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
   e.session_resumed = SessionResumed();
@@ -124,6 +133,7 @@ void save_client_session(Engine& e) {
     s.extended_master_secret = e.neg.extended_master_secret;
     s.session_id = e.neg.session_id;
     s.created = config_now(*e.client_config);
+    s.peer_certificate = e.peer_certificate;  // the server's leaf, verified for server_name
     s.set_master_secret(e.neg.master.expose());
   }
   if (!e.neg.new_ticket.empty()) {
@@ -134,6 +144,7 @@ void save_client_session(Engine& e) {
     s.ticket_lifetime_hint = e.neg.new_ticket_lifetime_hint;
   }
   if (s.session_id.empty() && s.ticket.empty()) return;  // nothing to resume with
+  if (s.peer_certificate.size() > Session::kMaxPeerCertificateSize) return;  // beyond what a Session keeps
   e.session = std::move(s);
 }
 

@@ -3,9 +3,11 @@
 // by RFC 5077 ticket (TicketKeys), ticket-key rotation, forged, truncated
 // and expired tickets, expired and evicted cache entries, RFC 7627 §5.3 EMS
 // mismatches both ways, a changed suite, the Session byte form (with the
-// peer certificate), and 1 KiB each way over each resumed connection. Clocks are injected (Pair).
+// peer certificate), the server identity a client session keeps and the
+// names it is offered to, and 1 KiB each way over each resumed connection. Clocks are injected (Pair).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <thread>
 
@@ -125,6 +127,65 @@ TEST_CASE("resumption: by session ID, then 1 KiB each way") {
   }
   CHECK(resumed == 3);
   CHECK(p.server_config->session_cache->size() == 1);
+}
+
+// RFC 5246 §7.3: a resumed session keeps the identity proved in its full
+// handshake. The client's Session keeps the server's leaf, a resumed client
+// still reports it, and the session is offered only to host names that leaf
+// covers (RFC 6125): otherwise any server holding the session could answer
+// for a name it never proved.
+TEST_CASE("resumption: a client session keeps the server's leaf and goes only to names it covers") {
+  Pair p;
+  setup_server(p);
+  p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
+  auto first = connect(p, nullptr);
+  const auto s = first.client->session();
+  REQUIRE(s.has_value());
+  const std::vector<std::uint8_t> leaf(first.client->peer_certificate().begin(), first.client->peer_certificate().end());
+  REQUIRE_FALSE(leaf.empty());
+  CHECK(s->peer_certificate == leaf);
+  auto parsed = tls::Session::parse(s->serialize());
+  REQUIRE(parsed.ok());
+  CHECK(parsed->peer_certificate == leaf);
+
+  auto again = connect(p, &*parsed, 9);
+  CHECK(again.client->resumed());
+  CHECK(again.client->peer_authenticated());
+  CHECK(std::equal(again.client->peer_certificate().begin(), again.client->peer_certificate().end(), leaf.begin(),
+                   leaf.end()));
+  // The renewed session keeps it too.
+  REQUIRE(again.client->session().has_value());
+  CHECK(again.client->session()->peer_certificate == leaf);
+
+  const auto attempt = [&](std::string_view name, const tls::Session* offered, std::uint64_t seed) {
+    auto c = Connection::client(p.client_config, std::string(name), offered);
+    auto v = Connection::server(p.server_config);
+    REQUIRE(c.ok());
+    REQUIRE(v.ok());
+    Conns out;
+    out.client.emplace(std::move(*c));
+    out.server.emplace(std::move(*v));
+    Transport t(seed);
+    run_handshake(*out.client, *out.server, t);
+    return out;
+  };
+  // The leaf also names 127.0.0.1: offered there, and resumed.
+  auto by_ip = attempt("127.0.0.1", &*s, 10);
+  CHECK(by_ip.client->is_established());
+  CHECK(by_ip.client->resumed());
+  // A name the leaf does not cover: not offered, so the full handshake's
+  // certificate check refuses the server.
+  auto other = attempt("other.example", &*s, 11);
+  CHECK_FALSE(other.client->resumed());
+  CHECK_FALSE(other.server->resumed());
+  CHECK(other.client->error() == tls::Error::certificate_hostname_mismatch);
+  // A session without a kept leaf (as older versions made them) is not
+  // offered for a name: a full handshake, which succeeds.
+  tls::Session bare = *s;
+  bare.peer_certificate.clear();
+  auto full = connect(p, &bare, 12);
+  CHECK_FALSE(full.client->resumed());
+  CHECK(full.client->peer_authenticated());
 }
 
 TEST_CASE("resumption: by RFC 5077 ticket, renewed chain of resumptions") {

@@ -106,7 +106,8 @@ class Connection {
   [[nodiscard]] std::string_view requested_server_name() const noexcept;  // server: SNI received
   // Server: the client's chain and CertificateVerify were verified, in this
   // handshake or in the one that made the resumed session. Client: the
-  // server's chain was verified.
+  // server's chain was verified, likewise (a client offers a session only
+  // to a host name the kept leaf certificate covers).
   [[nodiscard]] bool peer_authenticated() const noexcept;
   // The peer's verified leaf certificate (DER); empty when none.
   [[nodiscard]] std::span<const std::uint8_t> peer_certificate() const noexcept;
