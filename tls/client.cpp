@@ -217,10 +217,11 @@ Result<HsState> client_on_finished(Engine& e, std::span<const std::uint8_t> body
 }
 
 // RFC 5246 §7.4.1.1 / RFC 5746 §4: we never renegotiate; the client "MAY
-// send a no_renegotiation alert" and carries on.
+// send a no_renegotiation alert" and carries on (Engine::refuse_renegotiation
+// bounds how many in a row).
 Result<HsState> client_on_hello_request(Engine& e, std::span<const std::uint8_t> body) {
   BARETLS_TRY(parse_empty(body));
-  e.send_alert(AlertLevel::warning, Alert::no_renegotiation);
+  BARETLS_TRY(e.refuse_renegotiation());
   return HsState::established;
 }
 

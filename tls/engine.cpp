@@ -116,6 +116,7 @@ Error Engine::on_record(const OpenedRecord& rec) {
       if (state != HsState::established || !record.read_protected()) return Error::unexpected_message;
       if (!hs.empty()) return Error::unexpected_message;
       warning_run = 0;
+      renegotiation_run = 0;
       app_pos = static_cast<std::size_t>(rec.plaintext.data() - in.data());
       app_end = app_pos + rec.plaintext.size();
       return Error::ok;
@@ -257,6 +258,14 @@ Result<std::size_t> Engine::write(std::span<const std::uint8_t> data) {
   if (out.capacity() < kMaxRecordOut + kOutSlack) out.reserve(kMaxRecordOut + kOutSlack);
   if (const Error e = record.seal(ContentType::application_data, data.first(n), out); e != Error::ok) return fail(e);
   return n;
+}
+
+// RFC 5246 §7.2.2 / RFC 5746 §4: a no_renegotiation warning per request,
+// up to kMaxRenegotiationRefusals in a row; beyond, the connection ends.
+Error Engine::refuse_renegotiation() {
+  if (++renegotiation_run > kMaxRenegotiationRefusals) return Error::too_many_renegotiation_requests;
+  send_alert(AlertLevel::warning, Alert::no_renegotiation);
+  return Error::ok;
 }
 
 std::uint32_t Engine::state_flags() const noexcept {

@@ -126,6 +126,11 @@ struct Engine {
   bool close_notify_sent = false;
   bool transport_eof = false;
   std::size_t warning_run = 0;
+  // Renegotiation requests refused since the last application data: each
+  // costs us a record, so a peer may not send them without end.
+  static constexpr std::size_t kMaxRenegotiationRefusals = 4;
+  std::size_t renegotiation_run = 0;
+  [[nodiscard]] Error refuse_renegotiation();
 
   // Negotiated, kept after the handshake.
   std::optional<CipherSuite> suite;

@@ -43,7 +43,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::decode_bad_value: return Alert::decode_error;
     case Error::unexpected_message:
     case Error::unexpected_record_type:
-    case Error::unexpected_change_cipher_spec: return Alert::unexpected_message;
+    case Error::unexpected_change_cipher_spec:
+    case Error::too_many_renegotiation_requests: return Alert::unexpected_message;
     case Error::record_overflow:
     case Error::handshake_message_too_large: return Alert::record_overflow;
     case Error::bad_record_mac: return Alert::bad_record_mac;
@@ -103,6 +104,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::unexpected_message: return "unexpected handshake message";
     case Error::unexpected_record_type: return "unknown record content type";
     case Error::unexpected_change_cipher_spec: return "unexpected ChangeCipherSpec";
+    case Error::too_many_renegotiation_requests: return "too many renegotiation requests";
     case Error::record_overflow: return "record too large";
     case Error::bad_record_mac: return "record failed authentication";
     case Error::too_many_empty_records: return "too many empty records";

@@ -226,7 +226,7 @@ Result<HsState> server_on_finished(Engine& e, std::span<const std::uint8_t> body
 // RFC 5746 §4.4 / RFC 5246 §7.2.2: renegotiation is refused with a
 // no_renegotiation warning; the connection carries on.
 Result<HsState> server_on_renegotiation(Engine& e, std::span<const std::uint8_t>) {
-  e.send_alert(AlertLevel::warning, Alert::no_renegotiation);
+  BARETLS_TRY(e.refuse_renegotiation());
   return HsState::established;
 }
 

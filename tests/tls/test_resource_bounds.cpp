@@ -8,6 +8,7 @@
 //   huge declared lengths      refused from the header, memory_footprint() stays small
 //   empty records              kMaxEmptyRecords -> too_many_empty_records / unexpected_message
 //   warning alerts             4 in a row -> unexpected_message / unexpected_message
+//   renegotiation requests     4 refused in a row -> too_many_renegotiation_requests / unexpected_message
 #include <doctest/doctest.h>
 
 #include <optional>
@@ -233,8 +234,62 @@ TEST_CASE("warning alerts: four in a row tolerated, the fifth refused") {
   ++g_bounds_checked;
 }
 
+// RFC 5246 §7.2.2 / RFC 5746 §4: each renegotiation request (HelloRequest to
+// a client, ClientHello to a server) is refused with a no_renegotiation
+// warning, which costs a record; Engine::kMaxRenegotiationRefusals in a row
+// are answered, the next ends the connection. Application data resets the run.
+TEST_CASE("renegotiation requests: four refused in a row, the fifth ends the connection") {
+  using tls::detail::Engine;
+  static_assert(Engine::kMaxRenegotiationRefusals == 4);
+  for (const bool from_server : {true, false}) {
+    const Bytes request = from_server ? Bytes{0, 0, 0, 0} : Bytes{1, 0, 0, 0};  // HelloRequest / a ClientHello
+    const auto ask = [&](Peers& peers, std::size_t n) {
+      auto& e = tls::detail::engine_of(from_server ? *peers.server : *peers.client);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(e.record.seal(tls::ContentType::handshake, request, e.out) == Error::ok);
+      settle(*peers.client, *peers.server);
+    };
+    for (const std::size_t n : {std::size_t{4}, std::size_t{5}}) {
+      CAPTURE(from_server);
+      CAPTURE(n);
+      Peers peers;
+      peers.handshake();
+      ask(peers, n);
+      Connection& refuser = from_server ? *peers.client : *peers.server;
+      Connection& asker = from_server ? *peers.server : *peers.client;
+      if (n == 4) {
+        CHECK(refuser.error() == Error::ok);
+        CHECK(asker.error() == Error::ok);  // four warnings: within its own limit
+        ++g_bounds_checked;
+      } else {
+        expect_failure(refuser, asker, Error::too_many_renegotiation_requests, Alert::unexpected_message);
+      }
+    }
+    // Four, application data both ways, four more: the run starts again
+    // (on both sides: the asker's count of warnings received resets too).
+    Peers peers;
+    peers.handshake();
+    ask(peers, 4);
+    Connection& asker = from_server ? *peers.server : *peers.client;
+    Connection& refuser = from_server ? *peers.client : *peers.server;
+    const Bytes data = {'d', 'a', 't', 'a'};
+    REQUIRE(asker.write(data).ok());
+    REQUIRE(refuser.write(data).ok());
+    settle(*peers.client, *peers.server);
+    for (auto* side : {&refuser, &asker}) {
+      Bytes got(16);
+      auto n = side->read(got);
+      REQUIRE(n.ok());
+      CHECK(*n == data.size());
+    }
+    ask(peers, 4);
+    CHECK(refuser.error() == Error::ok);
+    CHECK(refuser.is_established());
+    ++g_bounds_checked;
+  }
+}
+
 TEST_CASE("every bound was checked") {
   // chain length 2, chain size 1, message size 2, declared lengths 3,
-  // empty records 2, warnings 3.
-  CHECK(g_bounds_checked == 13);
+  // empty records 2, warnings 3, renegotiation requests 6.
+  CHECK(g_bounds_checked == 19);
 }

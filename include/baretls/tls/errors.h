@@ -57,6 +57,7 @@ enum class Error : std::uint16_t {
   unexpected_message = 200,
   unexpected_record_type,
   unexpected_change_cipher_spec,
+  too_many_renegotiation_requests,  // kMaxRenegotiationRefusals in a row, no data between
 
   // record layer
   record_overflow = 300,
