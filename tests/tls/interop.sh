@@ -10,35 +10,13 @@
 set -u
 B=$1
 V=$2
-W=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$W"; }
-trap cleanup EXIT
-command -v openssl >/dev/null || { echo "openssl not installed"; exit 1; }
-command -v gnutls-serv >/dev/null || { echo "gnutls not installed"; exit 1; }
+. "$(dirname "$0")/interop_lib.sh"
+require openssl gnutls-serv gnutls-cli
 
 # Text, not raw bytes: gnutls-serv --echo and s_client read commands from
 # line starts. 786432 random bytes in base64 lines: 1,062,374 bytes.
 head -c 786432 /dev/urandom | base64 -w 76 > "$W/a.bin"
 head -c 786432 /dev/urandom | base64 -w 76 > "$W/b.bin"
-pass=0
-fail=0
-port() { echo $((20000 + RANDOM % 40000)); }
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-
-# Waits until a peer listens on $1 (by its own message in file $2, pattern $3).
-wait_for() { for _ in $(seq 1 150); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# Waits (up to 10 s) until something listens on TCP port $1 of this host:
-# a loaded machine can take longer than a fixed sleep to start a peer.
-wait_listen() {
-  local hex; hex=$(printf '%04X' "$1")
-  for _ in $(seq 1 100); do
-    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
 
 # suite (OpenSSL name) | kex group (OpenSSL) | certificate
 CASES=()
@@ -87,7 +65,7 @@ for case in "${CASES[@]}"; do
   P=$(port)
   timeout 60 "$B" server --port $P --cert "$V/$c.pem" --key "$V/$c.key" --echo 2> "$W/bs_err" &
   SP=$!; PIDS+=($SP)
-  wait_for $P "$W/bs_err" listening
+  wait_for "$W/bs_err" listening
   (cat "$W/a.bin"; sleep 1.5) | timeout 30 openssl s_client -tls1_2 -connect 127.0.0.1:$P -CAfile "$V/ca.pem" \
       -verify_return_error -servername localhost -cipher "$s" -groups "$groups" -quiet -no_ign_eof -nocommands > "$W/sc_out" 2> "$W/sc_err"
   rc=$?
@@ -101,7 +79,7 @@ for case in "${CASES[@]}"; do
   timeout 60 gnutls-serv -p $P --x509certfile "$V/$c.pem" --x509keyfile "$V/$c.key" --echo --priority "$prio" \
       > "$W/gs_out" 2>&1 &
   GP=$!; PIDS+=($GP)
-  wait_for $P "$W/gs_out" "listening"
+  wait_for "$W/gs_out" "listening"
   (cat "$W/a.bin"; sleep 1.5) | timeout 30 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       --cipher "$s" --groups "$groups" > "$W/c_out" 2> "$W/c_err"
   rc=$?
@@ -113,7 +91,7 @@ for case in "${CASES[@]}"; do
   P=$(port)
   timeout 60 "$B" server --port $P --cert "$V/$c.pem" --key "$V/$c.key" --echo 2> "$W/bs_err" &
   SP=$!; PIDS+=($SP)
-  wait_for $P "$W/bs_err" listening
+  wait_for "$W/bs_err" listening
   (cat "$W/a.bin"; sleep 1.5) | timeout 30 gnutls-cli --x509cafile "$V/ca.pem" -p $P localhost --priority "$prio" \
       --logfile /dev/null > "$W/gc_out" 2> "$W/gc_err"
   kill $SP 2>/dev/null
@@ -138,7 +116,7 @@ for v in tls1_3 tls1; do
   P=$(port)
   timeout 30 "$B" server --port $P --cert "$V/p256.pem" --key "$V/p256.key" --echo 2> "$W/bs_err" &
   SP=$!; PIDS+=($SP)
-  wait_for $P "$W/bs_err" listening
+  wait_for "$W/bs_err" listening
   echo hi | timeout 10 openssl s_client -$v $extra -connect 127.0.0.1:$P -quiet > /dev/null 2>&1
   rc=$?
   sleep 0.2
@@ -151,7 +129,7 @@ done
 P=$(port)
 timeout 30 "$B" server --port $P --cert "$V/p256.pem" --key "$V/p256.key" --echo --trace 2> "$W/bs_err" &
 SP=$!; PIDS+=($SP)
-wait_for $P "$W/bs_err" listening
+wait_for "$W/bs_err" listening
 (echo hello; sleep 0.5; echo R; sleep 0.5; echo after; sleep 0.5) | timeout 10 openssl s_client -tls1_2 \
     -connect 127.0.0.1:$P -CAfile "$V/ca.pem" > "$W/sc_out" 2>&1
 kill $SP 2>/dev/null

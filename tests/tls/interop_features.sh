@@ -14,34 +14,14 @@
 set -u
 B=$1
 V=$2
-W=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$W"; }
-trap cleanup EXIT
-command -v openssl >/dev/null || { echo "openssl not installed"; exit 1; }
-command -v gnutls-serv >/dev/null || { echo "gnutls not installed"; exit 1; }
+. "$(dirname "$0")/interop_lib.sh"
+require openssl gnutls-serv gnutls-cli
 
-pass=0
-fail=0
 expected=0
-port() { echo $((20000 + RANDOM % 40000)); }
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() {  # description, then a command that must succeed
   local what=$1; shift
   expected=$((expected + 1))
   if "$@"; then ok; else bad "$what"; fi
-}
-wait_for() { for _ in $(seq 1 150); do grep -q "$3" "$2" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# Waits (up to 10 s) until something listens on TCP port $1 of this host:
-# a loaded machine can take longer than a fixed sleep to start a peer.
-wait_listen() {
-  local hex; hex=$(printf '%04X' "$1")
-  for _ in $(seq 1 100); do
-    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
 }
 printf 'line one of the test data\nline two\n' > "$W/data"
 
@@ -50,7 +30,7 @@ start_server() {
   P=$(port)
   timeout 60 "$B" server --port $P "$@" 2> "$W/bs_err" &
   SP=$!; PIDS+=($SP)
-  wait_for $P "$W/bs_err" listening
+  wait_for "$W/bs_err" listening
 }
 stop_server() { sleep 0.2; kill $SP 2>/dev/null; wait $SP 2>/dev/null; }
 
@@ -120,7 +100,7 @@ for c in client-rsa client-p256; do
   timeout 60 gnutls-serv -p $P --x509certfile "$V/rsa2048.pem" --x509keyfile "$V/rsa2048.key" --echo \
       --require-client-cert --verify-client-cert --x509cafile "$V/ca.pem" > "$W/gs_out" 2>&1 &
   GP=$!; PIDS+=($GP)
-  wait_for $P "$W/gs_out" listening
+  wait_for "$W/gs_out" listening
   (cat "$W/data"; sleep 1.5) | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       --cert "$V/$c.pem" --key "$V/$c.key" > "$W/c_out" 2> "$W/c_err"
   rc=$?
@@ -134,7 +114,7 @@ P=$(port)
 timeout 60 gnutls-serv -p $P --x509certfile "$V/p256.pem" --x509keyfile "$V/p256.key" --echo \
     --require-client-cert --verify-client-cert --x509cafile "$V/ca.pem" > "$W/gs_out" 2>&1 &
 GP=$!; PIDS+=($GP)
-wait_for $P "$W/gs_out" listening
+wait_for "$W/gs_out" listening
 (cat "$W/data"; sleep 1.5) | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
     > "$W/c_out" 2> "$W/c_err"
 rc=$?
@@ -188,7 +168,7 @@ P=$(port)
 timeout 60 gnutls-serv -p $P --x509certfile "$V/p256.pem" --x509keyfile "$V/p256.key" --echo --alpn h2 \
     > "$W/gs_out" 2>&1 &
 GP=$!; PIDS+=($GP)
-wait_for $P "$W/gs_out" listening
+wait_for "$W/gs_out" listening
 (cat "$W/data"; sleep 1.5) | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
     --alpn "http/1.1,h2" > "$W/c_out" 2> "$W/c_err"
 rc=$?
@@ -219,11 +199,11 @@ if command -v tshark >/dev/null && command -v dumpcap >/dev/null; then
   P=$(port)
   timeout 30 dumpcap -q -i lo -f "tcp port $P" -w "$W/cap.pcapng" > "$W/dc_out" 2>&1 &
   DP=$!; PIDS+=($DP)
-  if wait_for 0 "$W/dc_out" "File:"; then
+  if wait_for "$W/dc_out" "File:"; then
     timeout 30 "$B" server --port $P --cert "$V/rsa2048.pem" --key "$V/rsa2048.key" --keylog "$W/kl_server" \
         2> "$W/bs_err" &
     SP=$!; PIDS+=($SP)
-    wait_for $P "$W/bs_err" listening
+    wait_for "$W/bs_err" listening
     printf 'GET /baretls-keylog-check HTTP/1.0\r\n\r\n' | SSLKEYLOGFILE="$W/kl_client" timeout 20 "$B" client \
         --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost > "$W/c_out" 2> "$W/c_err"
     stop_server

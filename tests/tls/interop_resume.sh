@@ -16,28 +16,8 @@
 set -u
 B=$1
 V=$2
-W=$(mktemp -d)
-PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$W"; }
-trap cleanup EXIT
-command -v openssl >/dev/null || { echo "openssl not installed"; exit 1; }
-command -v gnutls-cli >/dev/null || { echo "gnutls not installed"; exit 1; }
-pass=0
-fail=0
-port() { echo $((20000 + RANDOM % 40000)); }
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-wait_for() { for _ in $(seq 1 150); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done; return 1; }
-# Waits (up to 10 s) until something listens on TCP port $1 of this host:
-# a loaded machine can take longer than a fixed sleep to start a peer.
-wait_listen() {
-  local hex; hex=$(printf '%04X' "$1")
-  for _ in $(seq 1 100); do
-    grep -qE "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:0000 0A" /proc/net/tcp /proc/net/tcp6 2>/dev/null && return 0
-    sleep 0.1
-  done
-  return 1
-}
+. "$(dirname "$0")/interop_lib.sh"
+require openssl gnutls-serv gnutls-cli
 CERT=(--cert "$V/p256.pem" --key "$V/p256.key")
 CLIENT=(--CAfile "$V/ca.pem" --servername localhost)
 REQ=$'GET / HTTP/1.0\r\n\r\n'
