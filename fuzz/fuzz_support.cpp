@@ -8,7 +8,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "baretls/crypto/sha256.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 
@@ -40,26 +39,6 @@ std::vector<Bytes> fixture_certificates(const std::string& rel) {
 
 namespace {
 
-crypto::Error counter_fill(void* ctx, std::span<std::uint8_t> out) {
-  auto* self = static_cast<CounterRng*>(ctx);
-  std::size_t done = 0;
-  while (done < out.size()) {
-    std::array<std::uint8_t, 16> in{};
-    for (std::size_t i = 0; i < 8; ++i) {
-      in[i] = static_cast<std::uint8_t>(self->seed >> (8 * i));
-      in[8 + i] = static_cast<std::uint8_t>(self->counter >> (8 * i));
-    }
-    ++self->counter;
-    std::array<std::uint8_t, 32> block{};
-    crypto::Sha256 h;
-    h.init();
-    h.update(in);
-    h.final(block);
-    for (std::size_t i = 0; i < block.size() && done < out.size(); ++i) out[done++] = block[i];
-  }
-  return crypto::Error::ok;
-}
-
 std::int64_t fixed_now(void*) { return kTlsNow; }
 
 tls::CertifiedKey load_certified_key(const std::string& name) {
@@ -72,8 +51,6 @@ tls::CertifiedKey load_certified_key(const std::string& name) {
 }
 
 }  // namespace
-
-crypto::RandomSource CounterRng::source() noexcept { return {&counter_fill, this}; }
 
 tls::Clock fixed_clock() noexcept { return {&fixed_now, nullptr}; }
 

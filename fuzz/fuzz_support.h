@@ -17,6 +17,7 @@
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
 #include "baretls/x509/trust_store.h"
+#include "tests/support/seeded_rng.h"
 
 namespace baretls::fuzz {
 
@@ -37,13 +38,9 @@ std::string read_fixture(const std::string& rel);
 // Every CERTIFICATE block of vectors/<rel>, as DER.
 std::vector<Bytes> fixture_certificates(const std::string& rel);
 
-// SHA-256(seed || counter) blocks. reset() before each input.
-struct CounterRng {
-  std::uint64_t seed = 0;
-  std::uint64_t counter = 0;
-  void reset() noexcept { counter = 0; }
-  [[nodiscard]] crypto::RandomSource source() noexcept;
-};
+// SHA-256(seed || counter) blocks (tests/support/seeded_rng.h), shared with
+// the test suites. reset() before each input.
+using CounterRng = test::SeededRng;
 
 // The fixed clock of the TLS targets (kTlsNow).
 [[nodiscard]] tls::Clock fixed_clock() noexcept;

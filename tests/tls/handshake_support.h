@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "baretls/crypto/sha256.h"
 #include "baretls/tls/connection.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
+#include "tests/support/seeded_rng.h"
 #include "tests/support/vector_file.h"
 
 namespace baretls::test {
@@ -23,29 +23,7 @@ namespace baretls::test {
 inline constexpr std::int64_t kFixedNow = 1893456000;     // 2030-01-01, inside the fixtures' validity
 inline constexpr std::int64_t kAfterExpiry = 7258118400;  // 2200-01-01
 
-// SHA-256(seed || counter) blocks: deterministic, never for production.
-struct TestRng {
-  std::uint64_t seed = 0;
-  std::uint64_t counter = 0;
-  static crypto::Error fill(void* ctx, std::span<std::uint8_t> out) {
-    auto* self = static_cast<TestRng*>(ctx);
-    std::size_t done = 0;
-    while (done < out.size()) {
-      std::uint8_t in[16];
-      for (int i = 0; i < 8; ++i) in[i] = static_cast<std::uint8_t>(self->seed >> (8 * i));
-      for (int i = 0; i < 8; ++i) in[8 + i] = static_cast<std::uint8_t>(self->counter >> (8 * i));
-      ++self->counter;
-      std::array<std::uint8_t, 32> block{};
-      crypto::Sha256 h;
-      h.init();
-      h.update(in);
-      h.final(block);
-      for (std::size_t i = 0; i < 32 && done < out.size(); ++i) out[done++] = block[i];
-    }
-    return crypto::Error::ok;
-  }
-  crypto::RandomSource source() { return {&TestRng::fill, this}; }
-};
+using TestRng = SeededRng;  // tests/support/seeded_rng.h
 
 struct FixedClock {
   std::int64_t now = kFixedNow;
