@@ -26,7 +26,8 @@ void Log::record(void* ctx, const tls::InspectEvent& e) {
 const Event* Log::find(bool from_client, tls::InspectKind kind, std::string_view name, std::size_t nth) const noexcept {
   for (const auto& e : events_) {
     if (e.from_client != from_client || e.kind != kind || e.name != name) continue;
-    if (nth-- == 0) return &e;
+    if (nth == 0) return &e;
+    --nth;
   }
   return nullptr;
 }
