@@ -117,7 +117,8 @@ bool Connection::peer_authenticated() const noexcept {
   if (e.state != detail::HsState::established) return false;
   // Client: the chain verified in this handshake, or the server's leaf kept
   // by the resumed session (verified when it was made, resume_client.cpp).
-  if (e.role == Role::client) return e.chain_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
+  if (e.role == Role::client)
+    return e.chain_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
   // Server: verified in this handshake, or resumed from a session whose
   // client certificate was verified (resume_server.cpp).
   return e.client_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());

@@ -496,16 +496,10 @@ TEST_CASE("client auth: a server without client auth resumes without an identity
   p.client_config->client_certificate = load_certified_key("client-p256");
   std::optional<tls::Session> session;
   for (int round = 0; round < 2; ++round) {
-    auto c = tls::Connection::client(p.client_config, "localhost", session ? &*session : nullptr);
-    REQUIRE(c.ok());
-    auto v = tls::Connection::server(p.server_config);
-    REQUIRE(v.ok());
-    Transport t(4);
-    run_handshake(*c, *v, t);
-    REQUIRE(c->is_established());
-    CHECK(c->resumed() == (round == 1));
-    CHECK(!v->peer_authenticated());
-    session = c->session();
+    const Round r = run_round(p, session);
+    CHECK(r.resumed == (round == 1));
+    CHECK(!r.authenticated);
+    session = r.session;
   }
 }
 
