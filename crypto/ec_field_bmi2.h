@@ -33,8 +33,10 @@ struct MontAdxKernel {
   using Field = MontField<Params>;
   using Fe = typename Field::Fe;
   static constexpr std::size_t N = Field::N;
-  static constexpr Fe kM = Field::kM;
-  static constexpr std::uint64_t kN0 = Field::kN0;
+  // Hidden: -fPIC code then reads the constants RIP-relative instead of
+  // spending a register on each GOT entry.
+  __attribute__((visibility("hidden"))) static constexpr Fe kM = Field::kM;
+  __attribute__((visibility("hidden"))) static constexpr std::uint64_t kN0 = Field::kN0;
 
   static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
     if constexpr (N == 4) {
@@ -696,8 +698,8 @@ template <typename Params>
 struct P256AdxKernelT {
   using Field = MontField<Params>;
   using Fe = typename Field::Fe;
-  static constexpr std::uint64_t kC = 0xffffffff00000001;  // p's top limb
-  static constexpr Fe kM = Field::kM;
+  __attribute__((visibility("hidden"))) static constexpr std::uint64_t kC = 0xffffffff00000001;  // p's top limb
+  __attribute__((visibility("hidden"))) static constexpr Fe kM = Field::kM;
 
   static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
     std::uint64_t x[6], lo, hi;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Internal: the byte-level operations of one prime curve (CurveOps), built
 // from its field, group order and point arithmetic: SEC1 point decoding,
-// constant-time fixed 4-bit-window scalar multiplication (variable base,
-// complete RCB formulas), a precomputed table of signed 5-bit windows for the
+// constant-time signed 5-bit-window scalar multiplication (variable base,
+// Jacobian coordinates), a precomputed table of signed 5-bit windows for the
 // generator (one mixed addition per window, no doublings), the variable-time
 // double-scalar multiplication of ECDSA verification (Jacobian, interleaved
 // wNAF), and the mod-n scalar arithmetic of ECDSA. Instantiated once per
@@ -15,7 +15,7 @@
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/secret.h"
-#include "crypto/ec_point_impl.h"
+#include "crypto/ec_jacobian_impl.h"
 
 namespace baretls::crypto::detail {
 
@@ -64,17 +64,13 @@ struct EcCurve {
   using F = typename C::F;
   using S = typename C::S;
   using Fe = typename F::Fe;
+  using JCt = EcJacobian<C>;
+  using Jac = EcJacobianVartime<C>;
+  using JPoint = typename JCt::Point;
   static constexpr std::size_t N = F::N;
   static constexpr std::size_t kBytes = F::kBytes;
-  static constexpr std::size_t kWindows = 2 * kBytes;  // 4-bit windows
   static constexpr std::size_t kNafLen = 8 * kBytes + 1;
   static constexpr std::size_t kBaseWindows = (8 * kBytes + 1 + 4) / 5;  // signed 5-bit windows
-
-  // 4-bit digit w (from the least significant end) of a big-endian scalar.
-  static std::uint64_t nibble(const std::uint8_t* k, std::size_t w) noexcept {
-    const std::uint8_t b = k[kBytes - 1 - w / 2];
-    return (w & 1) != 0 ? std::uint64_t{b} >> 4 : std::uint64_t{b} & 15;
-  }
 
   static Error decode(Affine& a, const std::uint8_t* xy) noexcept {
     Fe x, y;
@@ -93,29 +89,41 @@ struct EcCurve {
     F::store_be(xy + kBytes, t);
   }
 
-  // r = k*P: fixed 4-bit windows, every table entry read for each window.
-  static void mul(Point& r, const Affine& p, const std::uint8_t* k) noexcept {
-    Point table[16];
-    Pt::set_identity(table[0]);
-    Pt::from_affine(table[1], p);
-    for (std::size_t i = 2; i < 16; ++i) {
-      if ((i & 1) == 0) {
-        Pt::dbl(table[i], table[i / 2]);
+  // r = k*P for k in [1, n-1] and P not the identity: signed 5-bit windows
+  // (booth_digit), left to right, over the table jP, j = 1..16, in Jacobian
+  // coordinates; five doublings and one addition per window, every table
+  // entry read for each window. CT: no branch or index depends on k.
+  // The incomplete addition never meets its exceptional case (accumulator
+  // == entry, neither the identity). Before window w's addition the
+  // accumulator is A*P, A = sum_{i>w} d_i 32^(i-w), a multiple of 32.
+  //  - w > 0: |A| < n/32 + 17, so A = +-d_w (mod n) means A = +-d_w, and
+  //    32 | A, |d_w| <= 16 leave only A = d_w = 0 (identities, masked).
+  //  - w = 0: A = k - d_0 = d_0 (mod n) means k = 2 d_0 (mod n): k = 2 d_0
+  //    makes A = d_0 a non-zero multiple of 32 (impossible), and
+  //    k = n + 2 d_0 with d_0 < 0 needs 32 | n + d_0, i.e. n mod 32 in
+  //    [1, 16]; P-256 has 17 and P-384 19 (static_assert).
+  static void mul(JPoint& r, const Affine& p, const std::uint8_t* k) noexcept {
+    static_assert(S::kM[0] % 32 > 16, "the proof of the incomplete addition needs n mod 32 > 16");
+    JPoint table[16], sel;
+    JCt::from_affine(table[0], p);
+    for (std::size_t i = 1; i < 16; ++i) {
+      if ((i & 1) != 0) {
+        JCt::dbl(table[i], table[i / 2]);  // 2j P = 2 (j P)
       } else {
-        Pt::add_mixed(table[i], table[i - 1], p);
+        JCt::add(table[i], table[i - 1], table[0]);  // (j+1) P, j P != P
       }
     }
-    Point sel;
-    Pt::set_identity(r);
-    for (std::size_t w = kWindows; w-- > 0;) {
-      if (w != kWindows - 1) {
-        for (int i = 0; i < 4; ++i) Pt::dbl(r, r);
-      }
-      Pt::select(sel, table, 16, nibble(k, w));
-      Pt::add(r, r, sel);
+    Digit d = booth_digit(k, kBaseWindows - 1);
+    JCt::select_signed(r, table, 16, d.mag, d.negative);
+    for (std::size_t w = kBaseWindows - 1; w-- > 0;) {
+      for (int i = 0; i < 5; ++i) JCt::dbl(r, r);
+      d = booth_digit(k, w);
+      JCt::select_signed(sel, table, 16, d.mag, d.negative);
+      JCt::add(r, r, sel);
     }
     secure_wipe_object(table);
     secure_wipe_object(sel);
+    secure_wipe_object(d);
   }
 
   static void load_base(Affine& a, std::size_t w, std::size_t j) noexcept {
@@ -132,35 +140,46 @@ struct EcCurve {
     return (std::uint64_t{k[kBytes - 1 - i / 8]} >> (i % 8)) & 1;
   }
 
-  // r = k*G with signed 5-bit windows (Booth recoding): digit w is
+  // Signed 5-bit window w (Booth recoding) of a big-endian scalar: digit
   // b[5w-1] + b[5w] + 2b[5w+1] + 4b[5w+2] + 8b[5w+3] - 16b[5w+4] in
-  // [-16, 16]; one mixed addition per window from the precomputed table (no
-  // doublings). Each lookup scans all 16 entries; the sign is applied by a
-  // conditional negation. CT: no branch or index depends on k.
+  // [-16, 16], so that k = sum_w digit_w 32^w; returned as magnitude and
+  // sign mask. CT: no branch on k (w is public).
+  struct Digit {
+    std::uint64_t mag;
+    ct::Mask negative;
+  };
+  static Digit booth_digit(const std::uint8_t* k, std::size_t w) noexcept {
+    std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
+    for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
+    // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5)
+    const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+    const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
+    return Digit{(static_cast<std::uint64_t>(digit) ^ sign) - sign, ct::Mask::from_word(ct::value_barrier(sign))};
+  }
+
+  // r = k*G with signed 5-bit windows (booth_digit): one mixed addition per
+  // window from the precomputed table (no doublings). Each lookup scans all
+  // 16 entries; the sign is applied by a conditional negation. CT: no branch
+  // or index depends on k.
   static void mul_base(Point& r, const std::uint8_t* k) noexcept {
     Pt::set_identity(r);
     Affine sel, entry;
     Point t;
     Fe neg_y;
     for (std::size_t w = 0; w < kBaseWindows; ++w) {
-      std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
-      for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
-      // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5), as magnitude and sign.
-      const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
-      const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
-      const std::uint64_t mag = (static_cast<std::uint64_t>(digit) ^ sign) - sign;
+      const Digit d = booth_digit(k, w);
       sel.x = Fe{};
       sel.y = Fe{};
       for (std::size_t j = 0; j < 16; ++j) {
         load_base(entry, w, j);
-        const ct::Mask m = ct::eq(j + 1, mag);
+        const ct::Mask m = ct::eq(j + 1, d.mag);
         F::cmov(sel.x, entry.x, m);
         F::cmov(sel.y, entry.y, m);
       }
       F::neg(neg_y, sel.y);
-      F::cmov(sel.y, neg_y, ct::Mask::from_word(ct::value_barrier(sign)));
+      F::cmov(sel.y, neg_y, d.negative);
       Pt::add_mixed(t, r, sel);
-      const ct::Mask use = ct::is_nonzero(mag);
+      const ct::Mask use = ct::is_nonzero(d.mag);
       F::cmov(r.x, t.x, use);
       F::cmov(r.y, t.y, use);
       F::cmov(r.z, t.z, use);
@@ -202,9 +221,6 @@ struct EcCurve {
       k[N] >>= 1;
     }
   }
-
-  using Jac = EcJacobianVartime<C>;
-  using JPoint = typename Jac::Point;
 
   static void load_odd(Affine& a, std::size_t i) noexcept {
     const std::uint64_t* e = C::kOddTable + i * 2 * N;
@@ -274,15 +290,19 @@ struct EcCurve {
   static bool point_mul_x(std::uint8_t* x_out, const std::uint8_t* xy, const std::uint8_t* k) noexcept {
     Affine q;
     if (decode(q, xy) != Error::ok) return false;
-    Point p;
+    JPoint p;
     mul(p, q, k);
     const bool infinity = F::is_zero(p.z).to_bool();  // public: never for a valid Q and k
-    Pt::to_affine(q, p);
-    Fe x;
-    F::from_mont(x, q.x);
+    // x = X / Z^2
+    Fe zinv, x;
+    F::invert(zinv, p.z);
+    F::sqr(zinv, zinv);
+    F::mul(x, p.x, zinv);
+    F::from_mont(x, x);
     F::store_be(x_out, x);
     secure_wipe_object(p);
     secure_wipe_object(q);
+    secure_wipe_object(zinv);
     secure_wipe_object(x);
     return !infinity;
   }

@@ -4,6 +4,7 @@
 #include "baretls/crypto/cpu.h"
 #include "crypto/ec_ops_impl.h"
 #include "crypto/p256_field.h"
+#include "crypto/p256_field_adx.h"
 
 namespace baretls::crypto::detail {
 namespace {

@@ -59,8 +59,8 @@ struct P256OrderParams {
 using P256Scalar = MontField<P256OrderParams>;
 
 #if defined(__x86_64__)
-// The same fields with MULX/ADX multiplication (ec_field_bmi2.h).
-using P256FieldAdx = MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>>;
+// The order with MULX/ADX multiplication (ec_field_bmi2.h); the field's
+// MULX/ADX form is P256FieldAdx (p256_field_adx.h).
 using P256ScalarAdx = MontField<P256OrderParams, MontAdxKernel<P256OrderParams>>;
 #endif
 

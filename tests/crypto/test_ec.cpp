@@ -13,6 +13,7 @@
 #include <string>
 
 #include "crypto/p256_field.h"
+#include "crypto/p256_field_adx.h"
 #include "baretls/crypto/cpu.h"
 #include "tests/support/cpu_paths.h"
 #include "crypto/p384_field.h"
@@ -285,6 +286,56 @@ TEST_CASE("EC differential: scalar multiplication vs reference double-and-add") 
     ScopedCpuMask mask(path.mask);
     MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
     run_3_ec_differential_scalar_multiplication_vs();
+  }
+}
+
+namespace {
+// Scalars at the edges of the signed 5-bit windows of the variable-base
+// multiplication: 1..40, n-40..n-1, and 2^(5w) + e, e in {-17, -16, -1, 0,
+// 1, 15, 16, 17}, for every window w below the top (those past n are
+// skipped). Each is checked as ecdh(k, G) == x(k*G) through the fixed-base
+// path (complete formulas, an independent algorithm). Returns the count.
+std::size_t run_window_edges(const CurveInfo& c) {
+  const std::size_t size = crypto::ec_scalar_size(c.curve);
+  const ref::Big n = ref::Big::from_hex(c.n);
+  std::vector<ref::Big> scalars;
+  for (std::uint32_t j = 1; j <= 40; ++j) {
+    scalars.push_back(ref::Big::small(j));
+    scalars.push_back(n - ref::Big::small(j));
+  }
+  for (std::size_t w = 1; 5 * w < 8 * size; ++w) {
+    Bytes pow(size);
+    pow[size - 1 - (5 * w) / 8] = static_cast<std::uint8_t>(1u << ((5 * w) % 8));
+    const ref::Big base = ref::Big::from_bytes(pow);
+    for (const std::uint32_t e : {17u, 16u, 1u}) scalars.push_back(base - ref::Big::small(e));
+    for (const std::uint32_t e : {0u, 1u, 15u, 16u, 17u}) scalars.push_back(base + ref::Big::small(e));
+  }
+  const Bytes g = uncompressed(from_hex(c.gx), from_hex(c.gy));
+  std::size_t checked = 0;
+  for (const auto& k : scalars) {
+    if (!(k < n)) continue;
+    const Bytes kb = k.to_bytes(size);
+    CAPTURE(to_hex(kb));
+    Bytes pub(crypto::ec_point_size(c.curve)), z(size);
+    REQUIRE(crypto::ec_public_from_private(c.curve, kb, pub) == Error::ok);
+    REQUIRE(crypto::ecdh(c.curve, kb, g, z) == Error::ok);
+    CHECK(to_hex(z) == to_hex(Bytes(pub.begin() + 1, pub.begin() + 1 + static_cast<std::ptrdiff_t>(size))));
+    ++checked;
+  }
+  return checked;
+}
+}  // namespace
+
+TEST_CASE("EC: variable-base multiplication at the window edges vs the fixed-base path") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    const std::size_t p256 = run_window_edges(kCurves[0]);
+    const std::size_t p384 = run_window_edges(kCurves[1]);
+    MESSAGE("window-edge scalars: P-256 " << p256 << ", P-384 " << p384);
+    // 80 near 0 and n, and 8 around each 2^(5w), w >= 1: all below n.
+    CHECK(p256 == 80 + 8 * 51);
+    CHECK(p384 == 80 + 8 * 76);
   }
 }
 
