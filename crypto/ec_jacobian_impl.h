@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Internal: points of y^2 = x^3 - 3x + b in Jacobian coordinates (X:Y:Z),
-// x = X/Z^2, y = Y/Z^3, Z = 0 the identity. Formulas of the Explicit-Formulas
-// Database (Bernstein-Lange): "dbl-2001-b" (a = -3), "add-2007-bl",
-// "madd-2007-bl". They are cheaper than the complete formulas of
+// x = X/Z^2, y = Y/Z^3, Z = 0 the identity. The textbook formulas (e.g.
+// Hankerson, Menezes, Vanstone, "Guide to Elliptic Curve Cryptography",
+// §3.2.2, with a = -3) and "madd-2007-bl" of the Explicit-Formulas Database
+// (Bernstein-Lange), ordered for few additions. They are cheaper than the complete formulas of
 // ec_point_impl.h but not complete: EcJacobian (constant time) handles the
 // identity with masks and leaves p == q to its callers, which rule it out;
 // EcJacobianVartime (signature verification) branches on every case.
@@ -35,70 +36,82 @@ struct EcJacobian {
     r.z = F::kOne;
   }
 
-  // dbl-2001-b (a = -3): 3M + 5S. Complete on a curve of odd order: the
-  // identity (Z = 0) doubles to Z3 = (Y + Z)^2 - Y^2 - Z^2 = 0. r may alias.
-  static void dbl(Point& r, const Point& p) noexcept {
-    Fe delta, gamma, beta, alpha, t, u;
-    F::sqr(delta, p.z);
-    F::sqr(gamma, p.y);
-    F::mul(beta, p.x, gamma);
-    F::sub(t, p.x, delta);
-    F::add(u, p.x, delta);
-    F::mul(alpha, t, u);
-    F::add(t, alpha, alpha);
-    F::add(alpha, t, alpha);  // alpha = 3 (X - delta)(X + delta)
-    F::add(t, p.y, p.z);
-    F::sqr(t, t);
-    F::sub(t, t, gamma);
-    F::sub(r.z, t, delta);  // Z3 = (Y + Z)^2 - gamma - delta
-    F::add(beta, beta, beta);
-    F::add(beta, beta, beta);  // 4 beta
-    F::sqr(t, alpha);
-    F::add(u, beta, beta);
-    F::sub(r.x, t, u);  // X3 = alpha^2 - 8 beta
-    F::sub(t, beta, r.x);
-    F::mul(t, alpha, t);
-    F::sqr(u, gamma);
-    F::add(u, u, u);
-    F::add(u, u, u);
-    F::add(u, u, u);
-    F::sub(r.y, t, u);  // Y3 = alpha (4 beta - X3) - 8 gamma^2
+  // r = a / 2 (CT): F::half when the field has one, else a + (a odd ? p :
+  // 0), a (N+1)-limb value, shifted right by one.
+  static void half(Fe& r, const Fe& a) noexcept {
+    if constexpr (requires { F::half(r, a); }) {
+      F::half(r, a);
+    } else {
+      constexpr std::size_t N = F::N;
+      const std::uint64_t odd = ct::value_barrier(0 - (a[0] & 1));
+      std::uint64_t carry = 0;
+      Fe t;
+      for (std::size_t j = 0; j < N; ++j) {
+        const u128 x = static_cast<u128>(a[j]) + (F::kM[j] & odd) + carry;
+        t[j] = static_cast<std::uint64_t>(x);
+        carry = static_cast<std::uint64_t>(x >> 64);
+      }
+      for (std::size_t j = 0; j + 1 < N; ++j) r[j] = (t[j] >> 1) | (t[j + 1] << 63);
+      r[N - 1] = (t[N - 1] >> 1) | (carry << 63);
+    }
   }
 
-  // add-2007-bl (11M + 5S) into r, with H = U2 - U1 and R = 2 (S2 - S1):
-  // when H = 0 the sum is the identity (R != 0) or a doubling (R = 0), and
-  // r.z = 0 either way. Neither input may be the identity. r may alias.
+  // Doubling with a = -3 (4M + 4S): M = 3 (X - Z^2)(X + Z^2), S = 4 X Y^2,
+  // X3 = M^2 - 2S, Y3 = M (S - X3) - 8 Y^4, Z3 = 2 Y Z, with 2Y squared once
+  // for 4Y^2 and again (halved) for 8Y^4. Complete on a curve of odd order:
+  // the identity (Z = 0) doubles to Z3 = 0. r may alias p.
+  static void dbl(Point& r, const Point& p) noexcept {
+    Fe y2, zz, m, t, s, y4;
+    F::add(y2, p.y, p.y);
+    F::sqr(zz, p.z);
+    F::sqr(s, y2);  // 4Y^2
+    F::add(m, p.x, zz);
+    F::sub(t, p.x, zz);
+    F::mul(m, m, t);
+    F::add(t, m, m);
+    F::add(m, t, m);  // M
+    F::sqr(y4, s);
+    half(y4, y4);  // 8Y^4
+    F::mul(s, s, p.x);  // S
+    F::mul(r.z, y2, p.z);
+    F::sqr(t, m);
+    F::sub(t, t, s);
+    F::sub(r.x, t, s);  // X3 = M^2 - 2S
+    F::sub(t, s, r.x);
+    F::mul(t, t, m);
+    F::sub(r.y, t, y4);  // Y3 = M (S - X3) - 8Y^4
+  }
+
+  // Addition (12M + 4S): U1 = X1 Z2^2, U2 = X2 Z1^2, S1 = Y1 Z2^3,
+  // S2 = Y2 Z1^3, H = U2 - U1, R = S2 - S1, X3 = R^2 - H^3 - 2 U1 H^2,
+  // Y3 = R (U1 H^2 - X3) - S1 H^3, Z3 = H Z1 Z2. When H = 0 the sum is the
+  // identity (R != 0) or a doubling (R = 0), and r.z = 0 either way.
+  // Neither input may be the identity. r may alias.
   static void add_core(Point& r, Fe& h, Fe& rr, const Point& p, const Point& q) noexcept {
-    Fe z1z1, z2z2, u1, u2, s1, s2, i, j, v, t;
-    F::sqr(z1z1, p.z);
+    Fe z1z1, z2z2, u1, u2, s1, s2, hh, hhh, t;
     F::sqr(z2z2, q.z);
+    F::sqr(z1z1, p.z);
     F::mul(u1, p.x, z2z2);
     F::mul(u2, q.x, z1z1);
-    F::mul(s1, p.y, q.z);
-    F::mul(s1, s1, z2z2);
-    F::mul(s2, q.y, p.z);
-    F::mul(s2, s2, z1z1);
+    F::mul(s1, q.z, z2z2);
+    F::mul(s2, p.z, z1z1);
+    F::mul(s1, s1, p.y);
+    F::mul(s2, s2, q.y);
     F::sub(h, u2, u1);
     F::sub(rr, s2, s1);
-    F::add(rr, rr, rr);
-    F::add(i, h, h);
-    F::sqr(i, i);
-    F::mul(j, h, i);
-    F::mul(v, u1, i);
-    F::add(t, p.z, q.z);
-    F::sqr(t, t);
-    F::sub(t, t, z1z1);
-    F::sub(t, t, z2z2);
-    F::mul(r.z, t, h);  // Z3 = ((Z1 + Z2)^2 - Z1Z1 - Z2Z2) H
+    F::mul(t, p.z, q.z);
+    F::mul(r.z, t, h);  // Z3 = H Z1 Z2
+    F::sqr(hh, h);
+    F::mul(hhh, hh, h);
+    F::mul(u1, u1, hh);  // U1 H^2
     F::sqr(t, rr);
-    F::sub(t, t, j);
-    F::sub(t, t, v);
-    F::sub(r.x, t, v);  // X3 = R^2 - J - 2V
-    F::sub(t, v, r.x);
-    F::mul(t, rr, t);
-    F::mul(j, s1, j);
-    F::add(j, j, j);
-    F::sub(r.y, t, j);  // Y3 = R (V - X3) - 2 S1 J
+    F::sub(t, t, hhh);
+    F::sub(t, t, u1);
+    F::sub(r.x, t, u1);  // X3 = R^2 - H^3 - 2 U1 H^2
+    F::sub(t, u1, r.x);
+    F::mul(t, t, rr);
+    F::mul(s1, s1, hhh);
+    F::sub(r.y, t, s1);  // Y3 = R (U1 H^2 - X3) - S1 H^3
   }
 
   // r = p + q for any p, q except p == q != identity (the result is then
@@ -121,11 +134,16 @@ struct EcJacobian {
   }
 
   // r = sign * table[mag - 1] for a secret signed digit given as magnitude
-  // (0 selects the identity) and sign mask, reading every entry. CT.
+  // (0 selects the identity) and sign mask, reading every entry (through
+  // C::select when the curve has a vector version). CT.
   static void select_signed(Point& r, const Point* table, std::size_t count, std::uint64_t mag,
                             ct::Mask negative) noexcept {
     set_identity(r);
-    for (std::size_t i = 0; i < count; ++i) cmov(r, table[i], ct::eq(i + 1, mag));
+    if constexpr (requires { C::select(r, table, count, mag); }) {
+      C::select(r, table, count, mag);
+    } else {
+      for (std::size_t i = 0; i < count; ++i) cmov(r, table[i], ct::eq(i + 1, mag));
+    }
     Fe neg_y;
     F::neg(neg_y, r.y);
     F::cmov(r.y, neg_y, negative);
@@ -190,7 +208,7 @@ struct EcJacobianVartime {
     F::sub(r.y, t, j);  // Y3 = r (V - X3) - 2 Y1 J
   }
 
-  // r = p + q (add-2007-bl). r may alias p.
+  // r = p + q. r may alias p.
   static void add(Point& r, const Point& p, const Point& q) noexcept {
     if (is_identity(p)) {
       r = q;

@@ -134,6 +134,25 @@ struct EcCurve {
     }
   }
 
+  // sel = entry mag of window w (j*32^w*G for j = mag), zero for mag = 0,
+  // reading all 16 entries (through C::select_flat when the curve has a
+  // vector version). CT.
+  static void select_base(Affine& sel, std::size_t w, std::uint64_t mag) noexcept {
+    if constexpr (requires { C::select_flat(sel.x, sel.y, C::kBaseTable, 16, mag); }) {
+      C::select_flat(sel.x, sel.y, C::kBaseTable + w * 16 * 2 * N, 16, mag);
+    } else {
+      Affine entry;
+      sel.x = Fe{};
+      sel.y = Fe{};
+      for (std::size_t j = 0; j < 16; ++j) {
+        load_base(entry, w, j);
+        const ct::Mask m = ct::eq(j + 1, mag);
+        F::cmov(sel.x, entry.x, m);
+        F::cmov(sel.y, entry.y, m);
+      }
+    }
+  }
+
   // Bit i of a big-endian scalar (0 past the top); i is public.
   static std::uint64_t bit(const std::uint8_t* k, std::size_t i) noexcept {
     if (i >= 8 * kBytes) return 0;
@@ -163,19 +182,12 @@ struct EcCurve {
   // or index depends on k.
   static void mul_base(Point& r, const std::uint8_t* k) noexcept {
     Pt::set_identity(r);
-    Affine sel, entry;
+    Affine sel;
     Point t;
     Fe neg_y;
     for (std::size_t w = 0; w < kBaseWindows; ++w) {
       const Digit d = booth_digit(k, w);
-      sel.x = Fe{};
-      sel.y = Fe{};
-      for (std::size_t j = 0; j < 16; ++j) {
-        load_base(entry, w, j);
-        const ct::Mask m = ct::eq(j + 1, d.mag);
-        F::cmov(sel.x, entry.x, m);
-        F::cmov(sel.y, entry.y, m);
-      }
+      select_base(sel, w, d.mag);
       F::neg(neg_y, sel.y);
       F::cmov(sel.y, neg_y, d.negative);
       Pt::add_mixed(t, r, sel);

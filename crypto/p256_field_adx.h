@@ -16,16 +16,14 @@
 #define BARETLS_P256_INLINE __attribute__((always_inline)) inline
 
 // Assembly fragments of P256FieldAdx (operand names as string arguments).
-// FOLD: add q*p for q = limb `q`, which then cancels: q<<32 and q>>32 into
-// a1, a2 (the q*2^96 term), q*kP3 into a3, a4, the carry into a5.
+// FOLD: add q*p for q = limb `q`, which then cancels: q*2^32 (one MULX:
+// q<<32 and q>>32) into a1, a2 (the q*2^96 term), q*kP3 into a3, a4, the
+// carry into a5.
 #define BARETLS_P256_FOLD(q, a1, a2, a3, a4, a5) \
-  "movq %[" q "], %[lo]\n\t"                     \
-  "shlq $32, %[lo]\n\t"                          \
-  "movq %[" q "], %[hi]\n\t"                     \
-  "shrq $32, %[hi]\n\t"                          \
+  "movq %[" q "], %[d]\n\t"                      \
+  "mulxq %[k32], %[lo], %[hi]\n\t"               \
   "addq %[lo], %[" a1 "]\n\t"                    \
   "adcq %[hi], %[" a2 "]\n\t"                    \
-  "movq %[" q "], %[d]\n\t"                      \
   "mulxq %[c], %[lo], %[hi]\n\t"                 \
   "adcq %[lo], %[" a3 "]\n\t"                    \
   "adcq %[hi], %[" a4 "]\n\t"                    \
@@ -54,16 +52,12 @@
 // fold's top word (the window of four limbs moves up by one).
 #define BARETLS_P256_SQR_FOLD(q, a1, a2, a3) \
   "movq %[" q "], %[d]\n\t"                   \
-  "movq %[" q "], %[lo]\n\t"                  \
-  "shlq $32, %[lo]\n\t"                       \
-  "movq %[" q "], %[hi]\n\t"                  \
-  "shrq $32, %[hi]\n\t"                       \
+  "mulxq %[k32], %[lo], %[hi]\n\t"            \
   "addq %[lo], %[" a1 "]\n\t"                 \
   "adcq %[hi], %[" a2 "]\n\t"                 \
-  "mulxq %[c], %[lo], %[hi]\n\t"              \
+  "mulxq %[c], %[lo], %[" q "]\n\t"           \
   "adcq %[lo], %[" a3 "]\n\t"                 \
-  "adcq $0, %[hi]\n\t"                        \
-  "movq %[hi], %[" q "]\n\t"
+  "adcq $0, %[" q "]\n\t"
 // FINAL: (r0..r3) + 2^256 top < 2p, minus p into lo, hi, d, x3; where that
 // borrows, the value was already below p and is kept.
 #define BARETLS_P256_FINAL(r0, r1, r2, r3, top) \
@@ -91,6 +85,7 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
   // spending a register on a GOT entry.
   __attribute__((visibility("hidden"))) static constexpr std::uint64_t kP1 = 0x00000000ffffffff;
   __attribute__((visibility("hidden"))) static constexpr std::uint64_t kP3 = 0xffffffff00000001;
+  __attribute__((visibility("hidden"))) static constexpr std::uint64_t kTwo32 = std::uint64_t{1} << 32;
 
   // r = a * b / 2^256 mod p. Word-by-word Montgomery: -p^-1 = 1 mod 2^64, so
   // each row's quotient q is the low accumulator limb, and q*p = q*2^256 -
@@ -123,7 +118,7 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
         : [x0] "=&r"(x0), [x1] "=&r"(x1), [x2] "=&r"(x2), [x3] "=&r"(x3), [x4] "=&r"(x4), [x5] "=&r"(x5),
           [lo] "=&r"(lo), [hi] "=&r"(hi), [d] "=&d"(d)
         : [a0] "rm"(a[0]), [a1] "rm"(a[1]), [a2] "rm"(a[2]), [a3] "rm"(a[3]), [b0] "rm"(b[0]), [b1] "rm"(b[1]),
-          [b2] "rm"(b[2]), [b3] "rm"(b[3]), [c] "m"(kP3), [p1] "m"(kP1)
+          [b2] "rm"(b[2]), [b3] "rm"(b[3]), [c] "m"(kP3), [p1] "m"(kP1), [k32] "m"(kTwo32)
         : "cc");
     r = Fe{lo, hi, d, x3};
   }
@@ -200,7 +195,7 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
         BARETLS_P256_FINAL("x0", "x1", "x2", "x7", "x4")
         : [x0] "=&r"(x0), [x1] "=&r"(x1), [x2] "=&r"(x2), [x3] "=&r"(x3), [x4] "=&r"(x4), [x5] "=&r"(x5),
           [x6] "=&r"(x6), [x7] "=&r"(x7), [lo] "=&r"(lo), [hi] "=&r"(hi), [d] "=&d"(d)
-        : [a0] "rm"(a[0]), [a1] "rm"(a[1]), [a2] "rm"(a[2]), [a3] "rm"(a[3]), [c] "m"(kP3), [p1] "m"(kP1)
+        : [a0] "rm"(a[0]), [a1] "rm"(a[1]), [a2] "rm"(a[2]), [a3] "rm"(a[3]), [c] "m"(kP3), [p1] "m"(kP1), [k32] "m"(kTwo32)
         : "cc");
     r = Fe{lo, hi, d, x3};
   }
@@ -267,6 +262,38 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
           [u3] "=&r"(u3)
         : [a0] "rm"(a[0]), [a1] "rm"(a[1]), [a2] "rm"(a[2]), [a3] "rm"(a[3]), [b0] "rm"(b[0]), [b1] "rm"(b[1]),
           [b2] "rm"(b[2]), [b3] "rm"(b[3]), [c3] "m"(kP3)
+        : "cc");
+    r = Fe{t0, t1, t2, t3};
+  }
+
+  // r = a / 2 mod p: a + (a odd ? p : 0), 257 bits, shifted right by one.
+  static BARETLS_P256_INLINE void half(Fe& r, const Fe& a) noexcept {
+    std::uint64_t t0, t1, t2, t3, m, u1, u3, c;
+    __asm__(
+        "movq %[a0], %[t0]\n\t"
+        "movq %[a1], %[t1]\n\t"
+        "movq %[a2], %[t2]\n\t"
+        "movq %[a3], %[t3]\n\t"
+        "movl $1, %k[m]\n\t"
+        "andq %[t0], %[m]\n\t"
+        "negq %[m]\n\t"
+        "movq %[m], %[u1]\n\t"
+        "shrq $32, %[u1]\n\t"
+        "movq %[m], %[u3]\n\t"
+        "andq %[c3], %[u3]\n\t"
+        "xorl %k[c], %k[c]\n\t"
+        "addq %[m], %[t0]\n\t"
+        "adcq %[u1], %[t1]\n\t"
+        "adcq $0, %[t2]\n\t"
+        "adcq %[u3], %[t3]\n\t"
+        "adcq $0, %[c]\n\t"
+        "shrdq $1, %[t1], %[t0]\n\t"
+        "shrdq $1, %[t2], %[t1]\n\t"
+        "shrdq $1, %[t3], %[t2]\n\t"
+        "shrdq $1, %[c], %[t3]\n\t"
+        : [t0] "=&r"(t0), [t1] "=&r"(t1), [t2] "=&r"(t2), [t3] "=&r"(t3), [m] "=&r"(m), [u1] "=&r"(u1),
+          [u3] "=&r"(u3), [c] "=&r"(c)
+        : [a0] "rm"(a[0]), [a1] "rm"(a[1]), [a2] "rm"(a[2]), [a3] "rm"(a[3]), [c3] "m"(kP3)
         : "cc");
     r = Fe{t0, t1, t2, t3};
   }

@@ -14,6 +14,7 @@
 
 #include "crypto/p256_field.h"
 #include "crypto/p256_field_adx.h"
+#include "crypto/ec_jacobian_impl.h"
 #include "baretls/crypto/cpu.h"
 #include "tests/support/cpu_paths.h"
 #include "crypto/p384_field.h"
@@ -437,6 +438,54 @@ std::size_t compare_kernels(std::mt19937_64& rng) {
 }
 
 }  // namespace
+
+namespace {
+template <typename Field>
+struct HalfOnlyCurve {  // just enough of a curve for EcJacobian<C>::half
+  using F = Field;
+};
+
+// half(a) doubled is a, for random reduced a and values next to 0 and m.
+template <typename Field>
+std::size_t check_half(std::mt19937_64& rng) {
+  using J = crypto::detail::EcJacobian<HalfOnlyCurve<Field>>;
+  std::size_t n = 0;
+  for (int i = 0; i < 500; ++i) {
+    typename Field::Fe a{}, h, twice;
+    for (auto& w : a) w = rng();
+    if (i < 6) {
+      a = Field::kM;
+      a[0] -= static_cast<std::uint64_t>(1 + i);  // m-1 .. m-6
+    } else if (i < 12) {
+      a = typename Field::Fe{};
+      a[0] = static_cast<std::uint64_t>(i - 6);  // 0 .. 5
+    }
+    Field::reduce_plain_once(a, a);
+    if (!Field::less_than_modulus(a).to_bool()) continue;
+    J::half(h, a);
+    CHECK(Field::less_than_modulus(h).to_bool());
+    Field::add(twice, h, h);
+    CHECK(twice == a);
+    ++n;
+  }
+  return n;
+}
+}  // namespace
+
+TEST_CASE("EC: halving in the Jacobian doubling, generic and MULX/ADX") {
+  const auto seed = std::random_device{}();
+  MESSAGE("seed " << seed);
+  std::mt19937_64 rng(seed);
+  using namespace crypto::detail;
+  std::size_t checked = check_half<P256Field>(rng) + check_half<P384Field>(rng);
+#if defined(__x86_64__)
+  if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
+    checked += check_half<P256FieldAdx>(rng) + check_half<P384FieldAdx>(rng);
+  }
+#endif
+  MESSAGE("halvings checked: " << checked);
+  CHECK(checked >= 2 * 490);
+}
 
 TEST_CASE("EC differential: field and scalar arithmetic vs reference") {
   const auto seed = std::random_device{}();
