@@ -15,7 +15,7 @@
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/secret.h"
-#include "crypto/ec_jacobian_impl.h"
+#include "crypto/ec_point_impl.h"
 
 namespace baretls::crypto::detail {
 
@@ -59,7 +59,6 @@ std::string_view p384_implementation() noexcept;
 template <typename C>
 struct EcCurve {
   using Pt = EcPoint<C>;
-  using Point = typename Pt::Point;
   using Affine = typename Pt::Affine;
   using F = typename C::F;
   using S = typename C::S;
@@ -110,7 +109,7 @@ struct EcCurve {
       if ((i & 1) != 0) {
         JCt::dbl(table[i], table[i / 2]);  // 2j P = 2 (j P)
       } else {
-        JCt::add(table[i], table[i - 1], table[0]);  // (j+1) P, j P != P
+        JCt::add_mixed(table[i], table[i - 1], p);  // (j+1) P, j P != +-P
       }
     }
     Digit d = booth_digit(k, kBaseWindows - 1);
@@ -167,38 +166,78 @@ struct EcCurve {
     std::uint64_t mag;
     ct::Mask negative;
   };
+  // The digit of the six bits b[5w-1..5w+4] (b[5w-1] lowest):
+  // (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5). CT.
+  static constexpr std::int64_t booth_value(std::uint64_t w6) noexcept {
+    return static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+  }
   static Digit booth_digit(const std::uint8_t* k, std::size_t w) noexcept {
     std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
     for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
-    // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5)
-    const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+    const std::int64_t digit = booth_value(w6);
     const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
     return Digit{(static_cast<std::uint64_t>(digit) ^ sign) - sign, ct::Mask::from_word(ct::value_barrier(sign))};
   }
 
-  // r = k*G with signed 5-bit windows (booth_digit): one mixed addition per
-  // window from the precomputed table (no doublings). Each lookup scans all
-  // 16 entries; the sign is applied by a conditional negation. CT: no branch
-  // or index depends on k.
-  static void mul_base(Point& r, const std::uint8_t* k) noexcept {
-    Pt::set_identity(r);
+  // r = k*G for k in [1, n-1] with signed 5-bit windows (booth_digit): one
+  // mixed Jacobian addition per window from the precomputed table (no
+  // doublings). Each lookup scans all 16 entries; the sign is applied by a
+  // conditional negation, a zero digit keeps the accumulator by a mask.
+  // CT: no branch or index depends on k. The addition never meets its
+  // exceptional case (base_comb_is_safe).
+  static void mul_base(JPoint& r, const std::uint8_t* k) noexcept {
+    static_assert(base_comb_is_safe(), "the fixed-base comb's incomplete additions need a proof for this curve");
+    JCt::set_identity(r);
     Affine sel;
-    Point t;
+    JPoint t;
     Fe neg_y;
     for (std::size_t w = 0; w < kBaseWindows; ++w) {
       const Digit d = booth_digit(k, w);
       select_base(sel, w, d.mag);
       F::neg(neg_y, sel.y);
       F::cmov(sel.y, neg_y, d.negative);
-      Pt::add_mixed(t, r, sel);
-      const ct::Mask use = ct::is_nonzero(d.mag);
-      F::cmov(r.x, t.x, use);
-      F::cmov(r.y, t.y, use);
-      F::cmov(r.z, t.z, use);
+      JCt::add_mixed(t, r, sel);
+      JCt::cmov(r, t, ct::is_nonzero(d.mag));
     }
     secure_wipe_object(sel);
     secure_wipe_object(t);
     secure_wipe_object(neg_y);
+  }
+
+  // Before window w's addition the accumulator is A*G, A = sum_{i<w} d_i
+  // 32^i, |A| < 0.52 * 32^w, and the entry B*G, B = d_w 32^w. A = B (mod n)
+  // with both non-zero is the exceptional case (A = -B gives the identity,
+  // correctly). Below the top window |A - B| < 17 * 32^w <= 2^(5(W-1)) <= n
+  // forces A = B, impossible as |B| >= 32^w > |A|. At the top, A = k - B,
+  // so A = B means k = 2B (mod n): k is the residue v = 2 d 32^(W-1) mod n,
+  // whose own top digit must then be d; checked for every d here.
+  static constexpr bool base_comb_is_safe() noexcept {
+    if ((S::kM[N - 1] >> 63) == 0 || 5 * (kBaseWindows - 1) > 8 * kBytes - 1) return false;
+    const Limbs<N> t = pow2_mod<N>(S::kM, 5 * (kBaseWindows - 1) + 1);  // 2 * 32^(W-1) mod n
+    Limbs<N> v{};
+    for (std::uint64_t d = 1; d <= 16; ++d) {
+      v = add_mod_n(v, t);  // d * t mod n
+      if (booth_digit_limbs(v, kBaseWindows - 1) == static_cast<std::int64_t>(d)) return false;
+    }
+    return true;
+  }
+  static constexpr Limbs<N> add_mod_n(const Limbs<N>& a, const Limbs<N>& b) noexcept {
+    Limbs<N> r{};
+    std::uint64_t carry = 0;
+    for (std::size_t j = 0; j < N; ++j) {
+      const u128 x = static_cast<u128>(a[j]) + b[j] + carry;
+      r[j] = static_cast<std::uint64_t>(x);
+      carry = static_cast<std::uint64_t>(x >> 64);
+    }
+    S::reduce_once(r, r, carry);
+    return r;
+  }
+  // booth_digit over little-endian limbs (compile time).
+  static constexpr std::int64_t booth_digit_limbs(const Limbs<N>& v, std::size_t w) noexcept {
+    auto bit_of = [&](std::size_t i) -> std::uint64_t { return i >= 64 * N ? 0 : (v[i / 64] >> (i % 64)) & 1; };
+    std::uint64_t w6 = w == 0 ? 0 : bit_of(5 * w - 1);
+    for (std::size_t b = 0; b < 5; ++b) w6 |= bit_of(5 * w + b) << (b + 1);
+    return booth_value(w6);
   }
 
   // Width-w NAF of a public scalar: digits odd in (-2^(w-1), 2^(w-1)) or 0.
@@ -290,10 +329,10 @@ struct EcCurve {
   }
 
   static void base_mul(std::uint8_t* xy_out, const std::uint8_t* k) noexcept {
-    Point p;
+    JPoint p;
     Affine a;
     mul_base(p, k);
-    Pt::to_affine(a, p);
+    JCt::to_affine(a, p);
     encode(xy_out, a);
     secure_wipe_object(p);
     secure_wipe_object(a);

@@ -6,6 +6,7 @@
 #include "crypto/ec_select_avx2.h"
 #include "crypto/p256_field.h"
 #include "crypto/p256_field_adx.h"
+#include "crypto/p256_scalar_adx.h"
 
 namespace baretls::crypto::detail {
 namespace {

@@ -14,7 +14,8 @@
 
 #include "crypto/p256_field.h"
 #include "crypto/p256_field_adx.h"
-#include "crypto/ec_jacobian_impl.h"
+#include "crypto/p256_scalar_adx.h"
+#include "crypto/ec_point_impl.h"
 #include "baretls/crypto/cpu.h"
 #include "tests/support/cpu_paths.h"
 #include "crypto/p384_field.h"
