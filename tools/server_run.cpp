@@ -111,6 +111,7 @@ int wait_for_stop_signal(const sigset_t& set) {
 }  // namespace
 
 int run_server(const std::shared_ptr<const tls::ServerConfig>& cfg, ServerRunOptions opt) {
+  ::signal(SIGPIPE, SIG_IGN);  // a closed stderr pipe must not end the server (sockets use MSG_NOSIGNAL)
   fit_descriptor_limit(opt.limits, opt.workers);
   LoopShared shared;
   shared.conn = opt.conn;

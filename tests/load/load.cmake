@@ -30,3 +30,7 @@ baretls_strict_warnings(baretls-load)
 if(TARGET baretls_cli)
   add_dependencies(baretls-load baretls_cli)
 endif()
+
+# The event loop's deadline lists, compiled in from tools/.
+baretls_add_test(NAME test_server_timers SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_server_timers.cpp
+                 ${PROJECT_SOURCE_DIR}/tools/server_timers.cpp LABELS unit)
