@@ -82,18 +82,14 @@ Error check_server_hello13(const ServerHello13& sh, bool has_version) {
 Result<ServerHello13> ServerHello13::parse(std::span<const std::uint8_t> body) {
   wire::Reader r(body);
   ServerHello13 sh;
-  auto version = r.u16();
-  auto random = r.bytes(32);
-  auto sid = r.opaque8(0, 32);
-  auto suite = r.u16();
-  auto comp = r.u8();
-  if (!version || !random || !sid || !suite || !comp) return r.error();
-  sh.legacy_version = *version;
-  std::copy(random->begin(), random->end(), sh.random.begin());
-  sh.legacy_session_id_echo.assign(sid->begin(), sid->end());
-  sh.cipher_suite = *suite;
+  const auto fields = detail::read_server_hello_fields(r);
+  if (!fields) return fields.error();
+  sh.legacy_version = fields->version;
+  std::copy(fields->random.begin(), fields->random.end(), sh.random.begin());
+  sh.legacy_session_id_echo.assign(fields->session_id.begin(), fields->session_id.end());
+  sh.cipher_suite = fields->cipher_suite;
   // §4.1.3 legacy_compression_method: "A single byte which MUST have the value 0."
-  if (*comp != 0) return Error::compression_not_null;
+  if (fields->compression_method != 0) return Error::compression_not_null;
   // §4.1.3: "Upon receiving a message with type server_hello, implementations
   // MUST first examine the Random value".
   const auto where = sh.is_hello_retry_request() ? ExtensionContext::hello_retry_request
@@ -127,12 +123,8 @@ void ServerHello13::serialize(wire::Writer& w) const {
 
 Result<std::uint16_t> server_hello_version(std::span<const std::uint8_t> body) {
   wire::Reader r(body);
-  auto version = r.u16();
-  auto random = r.bytes(32);
-  auto sid = r.opaque8(0, 32);
-  auto suite = r.u16();
-  auto comp = r.u8();
-  if (!version || !random || !sid || !suite || !comp) return r.error();
+  const auto fields = detail::read_server_hello_fields(r);
+  if (!fields) return fields.error();
   std::optional<std::uint16_t> selected;
   BARETLS_TRY(detail::walk_extensions(r, [&](std::uint16_t type, wire::Reader& data) {
     if (type != ext13::supported_versions) return Error::ok;  // read by the version's own parser
@@ -141,7 +133,7 @@ Result<std::uint16_t> server_hello_version(std::span<const std::uint8_t> body) {
     selected = *v;
     return data.expect_empty();
   }));
-  return selected ? *selected : *version;
+  return selected ? *selected : fields->version;
 }
 
 }  // namespace baretls::tls

@@ -12,6 +12,18 @@
 
 namespace baretls::tls::detail {
 
+// RFC 5246 §7.4.1.3 and RFC 8446 §4.1.3: a ServerHello up to its extensions
+//   ProtocolVersion (legacy_)version; Random random; opaque session_id<0..32>;
+//   CipherSuite cipher_suite; uint8 compression_method;
+struct ServerHelloFields {
+  std::uint16_t version = 0;
+  std::span<const std::uint8_t> random;      // 32 bytes
+  std::span<const std::uint8_t> session_id;  // <0..32>
+  std::uint16_t cipher_suite = 0;
+  std::uint8_t compression_method = 0;
+};
+[[nodiscard]] Result<ServerHelloFields> read_server_hello_fields(wire::Reader& r);
+
 // A vector of uint16 with an even byte length in [min, max] (RFC 5246 §4.3).
 [[nodiscard]] Result<std::vector<std::uint16_t>> read_u16_list(wire::Reader& r, std::size_t min,
                                                                std::size_t max);
