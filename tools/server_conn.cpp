@@ -140,7 +140,8 @@ void ServerConn::serve_http() {
     if (view->empty()) return;
     // Only the new bytes (and the 3 before them) can complete the blank line.
     const std::size_t from = request_.size() < 3 ? 0 : request_.size() - 3;
-    request_.append(reinterpret_cast<const char*>(view->data()), std::min(view->size(), kMaxRequest + 1 - request_.size()));
+    const std::size_t take = std::min(view->size(), kMaxRequest + 1 - request_.size());
+    request_.append(reinterpret_cast<const char*>(view->data()), take);
     if (conn_.consume_read(view->size()) != tls::Error::ok) return;
     if (request_.find("\r\n\r\n", from) == std::string::npos && request_.find("\n\n", from) == std::string::npos &&
         request_.size() <= kMaxRequest)

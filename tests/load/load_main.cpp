@@ -65,7 +65,9 @@ Target target(const char* name, const char* workers) {
 double own_cpu_ms() {
   rusage ru{};
   ::getrusage(RUSAGE_SELF, &ru);
-  const auto ms = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) * 1000.0 + static_cast<double>(tv.tv_usec) / 1000.0; };
+  const auto ms = [](const timeval& tv) {
+    return static_cast<double>(tv.tv_sec) * 1000.0 + static_cast<double>(tv.tv_usec) / 1000.0;
+  };
   return ms(ru.ru_utime) + ms(ru.ru_stime);
 }
 
