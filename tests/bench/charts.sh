@@ -4,7 +4,7 @@
 #   charts.sh fixture BARETLS_COMPARE PYTHON  -- drawn from the committed
 #       fixture_compare.jsonl (--from-json): 8 charts, exact titles
 #   charts.sh run BARETLS_COMPARE PYTHON      -- a short run of every family
-#       (--seconds 0.05 --rounds 1) with --json, --html and --svg at once
+#       (--seconds 0.02 --rounds 1) with --json, --html and --svg at once
 # In both, headless Chromium (when installed) must load the page without a
 # console message. Every step is bounded by a timeout.
 set -u
@@ -38,7 +38,7 @@ case "$mode" in
     ;;
   run)
     json=$work/run.jsonl
-    if ! timeout 1000 nice "$compare" --seconds 0.05 --rounds 1 --json --html "$work/page.html" --svg "$work/svg" \
+    if ! timeout 1000 nice "$compare" --seconds 0.02 --rounds 1 --json --html "$work/page.html" --svg "$work/svg" \
         >"$json" 2>"$work/stderr"; then
       echo "FAIL: baretls-compare run:"
       cat "$work/stderr"
