@@ -125,7 +125,7 @@ struct EcJacobian {
   // identity (R != 0) or a doubling (R = 0), and r.z = 0 either way.
   // Neither input may be the identity. r may alias.
   static void add_core(Point& r, Fe& h, Fe& rr, const Point& p, const Point& q) noexcept {
-    Fe z1z1, z2z2, u1, u2, s1, s2, hh, hhh, t;
+    Fe z1z1, z2z2, u1, u2, s1, s2, t;
     F::sqr(z2z2, q.z);
     F::sqr(z1z1, p.z);
     F::mul(u1, p.x, z2z2);
@@ -138,17 +138,25 @@ struct EcJacobian {
     F::sub(rr, s2, s1);
     F::mul(t, p.z, q.z);
     F::mul(r.z, t, h);  // Z3 = H Z1 Z2
+    add_xy(r, h, rr, u1, s1);
+  }
+
+  // X3 = R^2 - H^3 - 2 U1 H^2, Y3 = R (U1 H^2 - X3) - S1 H^3: the part both
+  // additions share, U1 and S1 being X1 and Y1 over the common denominator.
+  // r may not alias u1 or s1.
+  static void add_xy(Point& r, const Fe& h, const Fe& rr, const Fe& u1, const Fe& s1) noexcept {
+    Fe hh, hhh, v, t;
     F::sqr(hh, h);
     F::mul(hhh, hh, h);
-    F::mul(u1, u1, hh);  // U1 H^2
+    F::mul(v, u1, hh);  // U1 H^2
     F::sqr(t, rr);
     F::sub(t, t, hhh);
-    F::sub(t, t, u1);
-    F::sub(r.x, t, u1);  // X3 = R^2 - H^3 - 2 U1 H^2
-    F::sub(t, u1, r.x);
+    F::sub(t, t, v);
+    F::sub(r.x, t, v);
+    F::sub(t, v, r.x);
     F::mul(t, t, rr);
-    F::mul(s1, s1, hhh);
-    F::sub(r.y, t, s1);  // Y3 = R (U1 H^2 - X3) - S1 H^3
+    F::mul(hhh, hhh, s1);
+    F::sub(r.y, t, hhh);
   }
 
   // r = p + q for any p, q except p == q != identity (the result is then
@@ -168,7 +176,7 @@ struct EcJacobian {
   // gives Z3 = 0; p == q (not the identity) is left to the callers, which
   // rule it out. CT. r may alias p.
   static void add_mixed(Point& r, const Point& p, const Affine& q) noexcept {
-    Fe z1z1, z1z1z1, u2, s2, h, rr, hh, hhh, v, t;
+    Fe z1z1, z1z1z1, u2, s2, h, rr;
     Point s;
     F::sqr(z1z1, p.z);
     F::mul(z1z1z1, z1z1, p.z);
@@ -177,17 +185,7 @@ struct EcJacobian {
     F::sub(h, u2, p.x);
     F::sub(rr, s2, p.y);
     F::mul(s.z, p.z, h);  // Z3 = Z1 H
-    F::sqr(hh, h);
-    F::mul(hhh, hh, h);
-    F::mul(v, p.x, hh);  // X1 H^2
-    F::sqr(t, rr);
-    F::sub(t, t, hhh);
-    F::sub(t, t, v);
-    F::sub(s.x, t, v);  // X3 = R^2 - H^3 - 2 X1 H^2
-    F::sub(t, v, s.x);
-    F::mul(t, t, rr);
-    F::mul(hhh, hhh, p.y);
-    F::sub(s.y, t, hhh);  // Y3 = R (X1 H^2 - X3) - Y1 H^3
+    add_xy(s, h, rr, p.x, p.y);
     Point lifted;
     from_affine(lifted, q);
     cmov(s, lifted, F::is_zero(p.z));

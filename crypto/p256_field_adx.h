@@ -9,6 +9,7 @@
 // CT: straight-line code, no data-dependent branches or addresses.
 #pragma once
 
+#include "crypto/p256_adx_asm.h"
 #include "crypto/p256_field.h"
 
 #if defined(__x86_64__)
@@ -33,18 +34,7 @@
 #define BARETLS_P256_ROW(b, x0, x1, x2, x3, x4, x5) \
   "movq %[" b "], %[d]\n\t"                          \
   "xorl %k[" x5 "], %k[" x5 "]\n\t"                  \
-  "mulxq %[a0], %[lo], %[hi]\n\t"                    \
-  "adcxq %[lo], %[" x0 "]\n\t"                       \
-  "adoxq %[hi], %[" x1 "]\n\t"                       \
-  "mulxq %[a1], %[lo], %[hi]\n\t"                    \
-  "adcxq %[lo], %[" x1 "]\n\t"                       \
-  "adoxq %[hi], %[" x2 "]\n\t"                       \
-  "mulxq %[a2], %[lo], %[hi]\n\t"                    \
-  "adcxq %[lo], %[" x2 "]\n\t"                       \
-  "adoxq %[hi], %[" x3 "]\n\t"                       \
-  "mulxq %[a3], %[lo], %[hi]\n\t"                    \
-  "adcxq %[lo], %[" x3 "]\n\t"                       \
-  "adoxq %[hi], %[" x4 "]\n\t"                       \
+  BARETLS_ADX_MULADD4(x0, x1, x2, x3, x4)           \
   "adcxq %[" x5 "], %[" x4 "]\n\t"                   \
   "adoxq %[" x5 "], %[" x5 "]\n\t"                   \
   "adcq $0, %[" x5 "]\n\t"
@@ -77,8 +67,8 @@
 
 namespace baretls::crypto::detail {
 
-struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>> {
-  using Base = MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>>;
+struct P256FieldAdx : MontField<P256FieldParams> {
+  using Base = MontField<P256FieldParams>;
   using Fe = Base::Fe;
   // p's two limbs that are not 0 or 2^64-1 (kP3 is also q*p's folding
   // constant). Hidden, so that -fPIC code reads them RIP-relative instead of
@@ -128,56 +118,7 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
   static BARETLS_P256_INLINE void sqr(Fe& r, const Fe& a) noexcept {
     std::uint64_t x0, x1, x2, x3, x4, x5, x6, x7, lo, hi, d;
     __asm__(
-        // Cross products a_i a_j (i < j) into x1..x7.
-        "movq %[a0], %[d]\n\t"
-        "mulxq %[a1], %[x1], %[x2]\n\t"
-        "mulxq %[a2], %[lo], %[x3]\n\t"
-        "addq %[lo], %[x2]\n\t"
-        "mulxq %[a3], %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
-        "movq %[a1], %[d]\n\t"
-        "xorl %k[x5], %k[x5]\n\t"
-        "mulxq %[a2], %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq %[a3], %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movl $0, %k[x6]\n\t"
-        "adcxq %[x6], %[x5]\n\t"
-        "adoxq %[x6], %[x6]\n\t"
-        "adcq $0, %[x6]\n\t"
-        "movq %[a2], %[d]\n\t"
-        "xorl %k[x7], %k[x7]\n\t"
-        "mulxq %[a3], %[lo], %[hi]\n\t"
-        "addq %[lo], %[x5]\n\t"
-        "adcq %[hi], %[x6]\n\t"
-        "adcq $0, %[x7]\n\t"
-        // Double them (CF chain) and add the squares a_i^2 (OF chain).
-        "movq %[a0], %[d]\n\t"
-        "xorl %k[lo], %k[lo]\n\t"
-        "mulxq %[d], %[x0], %[hi]\n\t"
-        "adcxq %[x1], %[x1]\n\t"
-        "adoxq %[hi], %[x1]\n\t"
-        "movq %[a1], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x2], %[x2]\n\t"
-        "adoxq %[lo], %[x2]\n\t"
-        "adcxq %[x3], %[x3]\n\t"
-        "adoxq %[hi], %[x3]\n\t"
-        "movq %[a2], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x4], %[x4]\n\t"
-        "adoxq %[lo], %[x4]\n\t"
-        "adcxq %[x5], %[x5]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movq %[a3], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x6], %[x6]\n\t"
-        "adoxq %[lo], %[x6]\n\t"
-        "adcxq %[x7], %[x7]\n\t"
-        "adoxq %[hi], %[x7]\n\t"
+        BARETLS_ADX_SQR4_PRODUCT
         // Fold the low half four times (each q*p as in mul); limb i is
         // replaced by the top word of its fold.
         BARETLS_P256_SQR_FOLD("x0", "x1", "x2", "x3")
@@ -299,6 +240,9 @@ struct P256FieldAdx : MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>
   }
 
   static BARETLS_P256_INLINE void neg(Fe& r, const Fe& a) noexcept { sub(r, Fe{}, a); }
+
+  static void to_mont(Fe& r, const Fe& a) noexcept { mul(r, a, Base::kR2); }
+  static void from_mont(Fe& r, const Fe& a) noexcept { mul(r, a, Fe{1, 0, 0, 0}); }
 
   static void sqr_n(Fe& r, const Fe& a, int k) noexcept {
     r = a;

@@ -10,6 +10,7 @@
 // CT: straight-line code; the exponentiation's sequence depends only on n.
 #pragma once
 
+#include "crypto/p256_adx_asm.h"
 #include "crypto/p256_field.h"
 
 #if defined(__x86_64__)
@@ -42,18 +43,7 @@
 #define BARETLS_P256N_PRODUCT_ROW(b, x0, x1, x2, x3, x4) \
   "movq %[" b "], %[d]\n\t"                             \
   "xorl %k[" x4 "], %k[" x4 "]\n\t"                     \
-  "mulxq %[a0], %[lo], %[hi]\n\t"                       \
-  "adcxq %[lo], %[" x0 "]\n\t"                          \
-  "adoxq %[hi], %[" x1 "]\n\t"                          \
-  "mulxq %[a1], %[lo], %[hi]\n\t"                       \
-  "adcxq %[lo], %[" x1 "]\n\t"                          \
-  "adoxq %[hi], %[" x2 "]\n\t"                          \
-  "mulxq %[a2], %[lo], %[hi]\n\t"                       \
-  "adcxq %[lo], %[" x2 "]\n\t"                          \
-  "adoxq %[hi], %[" x3 "]\n\t"                          \
-  "mulxq %[a3], %[lo], %[hi]\n\t"                       \
-  "adcxq %[lo], %[" x3 "]\n\t"                          \
-  "adoxq %[hi], %[" x4 "]\n\t"                          \
+  BARETLS_ADX_MULADD4(x0, x1, x2, x3, x4)              \
   "adcq $0, %[" x4 "]\n\t"
 // TAIL: the four rounds, the high half (x4..x7) added with its carry in x4,
 // then the result minus n into lo, hi, d, x7, kept where that borrows.
@@ -162,54 +152,7 @@ struct P256ScalarAdx : MontField<P256OrderParams, MontAdxKernel<P256OrderParams>
   static BARETLS_P256N_INLINE void sqr(Fe& r, const Fe& a) noexcept {
     std::uint64_t x0, x1, x2, x3, x4, x5, x6, x7, lo, hi, d;
     __asm__(
-        "movq %[a0], %[d]\n\t"
-        "mulxq %[a1], %[x1], %[x2]\n\t"
-        "mulxq %[a2], %[lo], %[x3]\n\t"
-        "addq %[lo], %[x2]\n\t"
-        "mulxq %[a3], %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
-        "movq %[a1], %[d]\n\t"
-        "xorl %k[x5], %k[x5]\n\t"
-        "mulxq %[a2], %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq %[a3], %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movl $0, %k[x6]\n\t"
-        "adcxq %[x6], %[x5]\n\t"
-        "adoxq %[x6], %[x6]\n\t"
-        "adcq $0, %[x6]\n\t"
-        "movq %[a2], %[d]\n\t"
-        "xorl %k[x7], %k[x7]\n\t"
-        "mulxq %[a3], %[lo], %[hi]\n\t"
-        "addq %[lo], %[x5]\n\t"
-        "adcq %[hi], %[x6]\n\t"
-        "adcq $0, %[x7]\n\t"
-        "movq %[a0], %[d]\n\t"
-        "xorl %k[lo], %k[lo]\n\t"
-        "mulxq %[d], %[x0], %[hi]\n\t"
-        "adcxq %[x1], %[x1]\n\t"
-        "adoxq %[hi], %[x1]\n\t"
-        "movq %[a1], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x2], %[x2]\n\t"
-        "adoxq %[lo], %[x2]\n\t"
-        "adcxq %[x3], %[x3]\n\t"
-        "adoxq %[hi], %[x3]\n\t"
-        "movq %[a2], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x4], %[x4]\n\t"
-        "adoxq %[lo], %[x4]\n\t"
-        "adcxq %[x5], %[x5]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movq %[a3], %[d]\n\t"
-        "mulxq %[d], %[lo], %[hi]\n\t"
-        "adcxq %[x6], %[x6]\n\t"
-        "adoxq %[lo], %[x6]\n\t"
-        "adcxq %[x7], %[x7]\n\t"
-        "adoxq %[hi], %[x7]\n\t"
+        BARETLS_ADX_SQR4_PRODUCT
         BARETLS_P256N_TAIL
         : [x0] "=&r"(x0), [x1] "=&r"(x1), [x2] "=&r"(x2), [x3] "=&r"(x3), [x4] "=&r"(x4), [x5] "=&r"(x5),
           [x6] "=&r"(x6), [x7] "=&r"(x7), [lo] "=&r"(lo), [hi] "=&r"(hi), [d] "=&d"(d)
