@@ -122,6 +122,11 @@ struct P256ScalarAdx : MontField<P256OrderParams, MontAdxKernel<P256OrderParams>
 
   // r = a * b / 2^256 mod n.
   static BARETLS_P256N_INLINE void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
+#if defined(BARETLS_EC_ASAN)
+    // 11 registers plus two operand bases: more than AddressSanitizer
+    // builds leave free; the generic MULX/ADX kernel instead.
+    Base::mul(r, a, b);
+#else
     std::uint64_t x0, x1, x2, x3, x4, x5, x6, x7, lo, hi, d;
     __asm__(
         // Row 0: x0..x4 = a * b0.
@@ -146,6 +151,7 @@ struct P256ScalarAdx : MontField<P256OrderParams, MontAdxKernel<P256OrderParams>
           [n0] "m"(kN0Inv)
         : "cc");
     r = Fe{lo, hi, d, x7};
+#endif
   }
 
   // r = a^2 / 2^256 mod n: cross products doubled plus squares, then as mul.
