@@ -45,8 +45,10 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::unexpected_record_type:
     case Error::unexpected_change_cipher_spec:
     case Error::too_many_renegotiation_requests: return Alert::unexpected_message;
-    case Error::record_overflow:
-    case Error::handshake_message_too_large: return Alert::record_overflow;
+    case Error::record_overflow: return Alert::record_overflow;
+    // RFC 5246 §7.2.2: record_overflow is for records; a handshake message
+    // over its bound is a handshake field out of range (as OpenSSL and BoringSSL).
+    case Error::handshake_message_too_large: return Alert::illegal_parameter;
     case Error::bad_record_mac: return Alert::bad_record_mac;
     case Error::too_many_empty_records: return Alert::unexpected_message;
     case Error::sequence_number_exhausted: return Alert::internal_error;
@@ -65,6 +67,7 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::illegal_parameter:
     case Error::unoffered_application_protocol: return Alert::illegal_parameter;
     case Error::unoffered_extension: return Alert::unsupported_extension;
+    case Error::invalid_server_name: return Alert::unrecognized_name;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
     case Error::bad_finished:
@@ -108,7 +111,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::record_overflow: return "record too large";
     case Error::bad_record_mac: return "record failed authentication";
     case Error::too_many_empty_records: return "too many empty records";
-    case Error::handshake_message_too_large: return "handshake message too large";
+    case Error::handshake_message_too_large:
+      return "handshake message over its size bound (max_handshake_message_size; 2^17 bytes for a ClientHello)";
     case Error::sequence_number_exhausted: return "record sequence number exhausted";
     case Error::bad_record_version: return "bad record version";
     case Error::protocol_version: return "peer does not support TLS 1.2";
@@ -127,6 +131,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::no_application_protocol: return "no application protocol in common";
     case Error::illegal_parameter: return "illegal parameter";
     case Error::unoffered_application_protocol: return "peer chose an application protocol that was not offered";
+    case Error::invalid_server_name: return "server_name (SNI) is not a valid DNS host name";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";

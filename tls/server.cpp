@@ -88,6 +88,26 @@ Result<Choice> choose(const ServerConfig& cfg, const ClientHello& ch) {
   return Error::no_common_cipher_suite;
 }
 
+// RFC 8422 §5.1.1 curves: secp256r1(23), secp384r1(24), secp521r1(25),
+// x25519(29), x448(30).
+bool names_rfc8422_curve(const std::vector<std::uint16_t>& groups) {
+  return std::any_of(groups.begin(), groups.end(), [](std::uint16_t g) { return (g >= 23 && g <= 25) || g == 29 || g == 30; });
+}
+
+// RFC 8422 §5.1.2: "If the client sends the extension and the extension
+// does not contain the uncompressed point format, and the client has used
+// the Supported Groups extension to indicate support for any of the curves
+// defined in this specification, then the server MUST abort the handshake
+// and return an illegal_parameter alert." Without supported_groups any
+// ECDHE suite we chose would use one of those curves: refused as well.
+Error check_point_formats(const ClientHello& ch) {
+  if (!ch.ec_point_formats) return Error::ok;  // absent: uncompressed only (RFC 8422 §5.1.2)
+  const auto& f = *ch.ec_point_formats;
+  if (std::find(f.begin(), f.end(), kPointUncompressed) != f.end()) return Error::ok;
+  if (ch.supported_groups && !names_rfc8422_curve(*ch.supported_groups)) return Error::ok;
+  return Error::illegal_parameter;
+}
+
 Error check_client_hello(const Engine& e, const ClientHello& ch) {
   // RFC 8446 §4.2.1: a client listing versions without 1.2 cannot talk to us.
   if (ch.supported_versions &&
@@ -101,10 +121,14 @@ Error check_client_hello(const Engine& e, const ClientHello& ch) {
   // RFC 5746 §3.6: a non-empty renegotiated_connection on the initial
   // handshake MUST abort with handshake_failure.
   if (ch.renegotiation_info && !ch.renegotiation_info->empty()) return Error::secure_renegotiation_failed;
+  // RFC 6066 §3: HostName is an ASCII DNS name without a trailing dot
+  // (sni.cpp: the exact rule). Refused like OpenSSL and BoringSSL refuse a
+  // name with a NUL byte: a fatal unrecognized_name.
+  if (ch.server_name && !is_valid_host_name(*ch.server_name)) return Error::invalid_server_name;
   // RFC 7627 §5.3: the server may abort when the client does not offer EMS.
   if (!ch.extended_master_secret && e.server_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
-  return Error::ok;
+  return check_point_formats(ch);
 }
 
 // RFC 8422 §5.4: ServerKeyExchange with our ephemeral point, signed.

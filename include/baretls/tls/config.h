@@ -58,7 +58,9 @@ struct CommonConfig {
   crypto::RandomSource random;  // required; crypto::system_random() in programs
   Clock clock;                  // required where certificates are verified
   ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::required;
-  // Largest handshake message accepted (reassembled across records).
+  // Largest handshake message body accepted (reassembled across records;
+  // 1 KiB..16 MiB). A server takes a ClientHello up to 2^17 bytes whatever
+  // this says. Over the bound: Error::handshake_message_too_large.
   std::size_t max_handshake_message_size = 64 * 1024;
   TraceSink trace;
   // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports

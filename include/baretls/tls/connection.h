@@ -103,7 +103,9 @@ class Connection {
 
   // ALPN, SNI and client certificates (after the handshake).
   [[nodiscard]] std::string_view alpn_protocol() const noexcept;          // empty: none negotiated
-  [[nodiscard]] std::string_view requested_server_name() const noexcept;  // server: SNI received
+  // The SNI host_name: received (server; a valid DNS name, RFC 6066 §3,
+  // else the handshake failed with invalid_server_name) or sent (client).
+  [[nodiscard]] std::string_view requested_server_name() const noexcept;
   // Server: the client's chain and CertificateVerify were verified, in this
   // handshake or in the one that made the resumed session. Client: the
   // server's chain was verified, likewise (a client offers a session only

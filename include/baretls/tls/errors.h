@@ -84,6 +84,7 @@ enum class Error : std::uint16_t {
   no_application_protocol,
   illegal_parameter,
   unoffered_application_protocol,  // RFC 7301 §3.2: the server chose a protocol we did not offer
+  invalid_server_name,             // RFC 6066 §3: SNI host_name is not a valid DNS name
 
   // crypto checks
   bad_finished = 500,
