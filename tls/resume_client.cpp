@@ -125,6 +125,9 @@ Result<HsState> client_on_resumed_finished(Engine& e, std::span<const std::uint8
 
 // Keeps what the next connection may offer.
 void save_client_session(Engine& e) {
+  // RFC 7627 §5.3: a session without the extended master secret is not
+  // resumed (usable() would never offer it): not kept at all.
+  if (!e.neg.extended_master_secret) return;
   Session s;
   if (e.neg.resumption) {
     s = *e.offered_session;

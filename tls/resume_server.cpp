@@ -172,6 +172,9 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
 Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
   const auto& cfg = *e.server_config;
   e.neg.session_created = config_now(cfg);
+  // RFC 7627 §5.3, §5.4: a session without the extended master secret is
+  // never resumed, so it gets neither a session ID nor a ticket.
+  if (!e.neg.extended_master_secret) return Error::ok;
   if (cfg.ticket_keys && ch.session_ticket) {
     // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello
     // if it wishes to issue a new ticket"; §3.4: it "SHOULD include an empty
@@ -192,6 +195,7 @@ Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
 // sends a zero-length ticket".
 Error queue_new_session_ticket(Engine& e) {
   if (!e.neg.ticket_expected) return Error::ok;
+  if (!e.neg.extended_master_secret) return Error::internal_error;  // offer_new_session never announces one
   const auto& cfg = *e.server_config;
   Session s;
   s.suite = e.neg.suite->id;
@@ -227,6 +231,7 @@ Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8
 void save_server_session(Engine& e) {
   const auto& cfg = *e.server_config;
   if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
+  if (!e.neg.extended_master_secret) return;  // RFC 7627 §5.3: never resumed, never cached
   Session s;
   s.suite = e.neg.suite->id;
   s.extended_master_secret = e.neg.extended_master_secret;

@@ -310,6 +310,7 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
   }
   SUBCASE("server requires EMS, client hello without it") {
     Peers x;
+    x.p.server_config->extended_master_secret = tls::ExtendedMasterSecret::required;
     x.start();
     edit_client_hello(x, [](tls::ClientHello& ch) { ch.extended_master_secret = false; });
     settle(*x.client, *x.server);
@@ -317,6 +318,7 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
   }
   SUBCASE("client requires EMS, server hello without it") {
     Peers x;
+    x.p.client_config->extended_master_secret = tls::ExtendedMasterSecret::required;
     x.start();
     edit_server_hello(x, [](tls::ServerHello& sh) { sh.extended_master_secret = false; });
     x.finish();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // What a server accepts in a ClientHello and around it (issue 14), in memory:
 //   record version     0x0300..0x03FF on the records before ServerHello (RFC 5246 App. E.1), 0x0303 after
+//   extended master    default: a full handshake without EMS completes, its session is neither cached nor
+//     secret           ticketed nor kept by the client (RFC 7627 §5.3, §5.4); `required` refuses it
 //   ec_point_formats   a list without uncompressed(0) -> illegal_parameter (RFC 8422 §5.1.2)
 //   large ClientHello  up to 2^17 bytes, memory grown while it arrives and given back after
 //   many extensions    16,000 empty ones cost what a normal ClientHello costs (linear duplicate check)
@@ -12,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "baretls/tls/session_cache.h"
+#include "baretls/tls/ticket_keys.h"
 #include "tests/tls/feature_support.h"
 #include "tls/engine.h"
 #include "tls/features.h"
@@ -86,6 +90,63 @@ TEST_CASE("ClientHello record version: any {03,XX} before ServerHello, 0x0303 af
   settle(*x.client, *x.server);
   expect_failure(*x.server, *x.client, Error::bad_record_version, Alert::protocol_version);
   ++g_cases;
+}
+
+TEST_CASE("extended master secret: default allows a full handshake without it, keeps no session") {
+  const auto without_ems = [](tls::ClientHello& ch) { ch.extended_master_secret = false; };
+  SUBCASE("session cache and tickets configured: neither is used") {
+    Peers x;
+    x.p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+    x.p.server_config->ticket_keys = std::make_shared<tls::TicketKeys>();
+    x.start();
+    send_edited_client_hello(x, without_ems);
+    const auto sh = server_hello_of(x);
+    REQUIRE(sh.has_value());
+    CHECK_FALSE(sh->extended_master_secret);
+    CHECK(sh->session_id.empty());    // RFC 7627 §5.3: never resumed, so no ID
+    CHECK_FALSE(sh->session_ticket);  // ... and no ticket
+    x.finish();
+    expect_established(x);
+    CHECK_FALSE(x.client->extended_master_secret());
+    CHECK_FALSE(x.server->extended_master_secret());
+    CHECK(x.p.server_config->session_cache->size() == 0);
+    CHECK_FALSE(x.client->session().has_value());
+    // Data flows: the RFC 5246 §8.1 master secret is the same on both sides.
+    const std::uint8_t msg[4] = {'d', 'a', 't', 'a'};
+    REQUIRE(x.client->write(msg).ok());
+    settle(*x.client, *x.server);
+    std::uint8_t buf[8];
+    CHECK(x.server->read(buf).value() == 4);
+  }
+  SUBCASE("with EMS, the same configuration caches the session") {
+    Peers x;
+    x.p.server_config->session_cache = std::make_shared<tls::SessionCache>(16, 3600);
+    x.p.client_config->session_tickets = false;
+    x.start();
+    x.finish();
+    expect_established(x);
+    CHECK(x.client->extended_master_secret());
+    CHECK(x.p.server_config->session_cache->size() == 1);
+    CHECK(x.client->session().has_value());
+  }
+  SUBCASE("server requires it: handshake_failure") {
+    Peers x;
+    x.p.server_config->extended_master_secret = tls::ExtendedMasterSecret::required;
+    x.start();
+    send_edited_client_hello(x, without_ems);
+    settle(*x.client, *x.server);
+    expect_failure(*x.server, *x.client, Error::extended_master_secret_required, Alert::handshake_failure);
+    ++g_cases;
+  }
+  SUBCASE("client requires it: a server without it is refused") {
+    Peers x;
+    x.p.client_config->extended_master_secret = tls::ExtendedMasterSecret::required;
+    x.start();
+    send_edited_client_hello(x, without_ems);
+    settle(*x.client, *x.server);
+    expect_failure(*x.client, *x.server, Error::extended_master_secret_required, Alert::handshake_failure);
+    ++g_cases;
+  }
 }
 
 TEST_CASE("ec_point_formats without uncompressed: illegal_parameter (RFC 8422 §5.1.2)") {
@@ -386,7 +447,7 @@ TEST_CASE("SNI host_name a client sends: no trailing dot, no IP literal, nothing
 }
 
 TEST_CASE("hello checks: case count") {
-  // record versions 5 + 4 + 1, point formats 8, large hello 2,
+  // record versions 5 + 4 + 1, EMS 1 + 1 + 2, point formats 8, large hello 2,
   // extensions 3, SNI 9 + 16, client SNI 8.
-  CHECK(g_cases == 10 + 8 + 2 + 3 + 25 + 8);
+  CHECK(g_cases == 10 + 4 + 8 + 2 + 3 + 25 + 8);
 }
