@@ -4,6 +4,7 @@
 // handshake dispatcher and application data.
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 #include <algorithm>
 #include <cstring>
@@ -17,6 +18,7 @@ Error Engine::fail(Error e) {
   hs.clear();
   flight.clear();
   if (const auto a = alert_for(e); a && !alert_sent) send_alert(AlertLevel::fatal, *a);
+  forget_session(*this);  // RFC 5246 §7.2.2 (resumption.h)
   neg.master.wipe();
   return error;
 }
@@ -220,10 +222,12 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
     return Error::ok;
   }
   if (level == 2) {
-    // RFC 5246 §7.2.2: the connection ends; we send nothing back.
+    // RFC 5246 §7.2.2: the connection ends; we send nothing back, and its
+    // session is not resumed.
     peer_alert = desc;
     alert_sent = std::nullopt;
     error = Error::peer_alert;
+    forget_session(*this);
     return Error::peer_alert;
   }
   // Warnings (no_renegotiation, user_canceled, ...) are logged and ignored,
