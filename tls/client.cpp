@@ -118,6 +118,10 @@ Result<HsState> client_on_certificate(Engine& e, std::span<const std::uint8_t> b
   const bool ec = key->type() != CertKeyType::rsa;
   // RFC 8422 §5.3 / RFC 5246 §7.4.2: the key must suit the key exchange.
   if (ec != (e.neg.suite->kex == KeyExchange::ecdhe_ecdsa)) return Error::certificate_unsupported;
+  // RFC 5246 §7.4.2: "the digitalSignature bit MUST be set if the key usage
+  // extension is present" (ECDHE_RSA; RFC 8422 §5.3 ECDHE_ECDSA), "the
+  // keyEncipherment bit MUST be set" (RSA); RFC 5280 §4.2.1.3.
+  if (!key_usage_allows_kex(key->key_usage(), e.neg.suite->kex)) return Error::certificate_key_usage;
   e.neg.peer_key = std::move(*key);
   e.peer_certificate = cert->certificate_list.front();
   e.chain_verified = ChainVerified();

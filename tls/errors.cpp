@@ -68,6 +68,7 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::unoffered_application_protocol: return Alert::illegal_parameter;
     case Error::unoffered_extension: return Alert::unsupported_extension;
     case Error::invalid_server_name: return Alert::unrecognized_name;
+    case Error::own_certificate_key_usage: return Alert::handshake_failure;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
     case Error::bad_finished:
@@ -80,7 +81,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::certificate_bad:
     case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
     case Error::certificate_unsupported:
-    case Error::certificate_wrong_purpose: return Alert::unsupported_certificate;
+    case Error::certificate_wrong_purpose:
+    case Error::certificate_key_usage: return Alert::unsupported_certificate;
     case Error::certificate_chain_too_long: return Alert::bad_certificate;
     case Error::internal_error:
     case Error::buffer_too_small:
@@ -132,6 +134,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::illegal_parameter: return "illegal parameter";
     case Error::unoffered_application_protocol: return "peer chose an application protocol that was not offered";
     case Error::invalid_server_name: return "server_name (SNI) is not a valid DNS host name";
+    case Error::own_certificate_key_usage:
+      return "our certificate's key usage allows none of the key exchanges the client offers";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
@@ -144,6 +148,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::certificate_unsupported: return "unsupported certificate";
     case Error::certificate_wrong_purpose: return "certificate is not for this purpose (extended key usage)";
     case Error::certificate_chain_too_long: return "certificate chain too long";
+    case Error::certificate_key_usage: return "certificate key usage does not allow this key exchange or signature";
     case Error::internal_error: return "internal error";
     case Error::buffer_too_small: return "buffer too small";
     case Error::bad_config: return "invalid configuration";

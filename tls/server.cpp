@@ -51,9 +51,24 @@ struct Choice {
   bool name_matched = false;
 };
 
+// The keyUsage of each configured chain's leaf (by index in
+// cfg.certificates), read once per ClientHello.
+struct ChainUsage {
+  const ServerConfig& cfg;
+  std::vector<std::optional<std::uint16_t>> usage;
+  explicit ChainUsage(const ServerConfig& c) : cfg(c) {
+    for (const auto& ck : c.certificates)
+      usage.push_back(ck.chain.empty() ? std::nullopt : leaf_key_usage(ck.chain.front()));
+  }
+  [[nodiscard]] std::optional<std::uint16_t> of(const CertifiedKey* chain) const {
+    return usage[static_cast<std::size_t>(chain - cfg.certificates.data())];
+  }
+  bool blocked = false;  // a chain was passed over for its keyUsage alone
+};
+
 // A chain that can serve `suite` for this client, with its group and scheme.
 std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, const SuiteInfo& suite,
-                                const ChainTier& tier) {
+                                const ChainTier& tier, ChainUsage& ku) {
   for (const CertifiedKey* chain : tier.chains) {
     const auto& cert = *chain;
     if (!cert.key) continue;
@@ -61,6 +76,12 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
     if (!type) continue;
     const bool ec = *type != CertKeyType::rsa;
     if (ec != (suite.kex == KeyExchange::ecdhe_ecdsa)) continue;
+    // RFC 5246 §7.4.2: the leaf's keyUsage must allow this key exchange
+    // (peer_auth.h); another chain or suite may serve instead.
+    if (!key_usage_allows_kex(ku.of(chain), suite.kex)) {
+      ku.blocked = true;
+      continue;
+    }
     // RFC 8422 §5.1: a client's supported_groups also names the curves it
     // accepts in ECDSA certificates; OpenSSL enforces it.
     if (ec && ch.supported_groups) {
@@ -77,15 +98,17 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
 }
 
 // RFC 6066 §3: chains named by the client's server_name first (sni.cpp),
-// then every chain with the default first.
+// then every chain with the default first. When only our chains' keyUsage
+// stood in the way, the error says so.
 Result<Choice> choose(const ServerConfig& cfg, const ClientHello& ch) {
+  ChainUsage ku(cfg);
   for (const auto& tier : sni_tiers(cfg, ch.server_name)) {
     for (const auto s : cfg.cipher_suites) {
       if (!ch.offers_suite(static_cast<std::uint16_t>(s))) continue;
-      if (auto c = try_suite(cfg, ch, suite_info(s), tier)) return *c;
+      if (auto c = try_suite(cfg, ch, suite_info(s), tier, ku)) return *c;
     }
   }
-  return Error::no_common_cipher_suite;
+  return ku.blocked ? Error::own_certificate_key_usage : Error::no_common_cipher_suite;
 }
 
 // RFC 8422 §5.1.1 curves: secp256r1(23), secp384r1(24), secp521r1(25),

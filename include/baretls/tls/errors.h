@@ -85,6 +85,7 @@ enum class Error : std::uint16_t {
   illegal_parameter,
   unoffered_application_protocol,  // RFC 7301 §3.2: the server chose a protocol we did not offer
   invalid_server_name,             // RFC 6066 §3: SNI host_name is not a valid DNS name
+  own_certificate_key_usage,       // server: our chains' keyUsage allows none of the client's suites
 
   // crypto checks
   bad_finished = 500,
@@ -101,6 +102,7 @@ enum class Error : std::uint16_t {
   certificate_unsupported,
   certificate_wrong_purpose,  // RFC 5280 §4.2.1.12: extendedKeyUsage excludes this role
   certificate_chain_too_long,  // more certificates than kMaxPeerChainCertificates
+  certificate_key_usage,       // RFC 5280 §4.2.1.3: the peer leaf's keyUsage forbids the key exchange / signing
 
   // local
   internal_error = 700,
