@@ -9,7 +9,7 @@
 // CT: straight-line code, no data-dependent branches or addresses.
 #pragma once
 
-#include "crypto/p256_adx_asm.h"
+#include "crypto/adx_asm.h"
 #include "crypto/p256_field.h"
 
 #if defined(__x86_64__)
@@ -29,15 +29,6 @@
   "adcq %[lo], %[" a3 "]\n\t"                    \
   "adcq %[hi], %[" a4 "]\n\t"                    \
   "adcq $0, %[" a5 "]\n\t"
-// ROW: x0..x4 += a * b (low products on the CF chain, high on OF), the
-// carries into x5 (zeroed first).
-#define BARETLS_P256_ROW(b, x0, x1, x2, x3, x4, x5) \
-  "movq %[" b "], %[d]\n\t"                          \
-  "xorl %k[" x5 "], %k[" x5 "]\n\t"                  \
-  BARETLS_ADX_MULADD4(x0, x1, x2, x3, x4)           \
-  "adcxq %[" x5 "], %[" x4 "]\n\t"                   \
-  "adoxq %[" x5 "], %[" x5 "]\n\t"                   \
-  "adcq $0, %[" x5 "]\n\t"
 // SQR_FOLD: as FOLD within the low half of a square; limb q then takes the
 // fold's top word (the window of four limbs moves up by one).
 #define BARETLS_P256_SQR_FOLD(q, a1, a2, a3) \
@@ -97,11 +88,11 @@ struct P256FieldAdx : MontField<P256FieldParams> {
         "adcq $0, %[x4]\n\t"
         BARETLS_P256_FOLD("x0", "x1", "x2", "x3", "x4", "x5")
         // Row 1: x1..x5 += a * b1 (CF and OF chains), then fold q = x1.
-        BARETLS_P256_ROW("b1", "x1", "x2", "x3", "x4", "x5", "x0")
+        BARETLS_ADX_ROW("b1", "x1", "x2", "x3", "x4", "x5", "x0")
         BARETLS_P256_FOLD("x1", "x2", "x3", "x4", "x5", "x0")
-        BARETLS_P256_ROW("b2", "x2", "x3", "x4", "x5", "x0", "x1")
+        BARETLS_ADX_ROW("b2", "x2", "x3", "x4", "x5", "x0", "x1")
         BARETLS_P256_FOLD("x2", "x3", "x4", "x5", "x0", "x1")
-        BARETLS_P256_ROW("b3", "x3", "x4", "x5", "x0", "x1", "x2")
+        BARETLS_ADX_ROW("b3", "x3", "x4", "x5", "x0", "x1", "x2")
         BARETLS_P256_FOLD("x3", "x4", "x5", "x0", "x1", "x2")
         // (x4 x5 x0 x1) + 2^256 x2 < 2p: subtract p, keep the sum on borrow.
         BARETLS_P256_FINAL("x4", "x5", "x0", "x1", "x2")
@@ -256,7 +247,6 @@ struct P256FieldAdx : MontField<P256FieldParams> {
 }  // namespace baretls::crypto::detail
 
 #undef BARETLS_P256_FOLD
-#undef BARETLS_P256_ROW
 #undef BARETLS_P256_SQR_FOLD
 #undef BARETLS_P256_FINAL
 #undef BARETLS_P256_INLINE

@@ -10,7 +10,7 @@
 // CT: straight-line code; the exponentiation's sequence depends only on n.
 #pragma once
 
-#include "crypto/p256_adx_asm.h"
+#include "crypto/adx_asm.h"
 #include "crypto/p256_field.h"
 
 #if defined(__x86_64__)

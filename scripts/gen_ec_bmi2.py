@@ -120,17 +120,8 @@ HEADER = """// SPDX-License-Identifier: MIT
 
 #include <cstdint>
 
+#include "crypto/adx_asm.h"
 #include "crypto/ec_field_impl.h"
-
-// GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
-// __has_feature(address_sanitizer).
-#if defined(__SANITIZE_ADDRESS__)
-#define BARETLS_EC_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BARETLS_EC_ASAN 1
-#endif
-#endif
 
 namespace baretls::crypto::detail {
 

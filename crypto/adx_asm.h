@@ -1,9 +1,21 @@
 // SPDX-License-Identifier: MIT
-// Internal: an inline-assembly fragment shared by the P-256 field and order
-// kernels (p256_field_adx.h, p256_scalar_adx.h): operands are named as in
-// their asm statements (a0..a3 the input limbs, x0..x7 the accumulator,
-// lo, hi and d = rdx scratch).
+// Internal: inline-assembly fragments shared by the MULX/ADX kernels (P-256
+// field and order, p256_field_adx.h and p256_scalar_adx.h; GF(2^255 - 19),
+// fe25519_adx.h): operands are named as in their asm statements (a0..a3 the
+// input limbs, x0..x7 the accumulator, lo, hi and d = rdx scratch). Also
+// BARETLS_EC_ASAN, set in AddressSanitizer builds, which leave too few
+// registers for the widest of these statements.
 #pragma once
+
+// GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
+// __has_feature(address_sanitizer).
+#if defined(__SANITIZE_ADDRESS__)
+#define BARETLS_EC_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define BARETLS_EC_ASAN 1
+#endif
+#endif
 
 // The eight-limb square of a (limbs a0..a3) into x0..x7: cross products
 // a_i a_j (i < j) into x1..x7, doubled (CF chain), plus the squares a_i^2
@@ -73,3 +85,13 @@
   "mulxq %[a3], %[lo], %[hi]\n\t"             \
   "adcxq %[lo], %[" x3 "]\n\t"                \
   "adoxq %[hi], %[" x4 "]\n\t"
+
+// ROW: x0..x4 += a * b (low products on the CF chain, high on OF), the
+// carries into x5 (zeroed first).
+#define BARETLS_ADX_ROW(b, x0, x1, x2, x3, x4, x5) \
+  "movq %[" b "], %[d]\n\t"                         \
+  "xorl %k[" x5 "], %k[" x5 "]\n\t"                 \
+  BARETLS_ADX_MULADD4(x0, x1, x2, x3, x4)          \
+  "adcxq %[" x5 "], %[" x4 "]\n\t"                  \
+  "adoxq %[" x5 "], %[" x5 "]\n\t"                  \
+  "adcq $0, %[" x5 "]\n\t"
