@@ -95,3 +95,15 @@
   "adcxq %[" x5 "], %[" x4 "]\n\t"                  \
   "adoxq %[" x5 "], %[" x5 "]\n\t"                  \
   "adcq $0, %[" x5 "]\n\t"
+
+// ROW0: x0..x4 = a * b (the first row of a product; CF chain only).
+#define BARETLS_ADX_ROW0(b, x0, x1, x2, x3, x4) \
+  "movq %[" b "], %[d]\n\t"                     \
+  "mulxq %[a0], %[" x0 "], %[" x1 "]\n\t"       \
+  "mulxq %[a1], %[lo], %[" x2 "]\n\t"           \
+  "addq %[lo], %[" x1 "]\n\t"                   \
+  "mulxq %[a2], %[lo], %[" x3 "]\n\t"           \
+  "adcq %[lo], %[" x2 "]\n\t"                   \
+  "mulxq %[a3], %[lo], %[" x4 "]\n\t"           \
+  "adcq %[lo], %[" x3 "]\n\t"                   \
+  "adcq $0, %[" x4 "]\n\t"

@@ -64,6 +64,23 @@
   "andq $38, %[t]\n\t"                \
   op "q %[t], %[r0]\n\t"
 
+// LIMBWISE(op, opc): r0..r3 = a op b over four limbs (op = add, adc or
+// sub, sbb), with its operand list (r0..r3 and t out, a and b in).
+#define BARETLS_FE64_LIMBWISE(op, opc) \
+  "movq %[a0], %[r0]\n\t"             \
+  "movq %[a1], %[r1]\n\t"             \
+  "movq %[a2], %[r2]\n\t"             \
+  "movq %[a3], %[r3]\n\t"             \
+  op "q %[b0], %[r0]\n\t"             \
+  opc "q %[b1], %[r1]\n\t"            \
+  opc "q %[b2], %[r2]\n\t"            \
+  opc "q %[b3], %[r3]\n\t"
+#define BARETLS_FE64_LIMBWISE_OPERANDS                                                                     \
+  [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2), [r3] "=&r"(r3), [t] "=&r"(t)                            \
+      : [a0] "rm"(a.v[0]), [a1] "rm"(a.v[1]), [a2] "rm"(a.v[2]), [a3] "rm"(a.v[3]), [b0] "rm"(b.v[0]),     \
+        [b1] "rm"(b.v[1]), [b2] "rm"(b.v[2]), [b3] "rm"(b.v[3])                                            \
+      : "cc"
+
 namespace baretls::crypto::detail {
 
 struct Fe64 {
@@ -82,40 +99,16 @@ struct Fe64Ops {
 
   static BARETLS_FE64_INLINE Fe add(const Fe& a, const Fe& b) noexcept {
     std::uint64_t r0, r1, r2, r3, t;
-    __asm__(
-        "movq %[a0], %[r0]\n\t"
-        "movq %[a1], %[r1]\n\t"
-        "movq %[a2], %[r2]\n\t"
-        "movq %[a3], %[r3]\n\t"
-        "addq %[b0], %[r0]\n\t"
-        "adcq %[b1], %[r1]\n\t"
-        "adcq %[b2], %[r2]\n\t"
-        "adcq %[b3], %[r3]\n\t"
-        BARETLS_FE64_CARRY38("add", "adc")
-        : [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2), [r3] "=&r"(r3), [t] "=&r"(t)
-        : [a0] "rm"(a.v[0]), [a1] "rm"(a.v[1]), [a2] "rm"(a.v[2]), [a3] "rm"(a.v[3]), [b0] "rm"(b.v[0]),
-          [b1] "rm"(b.v[1]), [b2] "rm"(b.v[2]), [b3] "rm"(b.v[3])
-        : "cc");
+    __asm__(BARETLS_FE64_LIMBWISE("add", "adc") BARETLS_FE64_CARRY38("add", "adc")
+            : BARETLS_FE64_LIMBWISE_OPERANDS);
     return Fe{{r0, r1, r2, r3}};
   }
 
   // a - b: a borrow out of the top limb means 2^256 was added; take 38 off.
   static BARETLS_FE64_INLINE Fe sub(const Fe& a, const Fe& b) noexcept {
     std::uint64_t r0, r1, r2, r3, t;
-    __asm__(
-        "movq %[a0], %[r0]\n\t"
-        "movq %[a1], %[r1]\n\t"
-        "movq %[a2], %[r2]\n\t"
-        "movq %[a3], %[r3]\n\t"
-        "subq %[b0], %[r0]\n\t"
-        "sbbq %[b1], %[r1]\n\t"
-        "sbbq %[b2], %[r2]\n\t"
-        "sbbq %[b3], %[r3]\n\t"
-        BARETLS_FE64_CARRY38("sub", "sbb")
-        : [r0] "=&r"(r0), [r1] "=&r"(r1), [r2] "=&r"(r2), [r3] "=&r"(r3), [t] "=&r"(t)
-        : [a0] "rm"(a.v[0]), [a1] "rm"(a.v[1]), [a2] "rm"(a.v[2]), [a3] "rm"(a.v[3]), [b0] "rm"(b.v[0]),
-          [b1] "rm"(b.v[1]), [b2] "rm"(b.v[2]), [b3] "rm"(b.v[3])
-        : "cc");
+    __asm__(BARETLS_FE64_LIMBWISE("sub", "sbb") BARETLS_FE64_CARRY38("sub", "sbb")
+            : BARETLS_FE64_LIMBWISE_OPERANDS);
     return Fe{{r0, r1, r2, r3}};
   }
 
@@ -129,16 +122,8 @@ struct Fe64Ops {
 #else
     std::uint64_t x0, x1, x2, x3, x4, x5, x6, x7, lo, hi, d;
     __asm__(
-        "movq %[b0], %[d]\n\t"
         "xorl %k[x5], %k[x5]\n\t"
-        "mulxq %[a0], %[x0], %[x1]\n\t"
-        "mulxq %[a1], %[lo], %[x2]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "mulxq %[a2], %[lo], %[x3]\n\t"
-        "adcq %[lo], %[x2]\n\t"
-        "mulxq %[a3], %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
+        BARETLS_ADX_ROW0("b0", "x0", "x1", "x2", "x3", "x4")
         BARETLS_ADX_ROW("b1", "x1", "x2", "x3", "x4", "x5", "x6")
         BARETLS_ADX_ROW("b2", "x2", "x3", "x4", "x5", "x6", "x7")
         // Last row: the product is below 2^512, so nothing carries past x7.
@@ -201,14 +186,7 @@ struct Fe64Ops {
   }
 
   // Swaps a and b when bit is 1, with masks only.
-  static void cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept {
-    const std::uint64_t m = ct::value_barrier(std::uint64_t{0} - bit);
-    for (int i = 0; i < 4; ++i) {
-      const std::uint64_t t = m & (a.v[i] ^ b.v[i]);
-      a.v[i] ^= t;
-      b.v[i] ^= t;
-    }
-  }
+  static void cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept { limbs_cswap(a.v, b.v, bit); }
 
   // The canonical encoding: fold bit 255 (2^255 = 19), giving a value below
   // 2^255 + 19; then h + 19 reaches bit 255 exactly when h >= p, and h - p
@@ -267,6 +245,8 @@ struct Fe64Ops {
 
 #undef BARETLS_FE64_REDUCE
 #undef BARETLS_FE64_CARRY38
+#undef BARETLS_FE64_LIMBWISE
+#undef BARETLS_FE64_LIMBWISE_OPERANDS
 #undef BARETLS_FE64_INLINE
 
 #endif  // __x86_64__

@@ -6,6 +6,7 @@
 // CT: every function runs in time independent of the values.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "baretls/crypto/ct.h"
@@ -106,15 +107,18 @@ inline Fe fe_mul_small(const Fe& f, std::uint64_t k) noexcept {
                        fe_u128{f.v[4]} * k);
 }
 
-// Swaps a and b when bit is 1, with masks only.
-inline void fe_cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept {
+// Swaps limb arrays a and b when bit is 1, with masks only.
+template <std::size_t N>
+void limbs_cswap(std::uint64_t (&a)[N], std::uint64_t (&b)[N], std::uint64_t bit) noexcept {
   const std::uint64_t m = ct::value_barrier(std::uint64_t{0} - bit);
-  for (int i = 0; i < 5; ++i) {
-    const std::uint64_t t = m & (a.v[i] ^ b.v[i]);
-    a.v[i] ^= t;
-    b.v[i] ^= t;
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::uint64_t t = m & (a[i] ^ b[i]);
+    a[i] ^= t;
+    b[i] ^= t;
   }
 }
+
+inline void fe_cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept { limbs_cswap(a.v, b.v, bit); }
 
 template <typename F>
 typename F::Fe fe_sqr_times(typename F::Fe f, int n) noexcept {

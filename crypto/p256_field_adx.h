@@ -76,16 +76,8 @@ struct P256FieldAdx : MontField<P256FieldParams> {
     std::uint64_t x0, x1, x2, x3, x4, x5, lo, hi, d;
     __asm__(
         // Row 0: x0..x4 = a * b0, then fold q = x0.
-        "movq %[b0], %[d]\n\t"
         "xorl %k[x5], %k[x5]\n\t"
-        "mulxq %[a0], %[x0], %[x1]\n\t"
-        "mulxq %[a1], %[lo], %[x2]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "mulxq %[a2], %[lo], %[x3]\n\t"
-        "adcq %[lo], %[x2]\n\t"
-        "mulxq %[a3], %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
+        BARETLS_ADX_ROW0("b0", "x0", "x1", "x2", "x3", "x4")
         BARETLS_P256_FOLD("x0", "x1", "x2", "x3", "x4", "x5")
         // Row 1: x1..x5 += a * b1 (CF and OF chains), then fold q = x1.
         BARETLS_ADX_ROW("b1", "x1", "x2", "x3", "x4", "x5", "x0")

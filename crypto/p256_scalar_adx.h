@@ -130,15 +130,7 @@ struct P256ScalarAdx : MontField<P256OrderParams, MontAdxKernel<P256OrderParams>
     std::uint64_t x0, x1, x2, x3, x4, x5, x6, x7, lo, hi, d;
     __asm__(
         // Row 0: x0..x4 = a * b0.
-        "movq %[b0], %[d]\n\t"
-        "mulxq %[a0], %[x0], %[x1]\n\t"
-        "mulxq %[a1], %[lo], %[x2]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "mulxq %[a2], %[lo], %[x3]\n\t"
-        "adcq %[lo], %[x2]\n\t"
-        "mulxq %[a3], %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
+        BARETLS_ADX_ROW0("b0", "x0", "x1", "x2", "x3", "x4")
         // Rows 1-3: x_i..x_{i+4} += a * b_i (low products on CF, high on OF).
         BARETLS_P256N_PRODUCT_ROW("b1", "x1", "x2", "x3", "x4", "x5")
         BARETLS_P256N_PRODUCT_ROW("b2", "x2", "x3", "x4", "x5", "x6")
