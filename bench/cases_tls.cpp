@@ -22,9 +22,8 @@
 
 #include "baretls/crypto/aead.h"
 #include "baretls/tls/connection.h"
+#include "baretls/tls/credentials.h"
 #include "baretls/tls/ticket_keys.h"
-#include "baretls/x509/key.h"
-#include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
 #include "bench/harness.h"
 
@@ -67,13 +66,9 @@ std::shared_ptr<Setup> make_setup(const char* cert, tls::CipherSuite suite) {
   auto roots = std::make_shared<x509::TrustStore>();
   if (roots->add_pem(fixture("ca.pem")) != x509::Error::ok) return nullptr;
   s->client->trust_store = roots;
-  tls::CertifiedKey ck;
-  auto chain = x509::pem_decode_all(fixture(std::string(cert) + ".pem"), "CERTIFICATE");
-  auto key = x509::PrivateKey::from_pem(fixture(std::string(cert) + ".key"));
-  if (!chain || !key) return nullptr;
-  ck.chain = std::move(*chain);
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  s->server->certificates = {ck};
+  auto ck = tls::load_certified_key(fixture(std::string(cert) + ".pem"), fixture(std::string(cert) + ".key"));
+  if (!ck) return nullptr;
+  s->server->certificates = {std::move(*ck)};
   return s;
 }
 

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "baretls/tls/credentials.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 
@@ -42,12 +43,9 @@ namespace {
 std::int64_t fixed_now(void*) { return kTlsNow; }
 
 tls::CertifiedKey load_certified_key(const std::string& name) {
-  tls::CertifiedKey ck;
-  ck.chain = fixture_certificates("tls/" + name + ".pem");
-  auto key = x509::PrivateKey::from_pem(read_fixture("tls/" + name + ".key"));
-  if (!key) die("key " + name + " does not load");
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  return ck;
+  auto ck = tls::load_certified_key(read_fixture("tls/" + name + ".pem"), read_fixture("tls/" + name + ".key"));
+  if (!ck) die("credentials " + name + ": " + std::string(tls::to_string(ck.error())));
+  return std::move(*ck);
 }
 
 }  // namespace

@@ -11,7 +11,7 @@
 #include <string>
 #include <unistd.h>
 
-#include "tls/suites.h"
+#include "baretls/tls/names.h"
 #include "tools/commands.h"
 #include "tools/demo.h"
 
@@ -115,7 +115,7 @@ int cmd_demo(int argc, char** argv) {
   }
 
   std::printf("\n");
-  out.banner("Done: " + std::string(tls::suite_info(*run.suite).iana_name) + ", " +
+  out.banner("Done: " + std::string(tls::suite_name(*run.suite)) + ", " +
              (run.ems ? "extended master secret (RFC 7627 formula)" : "no extended master secret (RFC 5246 formula)") +
              ", " + std::to_string(log.events().size()) + " inspector events.");
   if (!out.all_ok()) {
