@@ -118,4 +118,39 @@ TEST_SUITE("public api") {
       CHECK(tls::to_string(e) != "unknown error");
   }
 
+  TEST_CASE("configuration errors are reported when the connection is made") {
+    SUBCASE("a client without a random source") {
+      ServingPair p;
+      p.client_config->random = {};
+      CHECK(tls::Connection::client(p.client_config, "localhost").error() == tls::Error::missing_random);
+    }
+    SUBCASE("a server without a random source") {
+      ServingPair p;
+      p.server_config->random = {};
+      CHECK(tls::Connection::server(p.server_config).error() == tls::Error::missing_random);
+    }
+    SUBCASE("a client that verifies the server's chain but has no clock") {
+      ServingPair p;
+      p.client_config->clock = {};
+      CHECK(tls::Connection::client(p.client_config, "localhost").error() == tls::Error::missing_clock);
+      // Without a trust store nothing is verified against time (and every chain is refused).
+      p.client_config->trust_store = nullptr;
+      CHECK(tls::Connection::client(p.client_config, "localhost").ok());
+    }
+    SUBCASE("a server that verifies client chains but has no clock") {
+      ServingPair p;
+      p.server_config->clock = {};
+      CHECK(tls::Connection::server(p.server_config).ok());  // no client authentication: no clock needed
+      p.server_config->client_auth = tls::ClientAuth::optional;
+      p.server_config->client_trust_store = test::load_roots();
+      CHECK(tls::Connection::server(p.server_config).error() == tls::Error::missing_clock);
+    }
+    SUBCASE("each has its own reason and is a local error") {
+      for (const auto e : {tls::Error::missing_random, tls::Error::missing_clock}) {
+        CHECK(tls::to_string(e) != tls::to_string(tls::Error::bad_config));
+        CHECK(tls::alert_for(e) == tls::Alert::internal_error);
+      }
+    }
+  }
+
 }
