@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "baretls/tls/credentials.h"
+#include "baretls/tls/pump.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 
@@ -117,21 +118,7 @@ void drive(tls::Connection& conn, std::span<const std::uint8_t> input) {
   }
 }
 
-void settle(tls::Connection& a, tls::Connection& b) {
-  for (int i = 0; i < 1000; ++i) {
-    bool moved = false;
-    for (auto* p : {&a, &b}) {
-      auto& from = *p;
-      auto& to = p == &a ? b : a;
-      const auto out = from.outgoing();
-      if (out.empty()) continue;
-      auto n = to.feed(out);
-      from.consume_outgoing(n ? *n : out.size());
-      moved = true;
-    }
-    if (!moved) return;
-  }
-}
+void settle(tls::Connection& a, tls::Connection& b) { (void)tls::pump(a, b); }
 
 std::vector<std::span<const std::uint8_t>> split_pieces(std::span<const std::uint8_t> data, std::size_t max_pieces) {
   std::vector<std::span<const std::uint8_t>> pieces;

@@ -16,6 +16,7 @@
 #include "baretls/tls/errors.h"
 #include "baretls/tls/inspect.h"
 #include "baretls/tls/names.h"
+#include "baretls/tls/pump.h"
 #include "baretls/tls/session.h"
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/socket_adapter.h"

@@ -153,4 +153,37 @@ TEST_SUITE("public api") {
     }
   }
 
+  TEST_CASE("pump joins two connections in memory") {
+    SUBCASE("a handshake and data both ways") {
+      ServingPair p;
+      auto client = tls::Connection::client(p.client_config, "localhost");
+      auto server = tls::Connection::server(p.server_config);
+      REQUIRE((client && server));
+      CHECK(tls::pump(*client, *server) == tls::Error::ok);
+      REQUIRE(client->is_established());
+      REQUIRE(server->is_established());
+      const std::uint8_t ping[] = {'p', 'i', 'n', 'g'};
+      REQUIRE(client->write(ping));
+      CHECK(client->outgoing().size() > sizeof ping);
+      CHECK(tls::pump(*client, *server) == tls::Error::ok);
+      CHECK(client->outgoing().empty());
+      std::uint8_t got[8] = {};
+      const auto n = server->read(got);
+      REQUIRE(n);
+      CHECK(*n == sizeof ping);
+      CHECK(std::equal(ping, ping + 4, got));
+      CHECK(tls::pump(*client, *server) == tls::Error::ok);  // nothing pending: a no-op
+    }
+    SUBCASE("the first error is returned and the fatal alert still reaches the peer") {
+      ServingPair p;
+      p.client_config->trust_store = test::load_roots("other-ca");  // the server's chain is not trusted
+      auto client = tls::Connection::client(p.client_config, "localhost");
+      auto server = tls::Connection::server(p.server_config);
+      REQUIRE((client && server));
+      CHECK(tls::pump(*client, *server) == tls::Error::certificate_unknown_ca);
+      CHECK(client->error() == tls::Error::certificate_unknown_ca);
+      CHECK(server->error() == tls::Error::peer_alert);
+      CHECK(server->peer_alert() == tls::Alert::unknown_ca);
+    }
+  }
 }
