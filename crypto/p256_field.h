@@ -58,10 +58,7 @@ struct P256OrderParams {
 };
 using P256Scalar = MontField<P256OrderParams>;
 
-#if defined(__x86_64__)
-// The same fields with MULX/ADX multiplication (ec_field_bmi2.h).
-using P256FieldAdx = MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>>;
-using P256ScalarAdx = MontField<P256OrderParams, MontAdxKernel<P256OrderParams>>;
-#endif
+// The MULX/ADX forms of both are P256FieldAdx (p256_field_adx.h) and
+// P256ScalarAdx (p256_scalar_adx.h).
 
 }  // namespace baretls::crypto::detail
