@@ -1,0 +1,161 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+# Interop with Go's crypto/tls, python3's ssl module and curl (ctest label
+# "interop", issue #14), every peer limited to TLS 1.2, for each case of the
+# matrix (interop_lib.sh: 8 suites x 3 groups x RSA/P-256/P-384 certificates,
+# 29 cases) the peer supports:
+#  go, python: `baretls client` against the peer's echo server
+#    (tests/tls/peers/go_peer.go, py_peer.py; one process, a listener per
+#    certificate), then the peer's client (one process running every case)
+#    against `baretls server --echo`; a random payload out and back, checked
+#    byte for byte; the suite, group and extended-master-secret state checked
+#    on both ends.
+#  curl: one curl process (`--next` between cases, no session reuse) against
+#    `baretls server`'s HTTP page, checked byte for byte against the session
+#    the server reports.
+# The server side of baretls runs one process per certificate x group, with
+# --groups naming only that group, so the group is the one under test whatever
+# the client's list (python's ssl module can name one group or OpenSSL's
+# default list, nothing in between). Peers on 127.0.0.1 only: ours on free
+# ports checked to listen, the Go and python servers on ports the kernel
+# picks; bounded timeouts; every peer killed by PID.
+# usage: interop_peers.sh go|python|curl BARETLS_BINARY VECTORS_TLS_DIR WORK_DIR
+set -u
+KIND=$1
+B=$2
+V=$3
+WORK=$4
+HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/interop_lib.sh"
+
+# Go 1.19 (Debian's golang-go) has no extended master secret (RFC 7627).
+EMS="extended master secret"
+case $KIND in
+  go)
+    require go
+    EMS="no extended master secret"
+    # Built offline from one file, no module: caches inside the build tree.
+    mkdir -p "$WORK/go"
+    if ! GOCACHE="$WORK/go/cache" GOPATH="$WORK/go/path" GOENV=off GO111MODULE=off GOPROXY=off GOFLAGS= \
+        go build -o "$WORK/go/go_peer" "$HERE/peers/go_peer.go" > "$W/build" 2>&1; then
+      echo "FAIL: cannot build tests/tls/peers/go_peer.go:"; cat "$W/build"; exit 1
+    fi
+    PEER_CMD=("$WORK/go/go_peer") ;;
+  python) require python3; PEER_CMD=(python3 "$HERE/peers/py_peer.py") ;;
+  curl) require curl ;;
+  *) echo "usage: interop_peers.sh go|python|curl BARETLS VECTORS_TLS_DIR WORK_DIR"; exit 2 ;;
+esac
+echo "$KIND: $(case $KIND in go) go version ;; python) python3 -c 'import ssl, sys; print(sys.version.split()[0], ssl.OPENSSL_VERSION)' ;; curl) curl --version | head -1 ;; esac)"
+matrix_cases > "$W/matrix"
+head -c 24581 /dev/urandom > "$W/payload"  # two records each way
+expected=0
+
+# The session line baretls prints ("connected, ..." / "accepted, ...") for a case: its start.
+session_start() {  # IANA suite, group
+  if [ "$2" = - ]; then echo "TLS 1.2, $1, "; else echo "TLS 1.2, $1, $(group_label "$2"), "; fi
+}
+
+# --- 1. baretls client -> the peer's echo server (go, python) ---
+client_to_peer_server() {
+  local os iana g c rc port
+  start_reporting_peer "$W/ps_out" "$W/ps_err" timeout 900 "${PEER_CMD[@]}" server \
+      "$V/p256.pem" "$V/p256.key" "$V/p384.pem" "$V/p384.key" "$V/rsa2048.pem" "$V/rsa2048.key"
+  local -A sport=([p256]=${PORTS[0]} [p384]=${PORTS[1]} [rsa2048]=${PORTS[2]})
+  while read -r os iana g c; do
+    expected=$((expected + 1))
+    port=${sport[$c]}
+    timeout 30 "$B" client --connect "127.0.0.1:$port" --CAfile "$V/ca.pem" --servername localhost \
+        --cipher "$os" --groups "$(offered_groups "$g" "$c")" < "$W/payload" > "$W/c_out" 2> "$W/c_err"
+    rc=$?
+    if [ $rc -eq 0 ] && cmp -s "$W/c_out" "$W/payload" &&
+       grep -qF "connected, $(session_start "$iana" "$g")" "$W/c_err" && grep -qF ", $EMS" "$W/c_err"; then ok; else
+      bad "baretls client -> $KIND server: $iana $g $c (rc=$rc): $(tail -2 "$W/c_err" | tr '\n' ' ')" \
+          "| $KIND: $(grep "port $port:" "$W/ps_err" | tail -1)"
+    fi
+  done < "$W/matrix"
+  stop_peer "$PEER"
+}
+
+# Every connection a server accepted used its group and the expected EMS
+# state, and it accepted $2 of them. Prints the problem, if any.
+server_log_problem() {  # cert/group, expected connections
+  local log=${BLOG[$1]} g=${1#*/} n
+  n=$(grep -c ": accepted, " "$log")
+  [ "$n" -eq "$2" ] || { echo "server $1 accepted $n of $2: $(grep -v ': accepted, \|server_name' "$log" | tail -1)"; return; }
+  grep ": accepted, " "$log" | grep -vF ", $EMS" | head -1
+  grep ": accepted, TLS 1.2, TLS_ECDHE" "$log" | grep -vF ", $(group_label "$g"), " | head -1
+}
+
+# --- 2. the peer's client (go, python) -> baretls server --echo ---
+peer_client_to_server() {
+  local os iana g c key line result problem i=0
+  local -A count=()
+  start_our_servers "$B" "$V" --echo
+  while read -r os iana g c; do
+    key=$(server_key "$g" "$c")
+    echo "${BPORT[$key]} $iana $(offered_groups "$g" "$c")"
+  done < "$W/matrix" > "$W/cases"
+  timeout 600 "${PEER_CMD[@]}" client "$V/ca.pem" "$W/payload" "$W/cases" > "$W/results" 2> "$W/pc_err"
+  while read -r os iana g c; do  # connections each server should have accepted
+    key=$(server_key "$g" "$c")
+    i=$((i + 1))
+    sed -n "${i}p" "$W/results" | grep -q "^ok " && count[$key]=$((${count[$key]:-0} + 1))
+  done < "$W/matrix"
+  i=0
+  while read -r os iana g c; do
+    expected=$((expected + 1))
+    i=$((i + 1))
+    key=$(server_key "$g" "$c")
+    result=$(sed -n "${i}p" "$W/results")
+    problem=$(server_log_problem "$key" "${count[$key]:-0}")
+    if [[ $result == ok\ * ]] && [ -z "$problem" ]; then ok; else
+      bad "$KIND client -> baretls server: $iana $g $c: ${result:-no result: $(tail -1 "$W/pc_err")} $problem"
+    fi
+  done < "$W/matrix"
+}
+
+# --- 3. curl -> baretls server (its HTTP page) ---
+# The page of `baretls server` for session description $1 (tools/cmd_server.cpp).
+expected_page() {
+  local body="<html><body><p>baretls: $1</p></body></html>"$'\n'
+  printf 'HTTP/1.0 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s' "${#body}" "$body"
+}
+curl_to_server() {
+  local os iana g c key i=0 args=() status desc
+  start_our_servers "$B" "$V"
+  while read -r os iana g c; do
+    key=$(server_key "$g" "$c")
+    [ $i -gt 0 ] && args+=(--next)
+    args+=(-sS --no-sessionid --tlsv1.2 --tls-max 1.2 --cacert "$V/ca.pem" --ciphers "$os"
+           --curves "$(offered_groups "$g" "$c")" --resolve "localhost:${BPORT[$key]}:127.0.0.1" --max-time 30
+           -i -o "$W/page$i" -w '%{exitcode} %{errormsg}\n' "https://localhost:${BPORT[$key]}/")
+    i=$((i + 1))
+  done < "$W/matrix"
+  timeout 600 curl "${args[@]}" > "$W/curl_w" 2> "$W/curl_err"
+  i=0
+  while read -r os iana g c; do
+    expected=$((expected + 1))
+    key=$(server_key "$g" "$c")
+    status=$(sed -n "$((i + 1))p" "$W/curl_w")
+    # The session the page describes: the one the server logged, this suite and group.
+    desc=$(sed -n 's|^<html><body><p>baretls: \(.*\)</p></body></html>$|\1|p' "$W/page$i" 2>/dev/null)
+    if [ "$status" = "0 " ] && [[ $desc == "$(session_start "$iana" "$g")"* ]] && [[ $desc == *", $EMS" ]] &&
+       grep -qFx "baretls server: accepted, $desc" "${BLOG[$key]}" &&
+       cmp -s "$W/page$i" <(expected_page "$desc"); then ok; else
+      bad "curl -> baretls server: $iana $g $c: curl: ${status:-none} page: ${desc:-none}" \
+          "| server: $(grep -v 'accepted\|server_name' "${BLOG[$key]}" | tail -1)"
+    fi
+    i=$((i + 1))
+  done < "$W/matrix"
+}
+
+start=$SECONDS
+if [ "$KIND" = curl ]; then
+  curl_to_server
+else
+  client_to_peer_server
+  echo "baretls client -> $KIND server: $pass passed, $fail failed ($((SECONDS - start)) s)"
+  peer_client_to_server
+fi
+echo "interop ($KIND): $pass passed, $fail failed (expected $expected, $((SECONDS - start)) s)"
+[ $fail -eq 0 ] && [ $pass -eq $expected ] && [ $expected -gt 0 ]
