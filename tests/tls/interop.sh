@@ -36,10 +36,6 @@ gnutls_prio() {  # OpenSSL suite name and group -> GnuTLS priority string (TLS 1
   case $g in P-256) grp=GROUP-SECP256R1 ;; P-384) grp=GROUP-SECP384R1 ;; *) grp=GROUP-X25519 ;; esac
   echo "NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+$kx:-CIPHER-ALL:+$cipher:-GROUP-ALL:+$grp:+GROUP-SECP256R1:+GROUP-SECP384R1"
 }
-# The start of the session line baretls prints for a case (IANA suite, group).
-session_start() {
-  if [ "$2" = - ]; then echo "TLS 1.2, $1, "; else echo "TLS 1.2, $1, $(group_label "$2"), "; fi
-}
 
 start_our_servers "$B" "$V" --echo
 # The outcome lines ("accepted, ..." or "handshake failed: ...") in log $1.

@@ -12,7 +12,14 @@ tree() {
   echo "$1"
   for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do tree "$c"; done
 }
-kill_tree() { local t; t=$(tree "$1"); kill $t 2>/dev/null; }
+# Kills the tree of PID $1 if it is still a child of this script (once
+# reaped, a PID may be another program's).
+kill_tree() {
+  local t
+  [ "$(sed 's/.*) . \([0-9]*\) .*/\1/' /proc/"$1"/stat 2>/dev/null)" = "$$" ] || return 0
+  t=$(tree "$1")
+  kill $t 2>/dev/null
+}
 cleanup() {
   local p
   for p in "${PIDS[@]}"; do kill_tree "$p"; done
@@ -112,8 +119,9 @@ fed_while() {
 # taken meanwhile, tries again with another port; when the peer does not
 # start, ends the script with the peer's own messages.
 start_peer() {
-  local out=$1 err=$2 attempt i
+  local out=$1 err=$2 attempt i what
   shift 2
+  what="$*"; what=${what:0:120}
   for attempt in 1 2 3 4 5; do
     P=$(port)
     : > "$out"; : > "$err"
@@ -129,9 +137,9 @@ start_peer() {
     kill_tree "$PEER"
     wait "$PEER" 2>/dev/null
     grep -qi "in use" "$out" "$err" || break  # not a bind failure: no second try
-    echo "note: port $P was taken, retrying ($1)"
+    echo "note: port $P was taken, retrying ($what)"
   done
-  echo "FAIL: $1 did not start listening on 127.0.0.1:$P; its output:"
+  echo "FAIL: did not start listening on 127.0.0.1:$P: $what; its output:"
   cat "$out" "$err"
   exit 1
 }
@@ -155,7 +163,7 @@ start_reporting_peer() {
     kill -0 "$PEER" 2>/dev/null || break
     sleep 0.1
   done
-  echo "FAIL: $1 did not start; its output:"
+  echo "FAIL: did not start: $*; its output:"
   cat "$out" "$err"
   exit 1
 }
@@ -196,6 +204,11 @@ offered_groups() {
 }
 # The name baretls prints for group $1 in its session line.
 group_label() { case $1 in x25519) echo x25519 ;; P-256) echo secp256r1 ;; P-384) echo secp384r1 ;; *) echo "" ;; esac; }
+# The start of the session line baretls prints ("connected, ...", "accepted,
+# ...") for IANA suite $1 and group $2 ("-": key transport, no group).
+session_start() {
+  if [ "$2" = - ]; then echo "TLS 1.2, $1, "; else echo "TLS 1.2, $1, $(group_label "$2"), "; fi
+}
 # The key of our server for group $1 and certificate $2 ("cert/group"; RSA
 # key transport, group "-", goes to the x25519 one).
 server_key() { local g=$1; [ "$g" = - ] && g=x25519; echo "$2/$g"; }

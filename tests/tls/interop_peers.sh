@@ -8,8 +8,8 @@
 #    (tests/tls/peers/go_peer.go, py_peer.py; one process, a listener per
 #    certificate), then the peer's client (one process running every case)
 #    against `baretls server --echo`; a random payload out and back, checked
-#    byte for byte; the suite, group and extended-master-secret state checked
-#    on both ends.
+#    byte for byte; the suite checked by both ends, the group and the
+#    extended-master-secret state by ours.
 #  curl: one curl process (`--next` between cases, no session reuse) against
 #    `baretls server`'s HTTP page, checked byte for byte against the session
 #    the server reports.
@@ -50,11 +50,6 @@ matrix_cases > "$W/matrix"
 head -c 24581 /dev/urandom > "$W/payload"  # two records each way
 expected=0
 
-# The session line baretls prints ("connected, ..." / "accepted, ...") for a case: its start.
-session_start() {  # IANA suite, group
-  if [ "$2" = - ]; then echo "TLS 1.2, $1, "; else echo "TLS 1.2, $1, $(group_label "$2"), "; fi
-}
-
 # --- 1. baretls client -> the peer's echo server (go, python) ---
 client_to_peer_server() {
   local os iana g c rc port
@@ -88,7 +83,7 @@ server_log_problem() {  # cert/group, expected connections
 
 # --- 2. the peer's client (go, python) -> baretls server --echo ---
 peer_client_to_server() {
-  local os iana g c key line result problem i=0
+  local os iana g c key result problem i=0
   local -A count=()
   start_our_servers "$B" "$V" --echo
   while read -r os iana g c; do
