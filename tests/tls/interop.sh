@@ -119,7 +119,7 @@ for v in tls1_3 tls1; do
   echo hi | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       > /dev/null 2> "$W/c_err"
   rc=$?
-  echo done > "$W/done"
+  echo end > "$W/done"
   stop_peer $SP
   # A 1.0-only OpenSSL answers our 1.2-only suites with handshake_failure.
   if [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q "protocol_version\|handshake_failure" "$W/c_err"; then ok; else

@@ -46,7 +46,7 @@ fed_client() { fed "$W/data" "$W/out" "$DATA_SIZE" "$@" > "$W/out"; }
 # until the test writes $W/done.
 s_server_until_done() { rm -f "$W/done"; start_peer "$W/s_out" "$W/s_out_err" fed "$W/data" "$W/done" 1 "$@"; }
 # Ends it: closes its stdin and waits (bounded by its own timeout) for it to exit.
-s_server_done() { echo done > "$W/done"; wait "$1" 2>/dev/null; }
+s_server_done() { echo end > "$W/done"; wait "$1" 2>/dev/null; }
 
 # --- 1. our server requiring client certificates <-> openssl s_client / gnutls-cli ---
 for c in client-rsa client-p256; do
@@ -201,7 +201,7 @@ check "server reports the server_name it received" grep -q 'server_name: a.wild.
 if command -v tshark >/dev/null && command -v dumpcap >/dev/null; then
   start_server --cert "$V/rsa2048.pem" --key "$V/rsa2048.key" --keylog "$W/kl_server"
   timeout 60 dumpcap -q -i lo -f "tcp port $P" -w "$W/cap.pcapng" > "$W/dc_out" 2>&1 &
-  DP=$!; PIDS+=($DP)
+  DP=$!; PIDS+=("$DP")
   if wait_for "$W/dc_out" "File:"; then
     printf 'GET /baretls-keylog-check HTTP/1.0\r\n\r\n' | SSLKEYLOGFILE="$W/kl_client" timeout 20 "$B" client \
         --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost > "$W/c_out" 2> "$W/c_err"

@@ -60,21 +60,19 @@ tree_listens() {
   local inode p
   for inode in $(port_sockets "$2" 0A); do
     for p in $(tree "$1"); do
-      ls -l /proc/"$p"/fd 2>/dev/null | grep -q "socket:\[$inode\]" && return 0
+      [ -n "$(find /proc/"$p"/fd -maxdepth 1 -lname "socket:\[$inode\]" 2>/dev/null)" ] && return 0
     done
   done
   return 1
 }
 # Waits (up to $3 s, default 30) until file $1 holds pattern $2.
 wait_for() {
-  local i
-  for i in $(seq 1 $((${3:-30} * 10))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  for _ in $(seq 1 $((${3:-30} * 10))); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
   return 1
 }
 # Waits (up to $4 s, default 30) until file $1 holds $3 lines with pattern $2.
 wait_lines() {
-  local i
-  for i in $(seq 1 $((${4:-30} * 10))); do
+  for _ in $(seq 1 $((${4:-30} * 10))); do
     [ "$(grep -c "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
     sleep 0.1
   done
@@ -119,16 +117,16 @@ fed_while() {
 # taken meanwhile, tries again with another port; when the peer does not
 # start, ends the script with the peer's own messages.
 start_peer() {
-  local out=$1 err=$2 attempt i what
+  local out=$1 err=$2 what
   shift 2
   what="$*"; what=${what:0:120}
-  for attempt in 1 2 3 4 5; do
+  for _ in 1 2 3 4 5; do
     P=$(port)
     : > "$out"; : > "$err"
     "${@//@PORT@/$P}" > "$out" 2> "$err" &
     PEER=$!
     PIDS+=("$PEER")
-    for i in $(seq 1 300); do
+    for _ in $(seq 1 300); do
       tree_listens "$PEER" "$P" && return 0
       kill -0 "$PEER" 2>/dev/null || break
       grep -qi "in use" "$out" "$err" && break

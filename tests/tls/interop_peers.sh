@@ -36,7 +36,7 @@ case $KIND in
     EMS="no extended master secret"
     # Built offline from one file, no module: caches inside the build tree.
     mkdir -p "$WORK/go"
-    if ! GOCACHE="$WORK/go/cache" GOPATH="$WORK/go/path" GOENV=off GO111MODULE=off GOPROXY=off GOFLAGS= \
+    if ! GOCACHE="$WORK/go/cache" GOPATH="$WORK/go/path" GOENV=off GO111MODULE=off GOPROXY=off GOFLAGS='' \
         go build -o "$WORK/go/go_peer" "$HERE/peers/go_peer.go" > "$W/build" 2>&1; then
       echo "FAIL: cannot build tests/tls/peers/go_peer.go:"; cat "$W/build"; exit 1
     fi

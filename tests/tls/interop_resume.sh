@@ -103,7 +103,7 @@ for mode in ticket no_ticket; do
   printf '%s' "$REQ" | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-in "$W/b.sess" \
       > "$W/c2" 2> "$W/e2"
   rc2=$?
-  echo done > "$W/done"
+  echo end > "$W/done"
   stop_peer $OP
   if [ $rc1 -eq 0 ] && [ $rc2 -eq 0 ] && [ "$mode_bits" = 600 ] && grep -q "Resumed: no" "$W/e1" &&
      grep -q "Resumed: yes" "$W/e2" && grep -q "^New, TLSv1.2" "$W/c1" && grep -q "^Reused, TLSv1.2" "$W/c2" &&
