@@ -13,6 +13,8 @@
 #  curl: one curl process (`--next` between cases, no session reuse) against
 #    `baretls server`'s HTTP page, checked byte for byte against the session
 #    the server reports.
+# Then `--require-ems` on our side, each way the peer allows: a connection
+# when the peer has the extended master secret, a clear refusal from Go.
 # The server side of baretls runs one process per certificate x group, with
 # --groups naming only that group, so the group is the one under test whatever
 # the client's list (python's ssl module can name one group or OpenSSL's
@@ -30,6 +32,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 
 # Go 1.19 (Debian's golang-go) has no extended master secret (RFC 7627).
 EMS="extended master secret"
+NO_EMS="peer does not support extended master secret"  # what --require-ems says to Go
 case $KIND in
   go)
     require go
@@ -68,7 +71,34 @@ client_to_peer_server() {
           "| $KIND: $(grep "port $port:" "$W/ps_err" | tail -1)"
     fi
   done < "$W/matrix"
+  # Our client with --require-ems.
+  expected=$((expected + 1))
+  timeout 30 "$B" client --connect "127.0.0.1:${sport[p256]}" --CAfile "$V/ca.pem" --servername localhost \
+      --require-ems < "$W/payload" > "$W/c_out" 2> "$W/c_err"
+  rc=$?
+  if { [ "$KIND" != go ] && [ $rc -eq 0 ] && cmp -s "$W/c_out" "$W/payload"; } ||
+     { [ "$KIND" = go ] && [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -qF "$NO_EMS" "$W/c_err"; }; then ok; else
+    bad "baretls client --require-ems -> $KIND server (rc=$rc): $(tail -1 "$W/c_err")"
+  fi
   stop_peer "$PEER"
+}
+# Our server with --require-ems ($@: --echo or nothing): sets P, RP (its PID)
+# and RLOG; require_ems_verdict then checks the peer client's outcome ($1: 0
+# when it completed) against the server's log.
+start_require_ems_server() {
+  RLOG="$W/bs_require_ems"
+  start_peer /dev/null "$RLOG" timeout 300 "$B" server --port @PORT@ --cert "$V/p256.pem" --key "$V/p256.key" \
+      --require-ems "$@"
+  RP=$PEER
+}
+require_ems_verdict() {
+  expected=$((expected + 1))
+  wait_for "$RLOG" "accepted\|handshake failed" 10
+  stop_peer $RP
+  if { [ "$KIND" != go ] && [ "$1" -eq 0 ] && grep -qF ", extended master secret" "$RLOG"; } ||
+     { [ "$KIND" = go ] && [ "$1" -ne 0 ] && grep -qF "$NO_EMS" "$RLOG"; }; then ok; else
+    bad "$KIND client -> baretls server --require-ems ($1): $(tail -1 "$RLOG")"
+  fi
 }
 
 # Every connection a server accepted used its group and the expected EMS
@@ -107,6 +137,11 @@ peer_client_to_server() {
       bad "$KIND client -> baretls server: $iana $g $c: ${result:-no result: $(tail -1 "$W/pc_err")} $problem"
     fi
   done < "$W/matrix"
+  start_require_ems_server --echo
+  echo "$P TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 x25519:P-256" > "$W/cases"
+  timeout 60 "${PEER_CMD[@]}" client "$V/ca.pem" "$W/payload" "$W/cases" > "$W/results" 2> "$W/pc_err"
+  grep -q "^ok " "$W/results"
+  require_ems_verdict $?
 }
 
 # --- 3. curl -> baretls server (its HTTP page) ---
@@ -142,6 +177,10 @@ curl_to_server() {
     fi
     i=$((i + 1))
   done < "$W/matrix"
+  start_require_ems_server
+  timeout 60 curl -sS --no-sessionid --tlsv1.2 --tls-max 1.2 --cacert "$V/ca.pem" \
+      --resolve "localhost:$P:127.0.0.1" --max-time 30 -o /dev/null "https://localhost:$P/" 2> "$W/curl_err"
+  require_ems_verdict $?
 }
 
 start=$SECONDS
