@@ -88,6 +88,11 @@ struct ClientHello {
 
   [[nodiscard]] static Result<ClientHello> parse(std::span<const std::uint8_t> body);
   void serialize(wire::Writer& w) const;
+  // The two halves of serialize(), for the TLS 1.3 ClientHello (messages13.h):
+  // the fields up to compression_methods, and the extensions above without
+  // the block's length prefix.
+  void serialize_fields(wire::Writer& w) const;
+  void serialize_extensions(wire::Writer& w) const;
   [[nodiscard]] bool offers_suite(std::uint16_t code) const noexcept;
 };
 
