@@ -38,8 +38,6 @@ gnutls_prio() {  # OpenSSL suite name and group -> GnuTLS priority string (TLS 1
 }
 
 start_our_servers "$B" "$V" --echo
-# The outcome lines ("accepted, ..." or "handshake failed: ...") in log $1.
-outcomes() { grep -E ": (accepted|handshake failed)" "$1"; }
 
 # One connection of a peer client to our server for the case in $iana $g $c:
 # $1 the client's output file, the rest its command (fed a.bin). Checks the data came back and

@@ -207,6 +207,12 @@ group_label() { case $1 in x25519) echo x25519 ;; P-256) echo secp256r1 ;; P-384
 session_start() {
   if [ "$2" = - ]; then echo "TLS 1.2, $1, "; else echo "TLS 1.2, $1, $(group_label "$2"), "; fi
 }
+# The messages of our server in log file $1, one line each, without the
+# connection numbers ("baretls server: #12 accepted, ..." -> "baretls
+# server: accepted, ...").
+server_log() { sed -E 's/^(baretls server: )#[0-9]+ /\1/' "$1"; }
+# Its outcome lines, one per connection: "accepted, ..." or "handshake failed: ...".
+outcomes() { server_log "$1" | grep -E "^baretls server: (accepted, |handshake failed: )"; }
 # The key of our server for group $1 and certificate $2 ("cert/group"; RSA
 # key transport, group "-", goes to the x25519 one).
 server_key() { local g=$1; [ "$g" = - ] && g=x25519; echo "$2/$g"; }

@@ -105,10 +105,10 @@ require_ems_verdict() {
 # state, and it accepted $2 of them. Prints the problem, if any.
 server_log_problem() {  # cert/group, expected connections
   local log=${BLOG[$1]} g=${1#*/} n
-  n=$(grep -c ": accepted, " "$log")
-  [ "$n" -eq "$2" ] || { echo "server $1 accepted $n of $2: $(grep -v ': accepted, \|server_name' "$log" | tail -1)"; return; }
-  grep ": accepted, " "$log" | grep -vF ", $EMS" | head -1
-  grep ": accepted, TLS 1.2, TLS_ECDHE" "$log" | grep -vF ", $(group_label "$g"), " | head -1
+  n=$(outcomes "$log" | grep -c ": accepted, ")
+  [ "$n" -eq "$2" ] || { echo "server $1 accepted $n of $2: $(outcomes "$log" | grep -v ': accepted, ' | tail -1)"; return; }
+  outcomes "$log" | grep ": accepted, " | grep -vF ", $EMS" | head -1
+  outcomes "$log" | grep ": accepted, TLS 1.2, TLS_ECDHE" | grep -vF ", $(group_label "$g"), " | head -1
 }
 
 # --- 2. the peer's client (go, python) -> baretls server --echo ---
@@ -170,7 +170,7 @@ curl_to_server() {
     # The session the page describes: the one the server logged, this suite and group.
     desc=$(sed -n 's|^<html><body><p>baretls: \(.*\)</p></body></html>$|\1|p' "$W/page$i" 2>/dev/null)
     if [ "$status" = "0 " ] && [[ $desc == "$(session_start "$iana" "$g")"* ]] && [[ $desc == *", $EMS" ]] &&
-       grep -qFx "baretls server: accepted, $desc" "${BLOG[$key]}" &&
+       server_log "${BLOG[$key]}" | grep -qFx "baretls server: accepted, $desc" &&
        cmp -s "$W/page$i" <(expected_page "$desc"); then ok; else
       bad "curl -> baretls server: $iana $g $c: curl: ${status:-none} page: ${desc:-none}" \
           "| server: $(grep -v 'accepted\|server_name' "${BLOG[$key]}" | tail -1)"
