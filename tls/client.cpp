@@ -117,7 +117,8 @@ Result<HsState> client_on_certificate(Engine& e, std::span<const std::uint8_t> b
   auto cert = CertificateMsg::parse(body);
   if (!cert) return cert.error();
   const auto& cfg = *e.client_config;
-  auto key = verify_peer_chain(cert->certificate_list, cfg.trust_store.get(), config_now(cfg), e.server_name, true);
+  auto key = verify_peer_chain(cert->certificate_list, cfg.trust_store.get(), config_now(cfg), e.server_name, true,
+                               cfg.min_rsa_bits);
   if (!key) return key.error();
   const bool ec = key->type() != CertKeyType::rsa;
   // RFC 8422 §5.3 / RFC 5246 §7.4.2: the key must suit the key exchange.

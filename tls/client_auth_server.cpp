@@ -51,7 +51,8 @@ Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uin
     e.transcript.stop_keeping();
     return HsState::server_wait_client_key_exchange;
   }
-  auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false);
+  auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false,
+                               cfg.min_rsa_bits);
   if (!key) return key.error();
   e.neg.peer_key = std::move(*key);
   e.peer_certificate = std::move(cert->certificate_list.front());

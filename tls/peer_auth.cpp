@@ -52,7 +52,8 @@ Error from_x509(x509::Error e) noexcept {
 }  // namespace
 
 Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain, const x509::TrustStore* roots,
-                                  std::int64_t now, std::string_view hostname, bool server_purpose) {
+                                  std::int64_t now, std::string_view hostname, bool server_purpose,
+                                  std::size_t min_rsa_bits) {
   if (chain.empty()) return Error::certificate_required;
   if (chain.size() > kMaxPeerChainCertificates) return Error::certificate_chain_too_long;
   if (roots == nullptr) return Error::certificate_unknown_ca;
@@ -63,6 +64,7 @@ Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& 
   opts.now = now;
   opts.hostname = hostname;
   opts.purpose = server_purpose ? x509::Purpose::server : x509::Purpose::client;
+  opts.min_rsa_bits = min_rsa_bits;
   auto leaf = x509::verify_chain(spans, *roots, opts);
   if (!leaf) return from_x509(leaf.error());
   const auto type = to_cert_key_type(leaf->type());

@@ -42,20 +42,23 @@ class PeerKey {
  private:
   friend Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                            const x509::TrustStore* roots, std::int64_t now,
-                                           std::string_view hostname, bool server_purpose);
+                                           std::string_view hostname, bool server_purpose,
+                                           std::size_t min_rsa_bits);
   PeerKey(std::shared_ptr<const x509::PublicKey> k, CertKeyType t) : key_(std::move(k)), type_(t) {}
   std::shared_ptr<const x509::PublicKey> key_;
   CertKeyType type_;
 };
 
-// Chain check at `now` with host name (empty: none). More than
-// kMaxPeerChainCertificates: certificate_chain_too_long. x509 failures map to
+// Chain check at `now` with host name (empty: none), RSA keys of at least
+// min_rsa_bits. More than kMaxPeerChainCertificates:
+// certificate_chain_too_long. x509 failures map to
 // certificate_expired / certificate_not_yet_valid / certificate_unknown_ca /
 // certificate_hostname_mismatch / certificate_unsupported /
 // certificate_wrong_purpose / certificate_bad.
 [[nodiscard]] Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                                 const x509::TrustStore* roots, std::int64_t now,
-                                                std::string_view hostname, bool server_purpose);
+                                                std::string_view hostname, bool server_purpose,
+                                                std::size_t min_rsa_bits);
 
 // Whether a leaf certificate (DER) a session kept from its full handshake
 // names `hostname` (RFC 6125, as x509::check_hostname): a client offers a

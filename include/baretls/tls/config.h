@@ -60,6 +60,10 @@ struct CommonConfig {
   ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::required;
   // Largest handshake message accepted (reassembled across records).
   std::size_t max_handshake_message_size = 64 * 1024;
+  // Smallest RSA modulus accepted in the peer's certificate chain, leaf to
+  // trust anchor (so also for RSA key transport and client certificates):
+  // x509::kDefaultMinRsaBits; x509::kLegacyMinRsaBits (1024) for legacy peers.
+  std::size_t min_rsa_bits = 2048;
   TraceSink trace;
   // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
   // every message, record and key-schedule value, SECRETS INCLUDED (like the
