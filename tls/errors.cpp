@@ -48,8 +48,10 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::too_many_renegotiation_requests:
     case Error::no_inner_content_type:
     case Error::empty_inner_content: return Alert::unexpected_message;
-    case Error::record_overflow:
-    case Error::handshake_message_too_large: return Alert::record_overflow;
+    case Error::record_overflow: return Alert::record_overflow;
+    // RFC 5246 §7.2.2: record_overflow is for records; a handshake message
+    // over its bound is a handshake field out of range (as OpenSSL and BoringSSL).
+    case Error::handshake_message_too_large: return Alert::illegal_parameter;
     case Error::bad_record_mac: return Alert::bad_record_mac;
     case Error::too_many_empty_records: return Alert::unexpected_message;
     case Error::sequence_number_exhausted: return Alert::internal_error;
@@ -78,6 +80,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::useless_hello_retry_request: return Alert::illegal_parameter;
     case Error::missing_extension: return Alert::missing_extension;
     case Error::unoffered_extension: return Alert::unsupported_extension;
+    case Error::invalid_server_name: return Alert::unrecognized_name;
+    case Error::own_certificate_key_usage: return Alert::handshake_failure;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
     case Error::bad_finished:
@@ -91,7 +95,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::certificate_bad:
     case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
     case Error::certificate_unsupported:
-    case Error::certificate_wrong_purpose: return Alert::unsupported_certificate;
+    case Error::certificate_wrong_purpose:
+    case Error::certificate_key_usage: return Alert::unsupported_certificate;
     case Error::certificate_chain_too_long: return Alert::bad_certificate;
     case Error::internal_error:
     case Error::buffer_too_small:
@@ -125,7 +130,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::record_overflow: return "record too large";
     case Error::bad_record_mac: return "record failed authentication";
     case Error::too_many_empty_records: return "too many empty records";
-    case Error::handshake_message_too_large: return "handshake message too large";
+    case Error::handshake_message_too_large:
+      return "handshake message over its size bound (max_handshake_message_size; 2^17 bytes for a ClientHello)";
     case Error::sequence_number_exhausted: return "record sequence number exhausted";
     case Error::bad_record_version: return "bad record version";
     case Error::protocol_version: return "peer does not support TLS 1.2";
@@ -154,6 +160,9 @@ std::string_view to_string(Error e) noexcept {
     case Error::bad_key_update_request: return "KeyUpdate request_update out of range";
     case Error::bad_record_size_limit: return "record_size_limit below 64";
     case Error::useless_hello_retry_request: return "HelloRetryRequest would not change the ClientHello";
+    case Error::invalid_server_name: return "server_name (SNI) is not a valid DNS host name";
+    case Error::own_certificate_key_usage:
+      return "our certificate's key usage allows none of the key exchanges the client offers";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
@@ -167,6 +176,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::certificate_unsupported: return "unsupported certificate";
     case Error::certificate_wrong_purpose: return "certificate is not for this purpose (extended key usage)";
     case Error::certificate_chain_too_long: return "certificate chain too long";
+    case Error::certificate_key_usage: return "certificate key usage does not allow this key exchange or signature";
     case Error::internal_error: return "internal error";
     case Error::buffer_too_small: return "buffer too small";
     case Error::bad_config: return "invalid configuration";

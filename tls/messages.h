@@ -183,6 +183,10 @@ struct NewSessionTicket {
 
 // Handshake header, RFC 5246 §7.4: HandshakeType msg_type; uint24 length;
 inline constexpr std::size_t kHandshakeHeaderSize = 4;
+// A server accepts a ClientHello body of this size whatever
+// max_handshake_message_size says (it may say more): real ClientHellos with
+// many suites or a large padding extension exceed 64 KiB.
+inline constexpr std::size_t kMaxClientHelloSize = std::size_t{1} << 17;
 
 // Serializes `msg` as a complete handshake message and appends it to `out`.
 template <typename M>

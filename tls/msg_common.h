@@ -34,17 +34,18 @@ void write_u16_list(wire::Writer& w, std::span<const std::uint16_t> list);
 // Calls on_ext(type, data_reader) for each extension of the block `block`
 // (the body of an extensions vector); RFC 5246 §7.4.1.4 "There MUST NOT be
 // more than one extension of the same type" -> decode_duplicate_extension.
+// The types seen are one bit each in a 2^16-bit map (8 KiB), so the check is
+// linear in the extension count (a 64 KiB block holds up to 16,383).
 template <typename F>
 [[nodiscard]] Error walk_extension_list(wire::Reader& block, F&& on_ext) {
-  std::vector<std::uint16_t> seen;
+  std::vector<bool> seen(0x10000);
   while (!block.empty()) {
     auto type = block.u16();
     if (!type) return type.error();
     auto data = block.sub16(0, 0xffff);
     if (!data) return data.error();
-    for (const auto t : seen)
-      if (t == *type) return Error::decode_duplicate_extension;
-    seen.push_back(*type);
+    if (seen[*type]) return Error::decode_duplicate_extension;
+    seen[*type] = true;
     BARETLS_TRY(on_ext(*type, *data));
   }
   return Error::ok;

@@ -11,6 +11,8 @@
 // (optional); --verify-client makes it required.
 // Session resumption is on: a session-ID cache and RFC 5077 tickets; a
 // resumed session keeps the client certificate of its full handshake.
+// --require-ems refuses clients without the extended master secret (RFC
+// 7627); by default they get a full handshake whose session is not kept.
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -20,6 +22,7 @@
 #include "baretls/x509/trust_store.h"
 #include "baretls/tls/ticket_keys.h"
 #include "tools/commands.h"
+#include "tools/escape.h"
 #include "tools/server_run.h"
 #include "tools/tls_options.h"
 
@@ -37,6 +40,7 @@ struct ServerArgs {
   bool alpn_set = false;
   bool echo = false;
   bool trace = false;
+  bool require_ems = false;  // refuse clients without the extended master secret
   ServerRunOptions run;  // --workers, limits and timeouts, --port 0, the hidden --poll
 };
 
@@ -46,7 +50,7 @@ int usage() {
                "                      [--CAfile CA.pem [--verify-client]] [--alpn LIST] [--keylog FILE]\n"
                "                      [--host H] [--cipher LIST] [--groups LIST] [--echo] [--trace]\n"
                "                      [--workers N] [--max-connections N] [--handshake-timeout S]\n"
-               "                      [--idle-timeout S]\n");
+               "                      [--idle-timeout S] [--require-ems]\n");
   return 2;
 }
 
@@ -83,6 +87,8 @@ int parse_args(int argc, char** argv, ServerArgs& a) {
       a.trace = true;
     } else if (opt == "--verify-client") {
       a.verify_client = true;
+    } else if (opt == "--require-ems") {
+      a.require_ems = true;
     } else if (opt == "--poll") {  // hidden: the poll(2) loop instead of epoll (tests run both)
       a.run.poller = PollerKind::poll;
     } else if (i + 1 >= argc) {
@@ -123,10 +129,11 @@ int parse_args(int argc, char** argv, ServerArgs& a) {
 
 // After the handshake: SNI, ALPN and the client certificate, one line each.
 void report_features(const tls::ServerConfig& cfg, const tls::Connection& c) {
+  // The client chose these strings: escaped before they reach a terminal.
   if (const auto sni = c.requested_server_name(); !sni.empty())
-    std::fprintf(stderr, "baretls server: server_name: %s\n", std::string(sni).c_str());
+    std::fprintf(stderr, "baretls server: server_name: %s\n", escape_peer_text(sni).c_str());
   if (!cfg.alpn.empty()) {
-    const std::string proto(c.alpn_protocol());
+    const std::string proto = escape_peer_text(c.alpn_protocol());
     std::fprintf(stderr, "baretls server: ALPN: %s\n", proto.empty() ? "none (the client offered none)" : proto.c_str());
   }
   if (cfg.client_auth == tls::ClientAuth::none) return;
@@ -147,6 +154,7 @@ int cmd_server(int argc, char** argv) {
   cfg->random = crypto::system_random();
   cfg->clock = system_clock();
   if (a.trace) cfg->trace = stderr_trace();
+  if (a.require_ems) cfg->extended_master_secret = tls::ExtendedMasterSecret::required;
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
   if (a.alpn_set && !parse_alpn(a.alpn, *cfg)) return 2;

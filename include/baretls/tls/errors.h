@@ -97,6 +97,8 @@ enum class Error : std::uint16_t {
   bad_key_update_request,     // RFC 8446 §4.6.3: request_update other than 0 or 1
   bad_record_size_limit,      // RFC 8449 §4: a record_size_limit below 64
   useless_hello_retry_request,  // RFC 8446 §4.1.4: a HelloRetryRequest that changes nothing
+  invalid_server_name,             // RFC 6066 §3: SNI host_name is not a valid DNS name
+  own_certificate_key_usage,       // server: our chains' keyUsage allows none of the client's suites
 
   // crypto checks
   bad_finished = 500,
@@ -114,6 +116,7 @@ enum class Error : std::uint16_t {
   certificate_unsupported,
   certificate_wrong_purpose,  // RFC 5280 §4.2.1.12: extendedKeyUsage excludes this role
   certificate_chain_too_long,  // more certificates than kMaxPeerChainCertificates
+  certificate_key_usage,       // RFC 5280 §4.2.1.3: the peer leaf's keyUsage forbids the key exchange / signing
 
   // local
   internal_error = 700,
