@@ -7,9 +7,9 @@
 # byte, the negotiated suite and group checked on our side; then peers
 # limited to TLS 1.3 or TLS 1.0 must fail cleanly, and renegotiation is
 # refused both ways. Our servers: one per certificate x group (--groups
-# naming that group only), shared by the cases; peers on free ports of
-# 127.0.0.1, each checked to listen before use; no fixed sleeps, bounded
-# waits, every peer killed by PID.
+# naming that group only), shared by the cases; every server on 127.0.0.1
+# on a port the kernel picks, found listening before use; no fixed
+# sleeps, bounded waits, every peer killed by PID.
 # usage: interop.sh BARETLS_BINARY VECTORS_TLS_DIR
 set -u
 B=$1
@@ -78,7 +78,7 @@ while read -r os iana g c; do
   # 1. baretls client <-> openssl s_server: b.bin to us, a.bin to it; each
   # side's input stays open until it has received all the other sent.
   start_peer "$W/s_out" "$W/s_err" fed "$W/b.bin" "$W/s_out" "$N" timeout 60 openssl s_server -tls1_2 \
-      -accept @PORT@ -cert "$V/$c.pem" -key "$V/$c.key" -cipher "$os" -groups "$groups" -naccept 1 -quiet
+      -accept 127.0.0.1:@PORT@ -cert "$V/$c.pem" -key "$V/$c.key" -cipher "$os" -groups "$groups" -naccept 1 -quiet
   SP=$PEER
   fed "$W/a.bin" "$W/c_out" "$(size "$W/b.bin")" timeout 60 "${CLIENT[@]}" --connect 127.0.0.1:$P \
       > "$W/c_out" 2> "$W/c_err"
@@ -111,8 +111,8 @@ for v in tls1_3 tls1; do
   expected=$((expected + 2))
   extra=""; [ $v = tls1 ] && extra="-cipher DEFAULT@SECLEVEL=0"
   rm -f "$W/done"
-  start_peer /dev/null "$W/s_err" fed /dev/null "$W/done" 1 timeout 30 openssl s_server -$v $extra -accept @PORT@ \
-      -cert "$V/p256.pem" -key "$V/p256.key" -naccept 1 -quiet
+  start_peer /dev/null "$W/s_err" fed /dev/null "$W/done" 1 timeout 30 openssl s_server -$v $extra \
+      -accept 127.0.0.1:@PORT@ -cert "$V/p256.pem" -key "$V/p256.key" -naccept 1 -quiet
   SP=$PEER
   echo hi | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
       > /dev/null 2> "$W/c_err"
@@ -162,7 +162,7 @@ hello_request_feed() {
 }
 piped() { "$1" | "${@:2}"; }  # piped FEEDER CMD...: FEEDER's output into CMD
 : > "$W/c_err"
-start_peer "$W/s_out" "$W/s_err" piped hello_request_feed timeout 60 openssl s_server -tls1_2 -accept @PORT@ \
+start_peer "$W/s_out" "$W/s_err" piped hello_request_feed timeout 60 openssl s_server -tls1_2 -accept 127.0.0.1:@PORT@ \
     -cert "$V/p256.pem" -key "$V/p256.key" -naccept 1
 SP=$PEER
 wait_for "$W/c_err" "no_renegotiation" 60 < /dev/null | timeout 60 "$B" client --connect 127.0.0.1:$P \

@@ -8,8 +8,8 @@
 # (server preference, mismatch -> no_application_protocol); SNI chain choice
 # seen by `openssl s_client -servername`; and, when tshark is installed, a
 # loopback capture decrypted by `tshark -o tls.keylog_file:` with the key log
-# our programs wrote (and not without it). Peers on free ports of 127.0.0.1,
-# each checked to listen before use (interop_lib.sh); no fixed sleeps,
+# our programs wrote (and not without it). Peers on 127.0.0.1, on ports
+# the kernel picks, each found listening before use (interop_lib.sh); no fixed sleeps,
 # bounded waits, every peer killed by PID.
 # usage: interop_features.sh BARETLS_BINARY VECTORS_TLS_DIR
 set -u
@@ -28,7 +28,7 @@ printf 'line one of the test data\nline two\n' > "$W/data"
 
 DATA_SIZE=$(size "$W/data")
 
-# Starts our server (extra arguments appended) on a free port: sets P and SP.
+# Starts our server (extra arguments appended) on a port the kernel picks: sets P and SP.
 start_server() {
   start_peer /dev/null "$W/bs_err" timeout 60 "$B" server --port @PORT@ "$@"
   SP=$PEER
@@ -98,7 +98,7 @@ check "server --verify-client refuses a client certificate from another CA (rc=$
 # --- 2. our client with --cert <-> openssl s_server -Verify 1 / gnutls-serv --require-client-cert ---
 for c in client-rsa client-p256; do
   subject=$([ $c = client-rsa ] && echo "baretls test client RSA" || echo "baretls test client P-256")
-  s_server_until_done timeout 20 openssl s_server -tls1_2 -accept @PORT@ -cert "$V/p256.pem" -key "$V/p256.key" \
+  s_server_until_done timeout 20 openssl s_server -tls1_2 -accept 127.0.0.1:@PORT@ -cert "$V/p256.pem" -key "$V/p256.key" \
       -Verify 1 -CAfile "$V/ca.pem" -verify_return_error -naccept 1
   GP=$PEER
   fed_client timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \
@@ -149,7 +149,7 @@ alpn_server_case "h2,http/1.1" "http/1.1,h2" "h2"          # the server's prefer
 alpn_server_case "h2" "spdy/3,imap" ""
 
 alpn_client_case() {  # s_server -alpn, our --alpn, expected
-  s_server_until_done timeout 20 openssl s_server -tls1_2 -accept @PORT@ -cert "$V/p256.pem" -key "$V/p256.key" \
+  s_server_until_done timeout 20 openssl s_server -tls1_2 -accept 127.0.0.1:@PORT@ -cert "$V/p256.pem" -key "$V/p256.key" \
       -alpn "$1" -naccept 1
   local sp=$PEER
   echo hi | timeout 20 "$B" client --connect 127.0.0.1:$P --CAfile "$V/ca.pem" --servername localhost \

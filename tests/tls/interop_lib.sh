@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Sourced by the interop scripts: a scratch directory $W removed on exit with
 # every peer started here killed (the process tree of each PID in PIDS),
-# pass/fail counters, free ports, peers that are known to listen before they
-# are used, and waits on conditions, never on the clock: every wait is
+# pass/fail counters, servers started on port 0 and used once they listen
+# (start_peer), and waits on conditions, never on the clock: every wait is
 # bounded, and a loaded machine only makes it last longer.
 W=$(mktemp -d)
 PIDS=()
@@ -37,33 +37,16 @@ require() {
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-# Sockets of TCP port $1 on this host in state $2 (0A: listening; "" any),
-# as inode numbers, from /proc/net/tcp and tcp6.
-port_sockets() {
-  awk -v port=":$(printf '%04X' "$1")" -v st="$2" \
-    'FNR > 1 && substr($2, length($2) - 4) == port && (st == "" || $4 == st) { print $10 }' \
-    /proc/net/tcp /proc/net/tcp6 2>/dev/null
-}
-# A port in 20000..59999 with no socket on it. Another process may still take
-# it before our peer binds it: start_peer then tries another.
-port() {
+# The IPv4 TCP ports (what 127.0.0.1 reaches) on which a process in the
+# tree of PID $1 listens: the inodes of its sockets (/proc/PID/fd) looked up
+# in /proc/net/tcp, state 0A (LISTEN, so listen() has returned), local
+# address 127.0.0.1 or 0.0.0.0. Nobody else's socket can match.
+tree_ports() {
   local p
-  for _ in $(seq 1 100); do
-    p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
-    [ -z "$(port_sockets $p "")" ] && break
-  done
-  echo $p
-}
-# True when a process in the tree of PID $1 listens on TCP port $2 (not
-# someone else's process that happens to hold the port).
-tree_listens() {
-  local inode p
-  for inode in $(port_sockets "$2" 0A); do
-    for p in $(tree "$1"); do
-      [ -n "$(find /proc/"$p"/fd -maxdepth 1 -lname "socket:\[$inode\]" 2>/dev/null)" ] && return 0
-    done
-  done
-  return 1
+  for p in $(tree "$1"); do find /proc/"$p"/fd -maxdepth 1 -lname 'socket:*' -printf '%l\n' 2>/dev/null; done |
+    awk 'FNR == NR { gsub(/[^0-9]/, ""); own[$0] = 1; next }
+         FNR > 1 && $4 == "0A" && own[$10] && ($2 ~ /^0100007F:/ || $2 ~ /^00000000:/) {
+           print substr($2, 10) }' - /proc/net/tcp | sort -u | while read -r h; do echo $((16#$h)); done
 }
 # Waits (up to $3 s, default 30) until file $1 holds pattern $2.
 wait_for() {
@@ -111,33 +94,27 @@ fed_while() {
 }
 
 # start_peer OUT ERR CMD...: starts CMD in the background (stdout to OUT,
-# stderr to ERR) with every "@PORT@" in its arguments replaced by a free port,
-# and waits (up to 30 s) until it listens there. Sets P (the port) and PEER
-# (the PID, also added to PIDS). When the bind fails because the port was
-# taken meanwhile, tries again with another port; when the peer does not
-# start, ends the script with the peer's own messages.
+# stderr to ERR) with every "@PORT@" in its arguments replaced by 0, so that
+# the kernel picks a free port when CMD binds (no port is guessed, none can be
+# taken meanwhile), and waits (up to 60 s) until CMD listens: P is then the
+# port it listens on (tree_ports), PEER its PID (also added to PIDS). When CMD
+# ends or does not listen in time, ends the script with CMD's own messages.
 start_peer() {
   local out=$1 err=$2 what
   shift 2
   what="$*"; what=${what:0:120}
-  for _ in 1 2 3 4 5; do
-    P=$(port)
-    : > "$out"; : > "$err"
-    "${@//@PORT@/$P}" > "$out" 2> "$err" &
-    PEER=$!
-    PIDS+=("$PEER")
-    for _ in $(seq 1 300); do
-      tree_listens "$PEER" "$P" && return 0
-      kill -0 "$PEER" 2>/dev/null || break
-      grep -qi "in use" "$out" "$err" && break
-      sleep 0.1
-    done
-    kill_tree "$PEER"
-    wait "$PEER" 2>/dev/null
-    grep -qi "in use" "$out" "$err" || break  # not a bind failure: no second try
-    echo "note: port $P was taken, retrying ($what)"
+  : > "$out"; : > "$err"
+  "${@//@PORT@/0}" > "$out" 2> "$err" &
+  PEER=$!
+  PIDS+=("$PEER")
+  for _ in $(seq 1 600); do
+    P=$(tree_ports "$PEER" | head -1)
+    [ -n "$P" ] && return 0
+    kill -0 "$PEER" 2>/dev/null || break
+    sleep 0.1
   done
-  echo "FAIL: did not start listening on 127.0.0.1:$P: $what; its output:"
+  stop_peer "$PEER"
+  echo "FAIL: did not start listening on 127.0.0.1: $what; its output:"
   cat "$out" "$err"
   exit 1
 }

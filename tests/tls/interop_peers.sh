@@ -18,9 +18,10 @@
 # The server side of baretls runs one process per certificate x group, with
 # --groups naming only that group, so the group is the one under test whatever
 # the client's list (python's ssl module can name one group or OpenSSL's
-# default list, nothing in between). Peers on 127.0.0.1 only: ours on free
-# ports checked to listen, the Go and python servers on ports the kernel
-# picks; bounded timeouts; every peer killed by PID.
+# default list, nothing in between). Peers on 127.0.0.1 only, every server on a
+# port the kernel picks (ours found listening with interop_lib.sh's
+# start_peer, the Go and python ones print theirs); bounded timeouts; every
+# peer killed by PID.
 # usage: interop_peers.sh go|python|curl BARETLS_BINARY VECTORS_TLS_DIR WORK_DIR
 set -u
 KIND=$1

@@ -11,8 +11,8 @@
 #    against `baretls server`: "Resumed: yes", the page says "Reused";
 #  - a damaged session file is refused with a message, an unknown session
 #    gets a full handshake.
-# Peers on free ports of 127.0.0.1, each checked to listen before use
-# (interop_lib.sh); no fixed sleeps, bounded waits, every peer killed by PID.
+# Peers on 127.0.0.1, on ports the kernel picks, each found listening before
+# use (interop_lib.sh); no fixed sleeps, bounded waits, every peer killed by PID.
 # usage: interop_resume.sh BARETLS_BINARY VECTORS_TLS_DIR
 set -u
 B=$1
@@ -93,7 +93,7 @@ for mode in ticket no_ticket; do
   flag=""; [ $mode = no_ticket ] && flag="-no_ticket"
   rm -f "$W/done"  # s_server's stdin stays open until then
   start_peer "$W/ss_out" "$W/ss_err" fed /dev/null "$W/done" 1 timeout 30 openssl s_server -tls1_2 $flag \
-      -accept @PORT@ "${CERT[@]}" -www -naccept 2
+      -accept 127.0.0.1:@PORT@ "${CERT[@]}" -www -naccept 2
   OP=$PEER
   rm -f "$W/b.sess"
   printf '%s' "$REQ" | timeout 10 "$B" client --connect 127.0.0.1:$P "${CLIENT[@]}" --sess-out "$W/b.sess" \
