@@ -14,7 +14,8 @@
 #    `baretls server`'s HTTP page, checked byte for byte against the session
 #    the server reports.
 # Then `--require-ems` on our side, each way the peer allows: a connection
-# when the peer has the extended master secret, a clear refusal from Go.
+# when the peer has the extended master secret, a clear refusal from Go; and
+# (go, python) SNI, ALPN and client certificates both ways.
 # The server side of baretls runs one process per certificate x group, with
 # --groups naming only that group, so the group is the one under test whatever
 # the client's list (python's ssl module can name one group or OpenSSL's
@@ -145,7 +146,49 @@ peer_client_to_server() {
   require_ems_verdict $?
 }
 
-# --- 3. curl -> baretls server (its HTTP page) ---
+# --- 3. SNI, ALPN and client certificates, both ways (go, python) ---
+# Our client (--cert, --alpn) against the peer's server in --features mode
+# (ALPN http/1.1, a client certificate required), and without a certificate;
+# the peer's client (features mode: a client certificate, ALPN h2 and
+# http/1.1) against `baretls server --verify-client --alpn http/1.1`. Each end
+# checks what the other sent: the name, the protocol, the certificate.
+features_both_ways() {
+  local rc pline
+  start_reporting_peer "$W/fs_out" "$W/fs_err" timeout 300 "${PEER_CMD[@]}" server --features "$V/ca.pem" \
+      "$V/p256.pem" "$V/p256.key"
+  local port=${PORTS[0]} data="client certificate, ALPN"
+  local client=(timeout 30 "$B" client --connect "127.0.0.1:$port" --CAfile "$V/ca.pem" --servername localhost)
+  expected=$((expected + 3))
+  printf %s "$data" | "${client[@]}" --cert "$V/client-p256.pem" --key "$V/client-p256.key" --alpn h2,http/1.1 \
+      > "$W/c_out" 2> "$W/c_err"
+  rc=$?
+  wait_lines "$W/fs_err" "port $port:" 1 10  # the peer's line for this connection
+  pline=$(tail -1 "$W/fs_err")
+  if [ $rc -eq 0 ] && [ "$(cat "$W/c_out")" = "$data" ] && grep -qFx "baretls client: ALPN: http/1.1" "$W/c_err" &&
+     [[ $pline == *", server_name localhost, alpn http/1.1, client baretls test client P-256, echoed 24 bytes" ]]
+  then ok; else bad "baretls client --cert --alpn -> $KIND server (rc=$rc): $(tail -1 "$W/c_err") | $KIND: $pline"; fi
+  printf %s "$data" | "${client[@]}" --alpn http/1.1 > /dev/null 2> "$W/c_err"
+  rc=$?
+  wait_lines "$W/fs_err" "port $port:" 2 10
+  if [ $rc -ne 0 ] && [ $rc -ne 124 ] && grep -q "handshake failed: peer sent a fatal alert" "$W/c_err"; then ok; else
+    bad "baretls client without a certificate -> $KIND server requiring one (rc=$rc): $(tail -1 "$W/c_err")"; fi
+  stop_peer "$PEER"
+  start_peer /dev/null "$W/bs_features" timeout 300 "$B" server --port @PORT@ --cert "$V/p256.pem" \
+      --key "$V/p256.key" --CAfile "$V/ca.pem" --verify-client --alpn http/1.1 --echo
+  timeout 60 "${PEER_CMD[@]}" features "$V/ca.pem" "$V/client-rsa.pem" "$V/client-rsa.key" "$P" \
+      > "$W/pf_out" 2> "$W/pf_err"
+  rc=$?
+  wait_for "$W/bs_features" "client certificate verified\|no client certificate\|handshake failed" 10
+  stop_peer "$PEER"
+  if [ $rc -eq 0 ] && grep -qFx "alpn http/1.1" "$W/pf_out" &&
+     server_log "$W/bs_features" | grep -qFx "baretls server: server_name: localhost" &&
+     server_log "$W/bs_features" | grep -qFx "baretls server: ALPN: http/1.1" &&
+     server_log "$W/bs_features" | grep -q "^baretls server: client certificate verified: subject CN=baretls test client RSA,"
+  then ok; else bad "$KIND client (certificate, ALPN) -> baretls server --verify-client --alpn (rc=$rc):" \
+    "$(tail -1 "$W/pf_err") | server: $(server_log "$W/bs_features" | tail -1)"; fi
+}
+
+# --- 4. curl -> baretls server (its HTTP page) ---
 # The page of `baretls server` for session description $1 (tools/cmd_server.cpp).
 expected_page() {
   local body="<html><body><p>baretls: $1</p></body></html>"$'\n'
@@ -191,6 +234,7 @@ else
   client_to_peer_server
   echo "baretls client -> $KIND server: $pass passed, $fail failed ($((SECONDS - start)) s)"
   peer_client_to_server
+  features_both_ways
 fi
 echo "interop ($KIND): $pass passed, $fail failed (expected $expected, $((SECONDS - start)) s)"
 [ $fail -eq 0 ] && [ $pass -eq $expected ] && [ $expected -gt 0 ]

@@ -2,17 +2,24 @@
 // Interop peer for tests/tls/interop_peers.sh: Go's crypto/tls, limited to
 // TLS 1.2 (Debian's Go 1.19 has no extended master secret, RFC 7627).
 //
-//	go_peer server CERT KEY [CERT KEY ...]
+//	go_peer server [--features CA_FILE] CERT KEY [CERT KEY ...]
 //	    One listener per certificate on 127.0.0.1 with a port the kernel
 //	    picks; prints "listening PORT..." (in argument order) and echoes
 //	    every connection until the client closes. One line per connection
-//	    on stderr. Runs until killed.
+//	    on stderr. Runs until killed. With --features: ALPN "http/1.1",
+//	    a client certificate required and verified against CA_FILE, and
+//	    the line also names the server_name, ALPN and client certificate.
 //	go_peer client CA_FILE PAYLOAD_FILE CASES_FILE
 //	    Each line of CASES_FILE is "PORT SUITE GROUP[:GROUP...]" (IANA suite
 //	    name; groups x25519, P-256, P-384, in the order offered): connects to
 //	    127.0.0.1:PORT as "localhost", offers only that suite and those
 //	    groups, sends the payload, reads it back and compares it byte for
 //	    byte. Prints "ok LINE" or "FAIL LINE: reason" for each line.
+//	go_peer features CA_FILE CERT KEY PORT
+//	    One connection to 127.0.0.1:PORT as "localhost" with the client
+//	    certificate CERT, offering ALPN "h2" and "http/1.1", the 24 bytes
+//	    "client certificate, ALPN" echoed and checked. Prints "alpn PROTO";
+//	    errors on stderr, exit status 2.
 package main
 
 import (
@@ -28,6 +35,8 @@ import (
 	"strings"
 	"time"
 )
+
+const featuresData = "client certificate, ALPN"
 
 // The eight TLS 1.2 suites of the baretls profile (DESIGN.md), IANA names.
 var suites = map[string]uint16{
@@ -51,6 +60,18 @@ func allSuites() []uint16 {
 		out = append(out, id)
 	}
 	return out
+}
+
+func loadRoots(caFile string) *x509.CertPool {
+	pem, err := os.ReadFile(caFile)
+	if err != nil {
+		fatal("%v", err)
+	}
+	roots := x509.NewCertPool()
+	if !roots.AppendCertsFromPEM(pem) {
+		fatal("no certificate in %s", caFile)
+	}
+	return roots
 }
 
 func fatal(format string, args ...interface{}) {
@@ -98,11 +119,21 @@ func echo(conn net.Conn, cfg *tls.Config, port int) {
 		return
 	}
 	t.Close() // our close_notify
-	fmt.Fprintf(os.Stderr, "port %d: %s, echoed %d bytes\n", port,
-		tls.CipherSuiteName(t.ConnectionState().CipherSuite), n)
+	st := t.ConnectionState()
+	extra := ""
+	if cfg.ClientAuth == tls.RequireAndVerifyClientCert {
+		extra = fmt.Sprintf(", server_name %s, alpn %s, client %s", st.ServerName, st.NegotiatedProtocol,
+			st.PeerCertificates[0].Subject.CommonName)
+	}
+	fmt.Fprintf(os.Stderr, "port %d: %s%s, echoed %d bytes\n", port, tls.CipherSuiteName(st.CipherSuite), extra, n)
 }
 
 func serve(args []string) {
+	var clientRoots *x509.CertPool
+	if len(args) >= 2 && args[0] == "--features" {
+		clientRoots = loadRoots(args[1])
+		args = args[2:]
+	}
 	if len(args) == 0 || len(args)%2 != 0 {
 		fatal("server needs CERT KEY pairs")
 	}
@@ -119,6 +150,11 @@ func serve(args []string) {
 		port := l.Addr().(*net.TCPAddr).Port
 		ports = append(ports, fmt.Sprint(port))
 		cfg := serverConfig(cert)
+		if clientRoots != nil {
+			cfg.NextProtos = []string{"http/1.1"}
+			cfg.ClientAuth = tls.RequireAndVerifyClientCert
+			cfg.ClientCAs = clientRoots
+		}
 		go func() {
 			for {
 				conn, err := l.Accept()
@@ -179,14 +215,7 @@ func client(args []string) {
 	if len(args) != 3 {
 		fatal("client needs CA_FILE PAYLOAD_FILE CASES_FILE")
 	}
-	pem, err := os.ReadFile(args[0])
-	if err != nil {
-		fatal("%v", err)
-	}
-	roots := x509.NewCertPool()
-	if !roots.AppendCertsFromPEM(pem) {
-		fatal("no certificate in %s", args[0])
-	}
+	roots := loadRoots(args[0])
 	payload, err := os.ReadFile(args[1])
 	if err != nil {
 		fatal("%v", err)
@@ -209,15 +238,47 @@ func client(args []string) {
 	}
 }
 
+// features: client certificate and ALPN against our server (see the top).
+func features(args []string) {
+	if len(args) != 4 {
+		fatal("features needs CA_FILE CERT KEY PORT")
+	}
+	cert, err := tls.LoadX509KeyPair(args[1], args[2])
+	if err != nil {
+		fatal("%s: %v", args[1], err)
+	}
+	cfg := &tls.Config{RootCAs: loadRoots(args[0]), ServerName: "localhost", MinVersion: tls.VersionTLS12,
+		MaxVersion: tls.VersionTLS12, Certificates: []tls.Certificate{cert}, NextProtos: []string{"h2", "http/1.1"}}
+	conn, err := tls.DialWithDialer(&net.Dialer{Timeout: ioTimeout}, "tcp", "127.0.0.1:"+args[3], cfg)
+	if err != nil {
+		fatal("%v", err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(ioTimeout))
+	if _, err := conn.Write([]byte(featuresData)); err != nil {
+		fatal("writing: %v", err)
+	}
+	back := make([]byte, len(featuresData))
+	if _, err := io.ReadFull(conn, back); err != nil {
+		fatal("reading the echo: %v", err)
+	}
+	if string(back) != featuresData {
+		fatal("the echoed data differs")
+	}
+	fmt.Printf("alpn %s\n", conn.ConnectionState().NegotiatedProtocol)
+}
+
 func main() {
 	if len(os.Args) < 2 {
-		fatal("usage: go_peer server CERT KEY... | client CA PAYLOAD CASES")
+		fatal("usage: go_peer server [--features CA] CERT KEY... | client CA PAYLOAD CASES | features CA CERT KEY PORT")
 	}
 	switch os.Args[1] {
 	case "server":
 		serve(os.Args[2:])
 	case "client":
 		client(os.Args[2:])
+	case "features":
+		features(os.Args[2:])
 	default:
 		fatal("unknown mode %q", os.Args[1])
 	}
