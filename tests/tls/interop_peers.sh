@@ -185,7 +185,8 @@ features_both_ways() {
      server_log "$W/bs_features" | grep -qFx "baretls server: ALPN: http/1.1" &&
      server_log "$W/bs_features" | grep -q "^baretls server: client certificate verified: subject CN=baretls test client RSA,"
   then ok; else bad "$KIND client (certificate, ALPN) -> baretls server --verify-client --alpn (rc=$rc):" \
-    "$(tail -1 "$W/pf_err") | server: $(server_log "$W/bs_features" | tail -1)"; fi
+    "$(tail -1 "$W/pf_err") | server: $(server_log "$W/bs_features" | grep -E "name|ALPN|certificate|failed" |
+    tr '\n' ' ')"; fi
 }
 
 # --- 4. curl -> baretls server (its HTTP page) ---
