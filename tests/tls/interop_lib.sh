@@ -12,17 +12,32 @@ tree() {
   echo "$1"
   for c in $(cat /proc/"$1"/task/*/children 2>/dev/null); do tree "$c"; done
 }
-# Kills the tree of PID $1 if it is still a child of this script (once
-# reaped, a PID may be another program's).
+# Sends signal $2 (default TERM) to the tree of PID $1 if it is still a
+# child of this script (once reaped, a PID may be another program's).
 kill_tree() {
   local t
   [ "$(sed 's/.*) . \([0-9]*\) .*/\1/' /proc/"$1"/stat 2>/dev/null)" = "$$" ] || return 0
   t=$(tree "$1")
-  kill $t 2>/dev/null
+  kill -"${2:-TERM}" $t 2>/dev/null
+}
+# True while PID $1 runs (not yet ended; a zombie has ended).
+running() {
+  local s
+  s=$(sed 's/.*) \(.\) .*/\1/' /proc/"$1"/stat 2>/dev/null)
+  [ -n "$s" ] && [ "$s" != Z ]
+}
+# Ends the tree of PID $1: SIGTERM, then SIGKILL if it still runs after 10 s
+# (a peer must not hang the test, nor outlive it).
+end_tree() {
+  kill_tree "$1"
+  for _ in $(seq 1 100); do running "$1" || return 0; sleep 0.1; done
+  echo "note: PID $1 ignored SIGTERM for 10 s; killed"
+  kill_tree "$1" KILL
 }
 cleanup() {
   local p
   for p in "${PIDS[@]}"; do kill_tree "$p"; done
+  for p in "${PIDS[@]}"; do running "$p" && end_tree "$p"; done
   rm -rf "$W"
 }
 trap cleanup EXIT
@@ -143,7 +158,7 @@ start_reporting_peer() {
   exit 1
 }
 # Stops a peer started above (its whole process tree) and reaps it.
-stop_peer() { kill_tree "$1"; wait "$1" 2>/dev/null; }
+stop_peer() { end_tree "$1"; wait "$1" 2>/dev/null; }
 
 # The interop matrix (DESIGN.md profile): every suite x group x certificate
 # type, as "OPENSSL_SUITE IANA_SUITE GROUP CERT" lines. ECDSA suites with the
