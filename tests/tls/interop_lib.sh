@@ -26,18 +26,24 @@ running() {
   s=$(sed 's/.*) \(.\) .*/\1/' /proc/"$1"/stat 2>/dev/null)
   [ -n "$s" ] && [ "$s" != Z ]
 }
-# Ends the tree of PID $1: SIGTERM, then SIGKILL if it still runs after 10 s
-# (a peer must not hang the test, nor outlive it).
-end_tree() {
-  kill_tree "$1"
-  for _ in $(seq 1 100); do running "$1" || return 0; sleep 0.1; done
-  echo "note: PID $1 ignored SIGTERM for 10 s; killed"
-  kill_tree "$1" KILL
+# Ends the trees of the PIDs given: SIGTERM, then SIGKILL to those still
+# running after 10 s (a peer must not hang the test, nor outlive it).
+end_trees() {
+  local p left
+  for p in "$@"; do kill_tree "$p"; done
+  for _ in $(seq 1 100); do
+    left=()
+    for p in "$@"; do running "$p" && left+=("$p"); done
+    [ ${#left[@]} -eq 0 ] && return 0
+    sleep 0.1
+  done
+  for p in "${left[@]}"; do
+    echo "note: PID $p ignored SIGTERM for 10 s; killed"
+    kill_tree "$p" KILL
+  done
 }
 cleanup() {
-  local p
-  for p in "${PIDS[@]}"; do kill_tree "$p"; done
-  for p in "${PIDS[@]}"; do running "$p" && end_tree "$p"; done
+  end_trees "${PIDS[@]}"
   rm -rf "$W"
 }
 trap cleanup EXIT
@@ -158,7 +164,7 @@ start_reporting_peer() {
   exit 1
 }
 # Stops a peer started above (its whole process tree) and reaps it.
-stop_peer() { end_tree "$1"; wait "$1" 2>/dev/null; }
+stop_peer() { end_trees "$1"; wait "$1" 2>/dev/null; }
 
 # The interop matrix (DESIGN.md profile): every suite x group x certificate
 # type, as "OPENSSL_SUITE IANA_SUITE GROUP CERT" lines. ECDSA suites with the
