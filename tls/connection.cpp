@@ -61,8 +61,7 @@ Error Connection::feed_eof() {
   if (e.error != Error::ok) return e.error;
   if (e.close_notify_received) return Error::ok;
   // RFC 5246 §7.2.1: without close_notify, the data may have been truncated.
-  e.error = Error::truncated;
-  return e.error;
+  return e.fail(Error::truncated);
 }
 
 std::span<const std::uint8_t> Connection::outgoing() const noexcept {

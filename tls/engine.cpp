@@ -3,24 +3,47 @@
 // handshake reassembly with a size bound, alerts (RFC 5246 §7.2), the
 // handshake dispatcher and application data.
 #include "tls/engine.h"
+
+#include "baretls/crypto/secret.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <cstring>
 
 namespace baretls::tls::detail {
 
+// The one way into the failed state; the first error sticks. Its alert goes
+// out once (alert_for), the session is forgotten when the connection ends by
+// a fatal alert (RFC 5246 §7.2.2; a close_notify or a missing one, §7.2.1,
+// does not end it), then the secrets are wiped and the buffers given back.
 Error Engine::fail(Error e) {
   if (error != Error::ok) return error;
   error = e;
-  app_pos = app_end = 0;
-  hs.clear();
-  flight.clear();
   if (const auto a = alert_for(e); a && !alert_sent) send_alert(AlertLevel::fatal, *a);
-  forget_session(*this);  // RFC 5246 §7.2.2 (resumption.h)
-  neg.master.wipe();
+  const bool closed_cleanly = e == Error::truncated || (e == Error::peer_alert && peer_alert == Alert::close_notify);
+  if (!closed_cleanly) forget_session(*this);  // resumption.h
+  release_after_failure();
   return error;
+}
+
+// Nothing is read or sealed after a failure (every entry point checks
+// `error` first), so the keys and every buffer but `out` (which holds the
+// alert to transmit) can go.
+void Engine::release_after_failure() {
+  neg.master.wipe();
+  for (DirectionKeys* k : {&neg.keys.client_write, &neg.keys.server_write}) {
+    k->key.wipe();
+    k->iv.wipe();
+  }
+  neg.ephemeral.reset();
+  record.drop_keys();
+  crypto::secure_wipe(std::span<std::uint8_t>(in));
+  RecordBuffer().swap(in);
+  in_len = in_pos = app_pos = app_end = app_record = 0;
+  std::vector<std::uint8_t>().swap(hs);
+  std::vector<std::uint8_t>().swap(flight);
 }
 
 // RFC 5246 §7.2: struct { AlertLevel level; AlertDescription description; } Alert;
@@ -216,18 +239,15 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
     close_notify_received = true;
     if (state != HsState::established) {  // closed before the handshake finished
       peer_alert = desc;
-      error = Error::peer_alert;
-      return error;
+      return Error::peer_alert;
     }
     return Error::ok;
   }
   if (level == 2) {
     // RFC 5246 §7.2.2: the connection ends; we send nothing back, and its
     // session is not resumed.
+    // fail() (through pump()) forgets the session and sends nothing back.
     peer_alert = desc;
-    alert_sent = std::nullopt;
-    error = Error::peer_alert;
-    forget_session(*this);
     return Error::peer_alert;
   }
   // Warnings (no_renegotiation, user_canceled, ...) are logged and ignored,

@@ -159,7 +159,7 @@ struct Engine {
   }
 
   // engine.cpp
-  Error fail(Error e);                       // keeps the first error, queues its alert once
+  Error fail(Error e);  // the one way into the failed state: first error, alert, wipe, release
   void send_alert(AlertLevel level, Alert a);
   [[nodiscard]] Error pump();                // process buffered records
   [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
@@ -188,6 +188,7 @@ struct Engine {
   [[nodiscard]] Error enter_established();
 
  private:
+  void release_after_failure();
   [[nodiscard]] Error on_record(const OpenedRecord& rec);
   [[nodiscard]] Error on_handshake_bytes(std::span<const std::uint8_t> data);
   [[nodiscard]] std::size_t handshake_bound(std::uint8_t type) const noexcept;

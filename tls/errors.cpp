@@ -87,7 +87,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::bad_finished:
     case Error::bad_signature:
     case Error::bad_certificate_verify:
-    case Error::bad_psk_binder: return Alert::decrypt_error;
+    case Error::bad_psk_binder:
+    case Error::signature_unverifiable: return Alert::decrypt_error;
     case Error::certificate_required: return Alert::handshake_failure;
     case Error::certificate_expired:
     case Error::certificate_not_yet_valid: return Alert::certificate_expired;
@@ -103,7 +104,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::bad_config:
     case Error::random_failure:
     case Error::invalid_state:
-    case Error::invalid_argument: return Alert::internal_error;
+    case Error::invalid_argument:
+    case Error::private_key_failure: return Alert::internal_error;
     case Error::would_block:
     case Error::io_error:
     case Error::peer_alert:
@@ -167,6 +169,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
     case Error::bad_psk_binder: return "PSK binder mismatch";
+    case Error::signature_unverifiable: return "the peer's key cannot verify a signature of this scheme";
     case Error::certificate_required: return "peer did not send a required certificate";
     case Error::certificate_expired: return "certificate has expired";
     case Error::certificate_not_yet_valid: return "certificate is not yet valid";
@@ -185,6 +188,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::would_block: return "would block";
     case Error::io_error: return "transport I/O error";
     case Error::invalid_argument: return "argument out of range";
+    case Error::private_key_failure: return "private-key operation failed";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";
     case Error::truncated: return "connection closed without close_notify (truncation)";

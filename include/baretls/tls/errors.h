@@ -105,6 +105,7 @@ enum class Error : std::uint16_t {
   bad_signature,
   bad_certificate_verify,
   bad_psk_binder,            // RFC 8446 §4.2.11.2
+  signature_unverifiable,    // the peer's key cannot check a signature of this scheme (x509 unsupported_algorithm)
 
   // certificates
   certificate_required = 600,
@@ -127,6 +128,7 @@ enum class Error : std::uint16_t {
   would_block,
   io_error,                  // the transport (socket) failed; see errno
   invalid_argument,          // a caller's argument is out of range (e.g. an exporter label)
+  private_key_failure,       // our private-key operation failed (RSA fault check, signer error)
 
   // peer
   peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())
