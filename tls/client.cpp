@@ -25,7 +25,7 @@ bool offers_ecdhe(const CommonConfig& c) {
 Error client_start(Engine& e) {
   const auto& cfg = *e.client_config;
   if (cfg.cipher_suites.empty()) return Error::bad_config;
-  e.record.set_inspector(cfg.inspector, true);
+  e.channel.record().set_inspector(cfg.inspector, true);
   ClientHello ch;
   if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
   ch.random = e.neg.client_random;
@@ -55,7 +55,7 @@ Error client_start(Engine& e) {
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
-  return e.flush_flight();
+  return e.channel.flush_flight();
 }
 
 namespace {
@@ -101,7 +101,7 @@ Result<HsState> client_on_server_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.extended_master_secret = sh->extended_master_secret;
   e.neg.secure_renegotiation = true;
   e.transcript.select(suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   // RFC 5246 §7.4.1.3: our session ID echoed means an abbreviated handshake.
   if (server_resumes(e, *sh)) return client_resume(e, *sh);
   return HsState::client_wait_certificate;
@@ -207,7 +207,7 @@ Result<HsState> client_on_server_hello_done(Engine& e, std::span<const std::uint
 }
 
 Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.server_write));
+  BARETLS_TRY(e.channel.record().enable_read(e.neg.suite->aead, e.neg.keys.server_write));
   return HsState::client_wait_finished;
 }
 

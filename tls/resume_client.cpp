@@ -112,7 +112,7 @@ Result<HsState> client_on_resumed_new_session_ticket(Engine& e, std::span<const 
 }
 
 Result<HsState> client_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.server_write));
+  BARETLS_TRY(e.channel.record().enable_read(e.neg.suite->aead, e.neg.keys.server_write));
   return HsState::client_wait_resumed_finished;
 }
 

@@ -179,7 +179,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   e.neg.ticket_expected = renew;
   if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
   e.transcript.select(e.neg.suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   BARETLS_TRY(queue_resumed_flight(e, ch, *s));
   return true;
 }
@@ -234,7 +234,7 @@ Error queue_new_session_ticket(Engine& e) {
 }
 
 Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
+  BARETLS_TRY(e.channel.record().enable_read(e.neg.suite->aead, e.neg.keys.client_write));
   return HsState::server_wait_resumed_finished;
 }
 

@@ -193,8 +193,8 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, cert));
   if (e.neg.suite->kex != KeyExchange::rsa) BARETLS_TRY(queue_server_key_exchange(e));
   if (e.server_config->client_auth != ClientAuth::none) BARETLS_TRY(server_queue_certificate_request(e));
-  BARETLS_TRY(append_empty_handshake(e.flight, HandshakeType::server_hello_done));
-  return e.queue_bytes(e.flight.size() - kHandshakeHeaderSize);
+  BARETLS_TRY(append_empty_handshake(e.channel.flight(), HandshakeType::server_hello_done));
+  return e.queue_bytes(e.channel.flight().size() - kHandshakeHeaderSize);
 }
 
 }  // namespace
@@ -227,7 +227,7 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.secure_renegotiation = ch->renegotiation_info.has_value() || ch->offers_suite(kRenegotiationScsv);
   if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
   e.transcript.select(e.neg.suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   BARETLS_TRY(queue_server_flight(e, *ch));
   return e.neg.certificate_requested ? HsState::server_wait_client_certificate
                                      : HsState::server_wait_client_key_exchange;
@@ -256,7 +256,7 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
 }
 
 Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
+  BARETLS_TRY(e.channel.record().enable_read(e.neg.suite->aead, e.neg.keys.client_write));
   return HsState::server_wait_finished;
 }
 

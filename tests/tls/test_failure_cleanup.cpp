@@ -64,9 +64,9 @@ void check_released(Connection& c) {
   CHECK(all_zero(e.neg.master.expose()));
   CHECK(all_zero(e.neg.keys.client_write.key.expose()));
   CHECK(all_zero(e.neg.keys.server_write.key.expose()));
-  CHECK(e.in.capacity() == 0);
-  CHECK(e.hs.capacity() == 0);
-  CHECK(e.flight.capacity() == 0);
+  CHECK(e.channel.input().capacity() == 0);
+  CHECK(e.channel.reassembly_capacity() == 0);
+  CHECK(e.channel.flight().capacity() == 0);
   CHECK(c.input_buffer().empty());
 }
 
