@@ -166,6 +166,7 @@ struct Engine {
   [[nodiscard]] Error queue_handshake(HandshakeType type, const M& msg);
   [[nodiscard]] Error queue_bytes(std::size_t start);  // transcript + trace for flight[start..]
   [[nodiscard]] Error send_change_cipher_spec();
+  [[nodiscard]] Error receive_change_cipher_spec();
   [[nodiscard]] Error derive_keys(std::span<const std::uint8_t> pre_master_secret);
   [[nodiscard]] Error send_finished();
   [[nodiscard]] Error enter_established();
@@ -202,6 +203,9 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 // client.cpp / server.cpp
 [[nodiscard]] Error client_start(Engine& e);
 [[nodiscard]] std::span<const Row> client_rows() noexcept;
+// The peer's ChangeCipherSpec, full or abbreviated handshake (both tables).
+[[nodiscard]] Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] std::span<const Row> server_rows() noexcept;
 
 }  // namespace baretls::tls::detail

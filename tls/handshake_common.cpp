@@ -33,6 +33,13 @@ Error Engine::send_change_cipher_spec() {
   return channel.record().enable_write(neg.suite->aead, keys);
 }
 
+// RFC 5246 §7.1: the peer's ChangeCipherSpec switches our read side to its
+// write keys (full and abbreviated handshakes alike).
+Error Engine::receive_change_cipher_spec() {
+  const auto& keys = role == Role::client ? neg.keys.server_write : neg.keys.client_write;
+  return channel.record().enable_read(neg.suite->aead, keys);
+}
+
 Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
   const auto prf = neg.suite->prf_hash;
   if (neg.extended_master_secret) {
@@ -102,7 +109,7 @@ Error Engine::enter_established() {
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};
-  trace("=== handshake complete: " + std::string(neg.suite->iana_name));
+  if (tracing()) trace("=== handshake complete: " + std::string(neg.suite->iana_name));
   return Error::ok;
 }
 

@@ -2,6 +2,9 @@
 // Peer authentication over x509/ and crypto/rsa (see peer_auth.h).
 #include "tls/peer_auth.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include "baretls/crypto/rsa.h"
 #include "baretls/x509/certificate.h"
 #include "baretls/x509/hostname.h"
@@ -100,6 +103,16 @@ Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<con
     case x509::Error::unsupported_algorithm: return Error::signature_unverifiable;
     default: return Error::bad_signature;
   }
+}
+
+std::optional<SignatureScheme> choose_signature_scheme(std::span<const SignatureScheme> ours,
+                                                       std::span<const std::uint16_t> offered, CertKeyType key) noexcept {
+  for (const bool strict : {true, false})
+    for (const auto s : ours) {
+      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
+      if (fits && std::find(offered.begin(), offered.end(), static_cast<std::uint16_t>(s)) != offered.end()) return s;
+    }
+  return std::nullopt;
 }
 
 Result<CertKeyType> private_key_type(const x509::PrivateKey& key) { return to_cert_key_type(key.type()); }

@@ -86,6 +86,12 @@ class PeerKey {
 [[nodiscard]] bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept;
 // Stricter: the TLS 1.3 reading, hash sized to the curve (what we sign with first).
 [[nodiscard]] bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept;
+// RFC 5246 §7.4.1.4.1, §7.4.8: the first of `ours` that the peer `offered`
+// and that a key of type `key` can make, schemes sized to the curve first
+// (the server's ServerKeyExchange, the client's CertificateVerify).
+[[nodiscard]] std::optional<SignatureScheme> choose_signature_scheme(std::span<const SignatureScheme> ours,
+                                                                     std::span<const std::uint16_t> offered,
+                                                                     CertKeyType key) noexcept;
 
 // Ok, bad_signature, or signature_unverifiable when the key cannot check
 // this scheme at all. CT: none (public inputs only).

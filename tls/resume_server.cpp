@@ -76,14 +76,6 @@ std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) 
   return s;
 }
 
-// The client's leaf as this handshake proved it: verified by the full
-// handshake's chain + CertificateVerify (client_auth_server.cpp), or carried
-// by the resumed session. Empty otherwise.
-std::span<const std::uint8_t> proven_peer_certificate(const Engine& e) {
-  if (e.client_verified || e.session_resumed) return e.peer_certificate;
-  return {};
-}
-
 bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
   return now - created > lifetime || created - now > lifetime;
 }
@@ -212,14 +204,7 @@ Error queue_new_session_ticket(Engine& e) {
   if (!e.neg.ticket_expected) return Error::ok;
   if (!e.neg.extended_master_secret) return Error::internal_error;  // offer_new_session never announces one
   const auto& cfg = *e.server_config;
-  Session s;
-  s.suite = e.neg.suite->id;
-  s.extended_master_secret = e.neg.extended_master_secret;
-  s.created = e.neg.session_created;
-  const auto peer = proven_peer_certificate(e);
-  s.peer_certificate.assign(peer.begin(), peer.end());
-  s.server_name = e.requested_server_name;  // a resumed session was made under this same name
-  s.set_master_secret(e.neg.master.expose());
+  const Session s = session_from_handshake(e);  // a resumed session was made under this same name
   auto state = encode_ticket_state(s);
   crypto::WipeOnExit wipe(state);
   NewSessionTicket nst;
@@ -231,11 +216,6 @@ Error queue_new_session_ticket(Engine& e) {
         std::min<std::int64_t>(cfg.ticket_keys->ticket_lifetime(), 0xffffffff));
   }
   return e.queue_handshake(HandshakeType::new_session_ticket, nst);
-}
-
-Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.channel.record().enable_read(e.neg.suite->aead, e.neg.keys.client_write));
-  return HsState::server_wait_resumed_finished;
 }
 
 Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body) {
@@ -255,16 +235,9 @@ void save_server_session(Engine& e) {
   const auto& cfg = *e.server_config;
   if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
   if (!e.neg.extended_master_secret) return;  // RFC 7627 §5.3: never resumed, never cached
-  Session s;
-  s.suite = e.neg.suite->id;
-  s.extended_master_secret = e.neg.extended_master_secret;
+  if (proven_peer_certificate(e).size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
+  Session s = session_from_handshake(e);
   s.session_id = e.neg.session_id;
-  s.created = e.neg.session_created;
-  const auto peer = proven_peer_certificate(e);
-  if (peer.size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
-  s.peer_certificate.assign(peer.begin(), peer.end());
-  s.server_name = e.requested_server_name;
-  s.set_master_secret(e.neg.master.expose());
   cfg.session_cache->store(s.session_id, s);
 }
 
