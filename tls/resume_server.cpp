@@ -18,62 +18,20 @@ namespace baretls::tls::detail {
 
 namespace {
 
-// The state sealed in a ticket: version(1) suite(2) ems(1) created(8)
-// peer_certificate<0..2^14> server_name<0..255> master_secret(48). The peer
-// certificate keeps the client's identity across resumption (RFC 5246 §7.3,
-// §F.1.4); the server name binds the session to its SNI (RFC 6066 §3).
-constexpr std::uint8_t kTicketStateVersion = 3;
-constexpr std::size_t kTicketStateFixedSize = 1 + 2 + 1 + 8 + 2 + 1 + kMasterSecretSize;
+// The state sealed in a ticket is the Session's own byte form
+// (Session::serialize: suite, EMS, creation time, the peer certificate that
+// keeps the client's identity across resumption, RFC 5246 §7.3, §F.1.4, the
+// server name that binds it to its SNI, RFC 6066 §3, the master secret),
+// without session ID or ticket. Empty when it cannot be encoded (an
+// over-long certificate); the result holds the master secret: the caller
+// wipes it.
+std::vector<std::uint8_t> encode_ticket_state(const Session& s) { return s.serialize(); }
 
-std::span<const std::uint8_t> bytes_of(const std::string& s) {
-  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
-
-// Empty when the session cannot be encoded (an over-long certificate). The
-// result holds the master secret: the caller wipes it.
-std::vector<std::uint8_t> encode_ticket_state(const Session& s) {
-  if (s.peer_certificate.size() > Session::kMaxPeerCertificateSize) return {};
-  if (s.server_name.size() > Session::kMaxServerNameSize) return {};
-  std::vector<std::uint8_t> out(kTicketStateFixedSize + s.peer_certificate.size() + s.server_name.size());
-  wire::Writer w(out);
-  w.u8(kTicketStateVersion);
-  w.u16(static_cast<std::uint16_t>(s.suite));
-  w.u8(s.extended_master_secret ? 1 : 0);
-  const auto t = static_cast<std::uint64_t>(s.created);
-  w.u32(static_cast<std::uint32_t>(t >> 32));
-  w.u32(static_cast<std::uint32_t>(t));
-  w.opaque16(s.peer_certificate);
-  w.opaque8(bytes_of(s.server_name));
-  w.bytes(s.master_secret());
-  auto n = w.finish();
-  if (!n || *n != out.size()) {
-    crypto::secure_wipe(out);
-    return {};
-  }
-  return out;
-}
-
+// Any failure: nullopt. A state carrying an ID or a ticket is not ours.
 std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) {
-  wire::Reader r(state);
-  auto version = r.u8();
-  auto suite = r.u16();
-  auto ems = r.u8();
-  auto hi = r.u32();
-  auto lo = r.u32();
-  auto peer = r.opaque16(0, Session::kMaxPeerCertificateSize);
-  auto name = r.opaque8(0, Session::kMaxServerNameSize);
-  auto master = r.bytes(kMasterSecretSize);
-  if (!version || !suite || !ems || !hi || !lo || !peer || !name || !master) return std::nullopt;
-  if (r.expect_empty() != Error::ok) return std::nullopt;
-  if (*version != kTicketStateVersion || *ems > 1 || find_suite(*suite) == nullptr) return std::nullopt;
-  Session s;
-  s.suite = static_cast<CipherSuite>(*suite);
-  s.extended_master_secret = *ems == 1;
-  s.created = static_cast<std::int64_t>((std::uint64_t{*hi} << 32) | *lo);
-  s.peer_certificate.assign(peer->begin(), peer->end());
-  s.server_name.assign(name->begin(), name->end());
-  s.set_master_secret(master->first<kMasterSecretSize>());
-  return s;
+  auto s = Session::parse(state);
+  if (!s || !s->session_id.empty() || !s->ticket.empty()) return std::nullopt;
+  return std::move(*s);
 }
 
 bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
