@@ -148,7 +148,8 @@ Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message
   // RFC 5246 §7.4.1.1: HelloRequest is not in the transcript; nothing after
   // the handshake is either (renegotiation is refused).
   if (state != HsState::established && type != HandshakeType::hello_request) {
-    if (type == HandshakeType::finished) neg.finished_hash_size = transcript.snapshot(neg.finished_hash);
+    neg.before_hash_size = transcript.snapshot(neg.before_hash);
+    neg.before_messages_size = transcript.messages().size();
     transcript.update(message);
   }
   auto next = h(*this, body);

@@ -76,8 +76,13 @@ struct Negotiation {
   std::optional<CertKeyType> certificate_type;  // server: its key type
   MasterSecret master;
   TrafficKeys keys;
-  std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
-  std::size_t finished_hash_size = 0;
+  // The transcript before the message being handled, taken by the
+  // dispatcher for every received message: the peer's Finished is checked
+  // against its hash (RFC 5246 §7.4.9), a CertificateVerify against the
+  // messages themselves (§7.4.8; kept only while one may come).
+  std::array<std::uint8_t, crypto::kMaxDigestSize> before_hash{};
+  std::size_t before_hash_size = 0;
+  std::size_t before_messages_size = 0;
 
   // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
   const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
@@ -186,7 +191,7 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
   return queue_bytes(start);
 }
 
-// handshake_common.cpp: verify the peer's Finished against neg.finished_hash.
+// handshake_common.cpp: verify the peer's Finished against neg.before_hash.
 [[nodiscard]] Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body);
 // Lists from the configuration as wire codes.
 [[nodiscard]] std::vector<std::uint16_t> config_suites(const CommonConfig& c);

@@ -77,9 +77,9 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
   if (!f) return f.error();
   const auto label = e.role == Role::client ? FinishedLabel::server : FinishedLabel::client;
   const auto expected = compute_verify_data(e.neg.suite->prf_hash, e.neg.master, label,
-                                            std::span(e.neg.finished_hash).first(e.neg.finished_hash_size));
+                                            std::span(e.neg.before_hash).first(e.neg.before_hash_size));
   inspect_finished(e, e.role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data",
-                   std::span(e.neg.finished_hash).first(e.neg.finished_hash_size), expected);
+                   std::span(e.neg.before_hash).first(e.neg.before_hash_size), expected);
   if (!crypto::ct::equal(expected, f->verify_data).to_bool()) return Error::bad_finished;
   (e.role == Role::client ? e.server_verify_data : e.client_verify_data) = f->verify_data;
   e.finished_verified = FinishedVerified();
