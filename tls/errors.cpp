@@ -105,6 +105,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::random_failure:
     case Error::invalid_state:
     case Error::invalid_argument:
+    case Error::missing_random:
+    case Error::missing_clock:
     case Error::private_key_failure: return Alert::internal_error;
     case Error::would_block:
     case Error::io_error:
@@ -188,6 +190,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::would_block: return "would block";
     case Error::io_error: return "transport I/O error";
     case Error::invalid_argument: return "argument out of range";
+    case Error::missing_random: return "invalid configuration: no random source (set config.random)";
+    case Error::missing_clock: return "invalid configuration: certificates are verified but no clock is set (set config.clock)";
     case Error::private_key_failure: return "private-key operation failed";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";

@@ -128,6 +128,8 @@ enum class Error : std::uint16_t {
   would_block,
   io_error,                  // the transport (socket) failed; see errno
   invalid_argument,          // a caller's argument is out of range (e.g. an exporter label)
+  missing_random,            // Connection made with a configuration without a random source
+  missing_clock,             // a configuration that verifies certificates has no clock
   private_key_failure,       // our private-key operation failed (RSA fault check, signer error)
 
   // peer

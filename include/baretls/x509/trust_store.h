@@ -39,7 +39,7 @@ class TrustStore {
   std::vector<Certificate> anchors_;
 };
 
-// Reads a whole (small) file; Error::no_certificate when it cannot be read,
+// Reads a whole (small) file; Error::unreadable_file when it cannot be read,
 // Error::too_large past `limit`.
 [[nodiscard]] Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit);
 
