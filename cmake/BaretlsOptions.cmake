@@ -6,7 +6,7 @@ set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
 set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 
-# Warnings for the three libraries, the CLI and the bench (STYLE.md §11).
+# Warnings for the three libraries, the CLI and the bench (docs/ARCHITECTURE.md).
 function(baretls_strict_warnings target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE
@@ -29,7 +29,7 @@ function(baretls_test_warnings target)
   endif()
 endfunction()
 
-# The libraries never throw and never use RTTI (DESIGN.md "Errors are values").
+# The libraries never throw and never use RTTI (README.md "Errors are values").
 function(baretls_library_flags target)
   baretls_strict_warnings(${target})
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
