@@ -35,15 +35,7 @@ Error Engine::fail(Error e) {
 }
 
 void Engine::send_alert(AlertLevel level, Alert a) {
-  if (!channel.send_alert(level, a)) return;
-  if (tracing())
-    trace(std::string(">>> Alert ") + (level == AlertLevel::fatal ? "fatal " : "warning ") +
-          std::string(to_string(a)));
-}
-
-void Engine::trace(std::string_view text) const {
-  const auto& t = config().trace;
-  if (t.line != nullptr) t.line(t.ctx, text);
+  (void)channel.send_alert(level, a);
 }
 
 std::span<std::uint8_t> Engine::input_space() {
@@ -95,7 +87,6 @@ Error Engine::on_record(const OpenedRecord& rec) {
       const auto rows = role == Role::client ? client_rows() : server_rows();
       const Handler h = find_handler(rows, state, kChangeCipherSpec);
       if (h == nullptr) return Error::unexpected_change_cipher_spec;
-      trace("<<< ChangeCipherSpec");
       auto next = h(*this, {});
       if (!next) return next.error();
       state = *next;
@@ -139,9 +130,7 @@ Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
 
 Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message) {
   const auto body = message.subspan(kHandshakeHeaderSize);
-  // Described only when traced: describing parses the message a second time.
-  if (tracing()) trace("<<< " + describe_handshake(type, body, role == Role::client ? Role::server : Role::client, neg.suite));
-  inspect_handshake(config(), role == Role::client, false, message);
+  inspect_handshake(config(), role == Role::client, false, message, neg.suite);
   const auto rows = role == Role::client ? client_rows() : server_rows();
   const Handler h = find_handler(rows, state, type);
   if (h == nullptr) return Error::unexpected_message;
@@ -164,7 +153,6 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
   const std::uint8_t level = body[0];
   const auto desc = static_cast<Alert>(body[1]);
   if (level != 1 && level != 2) return Error::decode_bad_value;
-  if (tracing()) trace(std::string("<<< Alert ") + (level == 2 ? "fatal " : "warning ") + std::string(to_string(desc)));
   // A fatal one or an early close_notify comes back as peer_alert, which
   // pump() hands to fail().
   return channel.receive_alert(static_cast<AlertLevel>(level), desc, state == HsState::established);
