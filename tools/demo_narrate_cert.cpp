@@ -118,9 +118,7 @@ void narrate_certificate_request(Out& out, const Log& log) {
   out.field("signature_algorithms", schemes);
   out.field("certificate_authorities", std::to_string(cr->authorities.size()) + " name(s)");
   for (const auto& dn : cr->authorities) {
-    x509::der::Reader r(dn);
-    auto element = r.read_any();
-    auto name = element ? x509::Name::parse(*element) : x509::Result<x509::Name>(x509::Error::malformed);
+    auto name = x509::Name::from_der(dn);
     out.field("  DistinguishedName", name ? name->to_string() : out.hex(dn));
   }
 }

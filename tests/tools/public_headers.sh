@@ -3,6 +3,7 @@
 # tools/ (the CLI and the demo, README.md's complete example) uses the
 # installed API only: every quoted #include is an installed header
 # (include/baretls/...), another file of tools/, or the bench front end.
+# And the installed headers themselves include only installed headers.
 # Usage: public_headers.sh SOURCE_DIR
 src=$1
 cd "$src/tools" || exit 2
@@ -22,4 +23,17 @@ for f in $files; do
   done
 done
 echo "tools/: $count files, $checked quoted includes checked"
+headers=$(find "$src/include/baretls" -name '*.h')
+installed=0
+for f in $headers; do
+  for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
+    installed=$((installed + 1))
+    case "$inc" in
+      baretls/*) [ -f "$src/include/$inc" ] || { echo "$f: $inc is not installed"; bad=1; } ;;
+      *) echo "$f: $inc is an internal header"; bad=1 ;;
+    esac
+  done
+done
+echo "include/baretls: $(echo "$headers" | wc -l) headers, $installed quoted includes checked"
+[ "$installed" -gt 0 ] || bad=1
 [ "$checked" -gt 0 ] && [ $bad -eq 0 ]
