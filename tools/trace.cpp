@@ -127,9 +127,13 @@ std::string describe_message(const tls::InspectEvent& e) {
     fields = std::visit(
         [&](const auto& f) -> std::string {
           using F = std::decay_t<decltype(f)>;
-          if constexpr (std::is_same_v<F, std::monostate>) return size_text(body);
-          else if constexpr (std::is_same_v<F, tls::Error>) return "(malformed: " + std::string(tls::to_string(f)) + ")";
-          else return describe(f);
+          if constexpr (std::is_same_v<F, std::monostate>) {
+            return size_text(body);
+          } else if constexpr (std::is_same_v<F, tls::Error>) {
+            return "(malformed: " + std::string(tls::to_string(f)) + ")";
+          } else {
+            return describe(f);
+          }
         },
         *e.fields);
   }

@@ -110,14 +110,14 @@ class Certificate {
   [[nodiscard]] std::span<const std::uint8_t> tbs() const noexcept { return tbs_; }  // signed bytes
 
   int version = 1;          // 1, 2 or 3
-  std::span<const std::uint8_t> serial;        // INTEGER contents (two's complement)
+  std::span<const std::uint8_t> serial;  // INTEGER contents (two's complement)
   SignatureAlgorithm signature_algorithm;
-  std::span<const std::uint8_t> signature;     // signatureValue octets
+  std::span<const std::uint8_t> signature;  // signatureValue octets
   Name issuer;
   Name subject;
   std::int64_t not_before = 0;  // Unix time
   std::int64_t not_after = 0;
-  std::span<const std::uint8_t> spki;              // SubjectPublicKeyInfo encoding
+  std::span<const std::uint8_t> spki;  // SubjectPublicKeyInfo encoding
   std::optional<BasicConstraints> basic_constraints;
   std::optional<std::uint16_t> key_usage;          // KeyUsageBit set, when present
   std::optional<std::vector<std::span<const std::uint8_t>>> extended_key_usage;  // OIDs, when present
@@ -125,7 +125,7 @@ class Certificate {
   bool has_subject_alt_name = false;
   std::optional<NameConstraints> name_constraints;
   std::span<const std::uint8_t> authority_key_id;  // keyIdentifier of AKI (empty when absent)
-  std::span<const std::uint8_t> subject_key_id;    // SKI (empty when absent)
+  std::span<const std::uint8_t> subject_key_id;  // SKI (empty when absent)
   bool unknown_critical_extension = false;
 
   // The subject public key (RSA, P-256, P-384; others: unsupported_key).

@@ -16,9 +16,9 @@
 namespace baretls::x509 {
 
 struct NameAttribute {
-  std::span<const std::uint8_t> type;     // OID contents
+  std::span<const std::uint8_t> type;  // OID contents
   std::uint8_t tag = 0;  // string type of the value
-  std::span<const std::uint8_t> value;    // contents octets of the value
+  std::span<const std::uint8_t> value;  // contents octets of the value
   std::size_t rdn = 0;  // index of the RelativeDistinguishedName holding it
   // Set by parsing: a string value whose every code point our RFC 4518
   // preparation handles completely (see name_match.cpp).
@@ -27,8 +27,8 @@ struct NameAttribute {
 
 // A parsed Name. Spans point into the buffer it was parsed from.
 struct Name {
-  std::span<const std::uint8_t> raw;                  // the whole encoded Name (tag and length included)
-  std::vector<std::span<const std::uint8_t>> rdns;    // each RelativeDistinguishedName's encoding, in order
+  std::span<const std::uint8_t> raw;  // the whole encoded Name (tag and length included)
+  std::vector<std::span<const std::uint8_t>> rdns;  // each RelativeDistinguishedName's encoding, in order
   std::vector<NameAttribute> attributes;  // every attribute, in order
 
   // A DER Name (RFC 5280 §4.1.2.4 RDNSequence, tag and length included, no
