@@ -33,7 +33,9 @@ class ScopedCpuMask {
 };
 
 // Portable, every intermediate mask given (e.g. "aesni without vaes"), and
-// all features; de-duplicated by what they enable on this CPU.
+// all features; de-duplicated by what they enable on this CPU. Never empty:
+// the portable path is always first, so a test that counts its runs checks
+// `runs == per_path * paths.size()` on any CPU.
 inline std::vector<CpuPath> cpu_paths(std::initializer_list<CpuPath> intermediate = {}) {
   std::vector<CpuPath> all{{"portable", 0}};
   for (const auto& p : intermediate) all.push_back(p);
