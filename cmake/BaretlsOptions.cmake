@@ -4,7 +4,11 @@
 set(CMAKE_CXX_STANDARD 20)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
-set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+# Position-independent code for shared-library builds and hosted targets; a
+# bare-metal image (CMAKE_SYSTEM_NAME Generic) is linked at fixed addresses.
+if(BARETLS_HOSTED)
+  set(CMAKE_POSITION_INDEPENDENT_CODE ON)
+endif()
 
 # Warnings for the three libraries, the CLI and the bench (STYLE.md §11).
 function(baretls_strict_warnings target)
@@ -30,14 +34,17 @@ function(baretls_test_warnings target)
 endfunction()
 
 # The libraries never throw and never use RTTI (DESIGN.md "Errors are values").
+# -Wundef: an `#if BARETLS_...` whose header (baretls/build_config.h,
+# crypto/arch.h) is missing would otherwise silently read as 0.
 function(baretls_library_flags target)
   baretls_strict_warnings(${target})
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    target_compile_options(${target} PRIVATE -fno-exceptions -fno-rtti)
+    target_compile_options(${target} PRIVATE -fno-exceptions -fno-rtti -Wundef)
   endif()
   target_include_directories(${target}
     PUBLIC
       $<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/include>
+      $<BUILD_INTERFACE:${BARETLS_CONFIG_INCLUDE_DIR}>
       $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
     PRIVATE
       ${PROJECT_SOURCE_DIR})

@@ -9,6 +9,7 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/aes_impl.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto {
 namespace detail {
@@ -92,7 +93,7 @@ Error Aes::init(std::span<const std::uint8_t> key) noexcept {
   if (key.size() != 16 && key.size() != 24 && key.size() != 32) return Error::bad_length;
   rounds_ = detail::aes_expand_key(key.data(), key.size(), round_keys_);
   detail::aes_slice_round_keys(round_keys_, rounds_, sliced_keys_);
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   aesni_ = cpu_has(CpuFeature::aesni);
 #else
   aesni_ = false;
@@ -104,7 +105,7 @@ Error Aes::encrypt_blocks(std::span<const std::uint8_t> in, std::span<std::uint8
   if (rounds_ == 0) return Error::invalid_argument;
   if (in.size() != out.size() || in.size() % kBlockSize != 0) return Error::bad_length;
   const std::size_t n = in.size() / kBlockSize;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (aesni_) {
     detail::aes_encrypt_blocks_aesni(round_keys_, rounds_, in.data(), out.data(), n);
     return Error::ok;

@@ -10,6 +10,7 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_impl.h"
 
@@ -17,7 +18,7 @@ namespace baretls::crypto {
 namespace {
 
 const detail::GcmOps* choose_ops() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   const std::uint32_t base = static_cast<std::uint32_t>(CpuFeature::aesni) |
                              static_cast<std::uint32_t>(CpuFeature::pclmulqdq) |
                              static_cast<std::uint32_t>(CpuFeature::ssse3) |

@@ -6,6 +6,7 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/chacha20_impl.h"
 
@@ -58,7 +59,7 @@ void chacha20_xor_portable(const std::uint32_t state[16], const std::uint8_t* in
 
 namespace {
 ChaCha20::XorFn choose_xor_fn() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512bw) && cpu_has(CpuFeature::avx2))
     return detail::chacha20_xor_avx512;
   if (cpu_has(CpuFeature::avx2)) return detail::chacha20_xor_avx2;
@@ -108,7 +109,7 @@ void ChaCha20::block(std::span<const std::uint8_t, kNonceSize> nonce, std::uint3
 }
 
 std::string_view ChaCha20::implementation() const noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (xor_ == detail::chacha20_xor_avx512) return "avx512";
   if (xor_ == detail::chacha20_xor_avx2) return "avx2";
 #endif

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/arch.h"
+
 namespace baretls::crypto::detail {
 
 // RFC 8439 §2.1: the ChaCha quarter round on four state words.
@@ -28,7 +30,7 @@ void chacha20_block_words(const std::uint32_t in[16], std::uint32_t out[16]) noe
 // partial last block.
 void chacha20_xor_portable(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
                            std::size_t len) noexcept;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 void chacha20_xor_avx2(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
                        std::size_t len) noexcept;
 void chacha20_xor_avx512(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,

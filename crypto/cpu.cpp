@@ -9,15 +9,16 @@
 #include <cstdlib>
 #include <cstring>
 
-#if defined(__x86_64__) || defined(__i386__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 #include <cpuid.h>
-#define BARETLS_X86 1
 #endif
 
 namespace baretls::crypto {
 namespace {
 
-#if defined(BARETLS_X86)
+#if BARETLS_X86_64
 std::uint64_t read_xcr0() noexcept {
   std::uint32_t lo = 0, hi = 0;
   __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));

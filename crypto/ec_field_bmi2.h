@@ -12,6 +12,7 @@
 
 #include <cstdint>
 
+#include "crypto/arch.h"
 #include "crypto/ec_field_impl.h"
 
 // GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
@@ -26,7 +27,7 @@
 
 namespace baretls::crypto::detail {
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // Word-by-word Montgomery for any odd modulus of 4 or 6 limbs.
 template <typename Params>
 struct MontAdxKernel {

@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "baretls/crypto/aes.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto::detail {
 
@@ -41,7 +42,7 @@ struct GcmOps {
 };
 
 extern const GcmOps kGcmPortable;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 extern const GcmOps kGcmClmul;
 extern const GcmOps kGcmVaes;
 extern const GcmOps kGcmVaesAvx2;

@@ -2,6 +2,7 @@
 // P-256 (FIPS 186-4 App. D.1.2.3, SEC 2 secp256r1): curve constants, the
 // generated fixed-base table and the CurveOps instance (see ec_ops_impl.h).
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/ec_ops_impl.h"
 #include "crypto/p256_field.h"
 
@@ -36,14 +37,14 @@ struct P256Curve {
 }  // namespace
 
 const CurveOps& p256_ops() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return EcCurve<P256Curve<P256FieldAdx, P256ScalarAdx>>::kOps;
 #endif
   return EcCurve<P256Curve<P256Field, P256Scalar>>::kOps;
 }
 
 std::string_view p256_implementation() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return "bmi2-adx";
 #endif
   return "portable";

@@ -5,6 +5,7 @@
 // the low limb itself; the modulus is a constant and its zero limb folds away.
 #pragma once
 
+#include "crypto/arch.h"
 #include "crypto/ec_field_bmi2.h"
 #include "crypto/ec_field_impl.h"
 
@@ -58,7 +59,7 @@ struct P256OrderParams {
 };
 using P256Scalar = MontField<P256OrderParams>;
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // The same fields with MULX/ADX multiplication (ec_field_bmi2.h).
 using P256FieldAdx = MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>>;
 using P256ScalarAdx = MontField<P256OrderParams, MontAdxKernel<P256OrderParams>>;

@@ -8,6 +8,7 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/poly1305_impl.h"
 
@@ -65,7 +66,7 @@ constexpr std::size_t kAvx2MinBlocks = 48;  // 768 bytes, measured likewise
 }  // namespace
 
 Poly1305Path Poly1305::detect_path() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma)) return Poly1305Path::avx512ifma;
   if (cpu_has(CpuFeature::avx2)) return Poly1305Path::avx2;
 #endif
@@ -103,7 +104,7 @@ Error Poly1305::init(std::span<const std::uint8_t> key) noexcept {
 }
 
 void Poly1305::absorb_blocks(const std::uint8_t* m, std::size_t count) noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (path_ == Poly1305Path::avx512ifma && count >= kWideMinBlocks) {
     if (!powers_ready_) {
       detail::poly1305_powers_ifma(r_, powers_);

@@ -5,7 +5,9 @@
 // accumulators take alternate groups of four blocks by Horner's rule in
 // r^8; at the end lane j is multiplied by r^(4-j) and the lanes summed.
 // CT: time depends only on count.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -207,4 +209,4 @@ void poly1305_blocks_avx2(std::uint64_t h[3], const Poly1305Powers& p, const std
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -8,6 +8,7 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/sha256_impl.h"
 
@@ -66,7 +67,7 @@ void sha256_blocks_portable(std::uint32_t state[8], const std::uint8_t* blocks, 
 
 namespace {
 Sha256::BlockFn choose_block_fn() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::sha_ni) && cpu_has(CpuFeature::sse41) && cpu_has(CpuFeature::ssse3))
     return detail::sha256_blocks_shani;
 #endif

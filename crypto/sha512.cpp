@@ -10,6 +10,7 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/sha512_impl.h"
 
@@ -52,7 +53,7 @@ inline std::uint64_t small_sigma1(std::uint64_t x) { return std::rotr(x, 19) ^ s
 #undef SHA512_BLOCK_FN_NAME
 #undef SHA512_BLOCK_FN_ATTR
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 #define SHA512_BLOCK_FN_NAME sha512_blocks_bmi2
 #define SHA512_BLOCK_FN_ATTR __attribute__((target("bmi,bmi2")))
 #include "crypto/sha512_block.inc"
@@ -65,7 +66,7 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
   total_ = 0;
   buffered_ = 0;
   block_ = sha512_blocks_portable;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   constexpr std::uint32_t kBmi = static_cast<std::uint32_t>(CpuFeature::bmi1) |
                                  static_cast<std::uint32_t>(CpuFeature::bmi2);
   constexpr std::uint32_t kAvx512 = kBmi | static_cast<std::uint32_t>(CpuFeature::avx512f) |
@@ -124,7 +125,7 @@ void Sha512Core::wipe() noexcept { secure_wipe(this, sizeof *this); }
 
 std::string_view Sha512Core::implementation() const noexcept {
   if (block_ == sha512_blocks_portable) return "portable";
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (block_ == sha512_blocks_avx512) return "avx512vl_bmi2";
 #endif
   return "bmi2";

@@ -5,7 +5,9 @@
 // 128-bit lane per block, two words per step, VPRORQ + VPTERNLOGQ), and the
 // schedule of the next four blocks is interleaved with the current blocks'
 // rounds so that the vector units work while the scalar ALUs run the chain.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsic
 // headers (their _mm512_undefined_* pass-through operands); not our code.
@@ -156,4 +158,4 @@ void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, st
 #undef SHA512_ROUND
 #undef SHA512_VEC_TARGET
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

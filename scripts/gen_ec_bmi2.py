@@ -175,6 +175,7 @@ HEADER = """// SPDX-License-Identifier: MIT
 
 #include <cstdint>
 
+#include "crypto/arch.h"
 #include "crypto/ec_field_impl.h"
 
 // GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
@@ -189,7 +190,7 @@ HEADER = """// SPDX-License-Identifier: MIT
 
 namespace baretls::crypto::detail {
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // Word-by-word Montgomery for any odd modulus of 4 or 6 limbs.
 template <typename Params>
 struct MontAdxKernel {

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_impl.h"
 #include "tests/support/cpu_paths.h"
@@ -288,7 +289,7 @@ TEST_CASE("AES-GCM: the GCTR counter wraps modulo 2^32 (SP 800-38D §6.2 inc32) 
   std::uint8_t h[16] = {};
   aes.encrypt_block(h, h);
   std::vector<const crypto::detail::GcmOps*> ops{&crypto::detail::kGcmPortable};
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   const auto has = [](std::initializer_list<crypto::CpuFeature> fs) {
     std::uint32_t m = 0;
     for (auto f : fs) m |= static_cast<std::uint32_t>(f);

@@ -12,11 +12,12 @@
 #include <random>
 #include <string>
 
-#include "crypto/p256_field.h"
 #include "baretls/crypto/cpu.h"
-#include "tests/support/cpu_paths.h"
+#include "crypto/arch.h"
+#include "crypto/p256_field.h"
 #include "crypto/p384_field.h"
 #include "tests/crypto/ec_ref.h"
+#include "tests/support/cpu_paths.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
 
@@ -397,7 +398,7 @@ TEST_CASE("EC differential: field and scalar arithmetic vs reference") {
   checked += field_differential<P256Scalar>(kCurves[0].n, rng);
   checked += field_differential<P384Field>(kCurves[1].p, rng);
   checked += field_differential<P384Scalar>(kCurves[1].n, rng);
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   std::size_t accelerated = 0;
   if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
     accelerated += field_differential<P256FieldAdx>(kCurves[0].p, rng);
