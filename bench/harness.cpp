@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -85,6 +87,9 @@ Result time_case(const Case& c, double seconds) {
   const std::uint32_t saved = crypto::cpu_features_mask();
   if (c.library == "baretls") crypto::set_cpu_features_mask(c.cpu_mask);
   // Calibrate: grow the batch until it takes at least 1/10 of the budget.
+  // Growth stops at 2^40 iterations (2^27 where size_t has 32 bits).
+  constexpr auto kMaxIterations = static_cast<std::size_t>(
+      std::min<std::uint64_t>(std::uint64_t{1} << 40, std::numeric_limits<std::size_t>::max() / 32));
   std::size_t iterations = 1;
   double batch_seconds = 0;
   c.run(1);  // warm-up
@@ -92,7 +97,7 @@ Result time_case(const Case& c, double seconds) {
     const auto t0 = clock::now();
     c.run(iterations);
     batch_seconds = std::chrono::duration<double>(clock::now() - t0).count();
-    if (batch_seconds >= seconds / 10 || iterations > (std::size_t{1} << 40)) break;
+    if (batch_seconds >= seconds / 10 || iterations > kMaxIterations) break;
     iterations *= batch_seconds < seconds / 1000 ? std::size_t{16} : std::size_t{2};
   }
   // Best of several batches, within the time budget.

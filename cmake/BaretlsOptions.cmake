@@ -10,12 +10,21 @@ if(BARETLS_HOSTED)
   set(CMAKE_POSITION_INDEPENDENT_CODE ON)
 endif()
 
+# GCC on 32-bit Arm notes, for every function taking a std::span of 64-bit
+# words, that GCC 7.1 changed how such arguments are passed (-Wpsabi): a
+# concern for code mixed with objects from GCC 6 or older, which a C++20
+# library never is.
+set(BARETLS_NO_PSABI_NOTES "")
+if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(arm|cortex-m)")
+  set(BARETLS_NO_PSABI_NOTES -Wno-psabi)
+endif()
+
 # Warnings for the three libraries, the CLI and the bench (STYLE.md §11).
 function(baretls_strict_warnings target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE
       -Wall -Wextra -Wpedantic -Wconversion -Wsign-conversion -Wshadow
-      -Wimplicit-fallthrough)
+      -Wimplicit-fallthrough ${BARETLS_NO_PSABI_NOTES})
     if(BARETLS_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()
@@ -26,7 +35,7 @@ endfunction()
 # the baseline set.
 function(baretls_test_warnings target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
-    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic)
+    target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic ${BARETLS_NO_PSABI_NOTES})
     if(BARETLS_WERROR)
       target_compile_options(${target} PRIVATE -Werror)
     endif()

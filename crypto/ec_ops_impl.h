@@ -353,11 +353,7 @@ struct EcCurve {
     F::mul(rz, rz, zz);
     if (F::equal(rz, p.x).to_bool()) return true;
     std::uint64_t carry = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(rf[j]) + S::kM[j] + carry;
-      rf[j] = static_cast<std::uint64_t>(x);
-      carry = static_cast<std::uint64_t>(x >> 64);
-    }
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(rf[j], rf[j], S::kM[j], carry);
     if (carry != 0 || !F::less_than_modulus(rf).to_bool()) return false;
     F::to_mont(rz, rf);
     F::mul(rz, rz, zz);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // X25519 (RFC 7748 §5): the Montgomery ladder with conditional swaps by
-// mask, over the radix-2^51 field of fe25519_impl.h; see x25519.h. Public
-// keys use the fixed-base comb of x25519_base.cpp.
+// mask, over the field of fe25519_impl.h (radix 2^51, or 2^25.5 without a
+// 128-bit integer); see x25519.h. Public keys use the fixed-base comb of
+// x25519_base.cpp.
 #include "baretls/crypto/x25519.h"
 
 #include "baretls/crypto/ct.h"

@@ -34,7 +34,10 @@ namespace {
 
 // Layout checks for poisoning private members by address (declaration order:
 // m_, r2_, m0inv_, n_, kernel_; and pub_, p_, q_, dp_, dq_, qinv_).
-static_assert(sizeof(MontContext) == (2 * crypto::kMaxLimbs + 3) * sizeof(Limb));
+constexpr std::size_t kMontMemberBytes =
+    (2 * crypto::kMaxLimbs + 1) * sizeof(Limb) + sizeof(std::size_t) + sizeof(void*);
+static_assert(sizeof(MontContext) ==
+              (kMontMemberBytes + alignof(MontContext) - 1) / alignof(MontContext) * alignof(MontContext));
 static_assert(sizeof(RsaPrivateKey) ==
               sizeof(RsaPublicKey) + 2 * sizeof(MontContext) + 3 * RsaPrivateKey::kMaxPrimeLimbs * sizeof(Limb));
 constexpr std::size_t kMontSecretBytes = (2 * crypto::kMaxLimbs + 1) * sizeof(Limb);  // m_, r2_, m0inv_
