@@ -26,6 +26,7 @@ baretls_config_option(BARETLS_WITH_THREADS "std::mutex in SessionCache and Ticke
 baretls_config_option(BARETLS_WITH_OS_RANDOM "crypto::os_random_bytes/system_random (getrandom)" ${BARETLS_HOSTED})
 baretls_config_option(BARETLS_WITH_SOCKETS "The blocking socket adapter (POSIX sockets)" ${BARETLS_HOSTED})
 baretls_config_option(BARETLS_WITH_X86_PATHS "x86-64 SHA-NI/AES-NI/AVX2/AVX-512/BMI2 paths" ON)
+baretls_config_option(BARETLS_WITH_ARM_PATHS "AArch64 AES/PMULL/SHA-2/SHA-512 instruction and NEON paths" ON)
 baretls_config_option(BARETLS_MUL32 "Portable code: 32x32->64 multiplies even with a 128-bit integer (testing)" OFF)
 
 # A part that needs an operating system is refused on bare metal.

@@ -36,5 +36,10 @@ void aes_encrypt_blocks_portable(const std::uint64_t* sliced, unsigned rounds, c
 void aes_encrypt_blocks_aesni(const std::uint8_t* round_keys, unsigned rounds, const std::uint8_t* in,
                               std::uint8_t* out, std::size_t n) noexcept;
 #endif
+#if BARETLS_ARM64_CRYPTO
+// ECB over n blocks with AESE/AESMC (aes_armv8.cpp). CT: constant time.
+void aes_encrypt_blocks_armv8(const std::uint8_t* round_keys, unsigned rounds, const std::uint8_t* in,
+                              std::uint8_t* out, std::size_t n) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // ChaCha20 context and portable keystream (RFC 8439 §2.1-2.4); see
-// chacha20.h. The accelerated paths live in chacha20_avx2.cpp (8 blocks)
-// and chacha20_avx512.cpp (16 blocks).
+// chacha20.h. The accelerated paths live in chacha20_avx2.cpp (8 blocks),
+// chacha20_avx512.cpp (16 blocks) and chacha20_neon.cpp (AArch64, 4 blocks).
 #include "baretls/crypto/chacha20.h"
 
 #include "baretls/crypto/cpu.h"
@@ -64,6 +64,9 @@ ChaCha20::XorFn choose_xor_fn() noexcept {
     return detail::chacha20_xor_avx512;
   if (cpu_has(CpuFeature::avx2)) return detail::chacha20_xor_avx2;
 #endif
+#if BARETLS_ARM64
+  if (cpu_has(CpuFeature::neon)) return detail::chacha20_xor_neon;
+#endif
   return detail::chacha20_xor_portable;
 }
 
@@ -112,6 +115,9 @@ std::string_view ChaCha20::implementation() const noexcept {
 #if BARETLS_X86_64
   if (xor_ == detail::chacha20_xor_avx512) return "avx512";
   if (xor_ == detail::chacha20_xor_avx2) return "avx2";
+#endif
+#if BARETLS_ARM64
+  if (xor_ == detail::chacha20_xor_neon) return "neon";
 #endif
   return "portable";
 }

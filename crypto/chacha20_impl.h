@@ -36,5 +36,9 @@ void chacha20_xor_avx2(const std::uint32_t state[16], const std::uint8_t* in, st
 void chacha20_xor_avx512(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
                          std::size_t len) noexcept;
 #endif
+#if BARETLS_ARM64
+void chacha20_xor_neon(const std::uint32_t state[16], const std::uint8_t* in, std::uint8_t* out,
+                       std::size_t len) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail

@@ -47,6 +47,9 @@ extern const GcmOps kGcmClmul;
 extern const GcmOps kGcmVaes;
 extern const GcmOps kGcmVaesAvx2;
 #endif
+#if BARETLS_ARM64_CRYPTO
+extern const GcmOps kGcmPmull;
+#endif
 
 // H' = H * x^-1 in GF(2^128): the block shifted left one bit, folding the bit
 // that leaves with x^-1 = x^127 + x^6 + x + 1 (reflected: 0xC2..01).

@@ -18,5 +18,8 @@ void sha256_blocks_portable(std::uint32_t state[8], const std::uint8_t* blocks, 
 #if BARETLS_X86_64
 void sha256_blocks_shani(std::uint32_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
 #endif
+#if BARETLS_ARM64_CRYPTO
+void sha256_blocks_armv8(std::uint32_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail

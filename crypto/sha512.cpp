@@ -2,7 +2,8 @@
 // SHA-512 / SHA-384 (FIPS 180-4 §5.1.2 padding, §5.3.4-5 initial values,
 // §6.4.2 computation); see sha512.h. The block function is compiled twice
 // from sha512_block.inc: portable, and for BMI1/BMI2 (ANDN, RORX) on x86-64;
-// sha512_avx512.cpp adds the AVX-512 message-schedule path.
+// sha512_avx512.cpp adds the AVX-512 message-schedule path, sha512_armv8.cpp
+// the ARMv8.2 SHA-512 instructions.
 #include "baretls/crypto/sha512.h"
 
 #include <bit>
@@ -75,6 +76,9 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
   if (cpu_has_all(kBmi)) block_ = sha512_blocks_bmi2;
   if (cpu_has_all(kAvx512)) block_ = sha512_blocks_avx512;
 #endif
+#if BARETLS_ARM64_SHA512
+  if (cpu_has(CpuFeature::arm_sha512)) block_ = sha512_blocks_armv8;
+#endif
 }
 
 void Sha512Core::update(std::span<const std::uint8_t> data) noexcept {
@@ -127,6 +131,9 @@ std::string_view Sha512Core::implementation() const noexcept {
   if (block_ == sha512_blocks_portable) return "portable";
 #if BARETLS_X86_64
   if (block_ == sha512_blocks_avx512) return "avx512vl_bmi2";
+#endif
+#if BARETLS_ARM64_SHA512
+  if (block_ == sha512_blocks_armv8) return "armv8_sha512";
 #endif
   return "bmi2";
 }

@@ -21,5 +21,9 @@ void sha512_blocks_bmi2(std::uint64_t state[8], const std::uint8_t* blocks, std:
 // the current block's rounds (RORX, ANDN).
 void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
 #endif
+#if BARETLS_ARM64_SHA512
+// The ARMv8.2 SHA-512 instructions (sha512_armv8.cpp).
+void sha512_blocks_armv8(std::uint64_t state[8], const std::uint8_t* blocks, std::size_t count) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail
