@@ -15,11 +15,10 @@
 
 #include "baretls/crypto/secret.h"
 #include "crypto/chacha20_impl.h"
+#include "crypto/neon_impl.h"
 
 namespace baretls::crypto::detail {
 namespace {
-
-#define BARETLS_NEON_INLINE __attribute__((always_inline)) inline
 
 template <int N>
 BARETLS_NEON_INLINE uint32x4_t rotl(uint32x4_t x) {
@@ -68,14 +67,8 @@ BARETLS_NEON_INLINE void keystream4(const std::uint32_t state[16], uint8x16_t ks
   // Transpose each group of four words: lane j of x[4g .. 4g+3] is bytes
   // 16g .. 16g+15 of block j (little-endian words).
   for (int g = 0; g < 4; ++g) {
-    const uint32x4_t t0 = vtrn1q_u32(x[4 * g], x[4 * g + 1]), t1 = vtrn2q_u32(x[4 * g], x[4 * g + 1]);
-    const uint32x4_t t2 = vtrn1q_u32(x[4 * g + 2], x[4 * g + 3]), t3 = vtrn2q_u32(x[4 * g + 2], x[4 * g + 3]);
-    const uint64x2_t u0 = vreinterpretq_u64_u32(t0), u1 = vreinterpretq_u64_u32(t1);
-    const uint64x2_t u2 = vreinterpretq_u64_u32(t2), u3 = vreinterpretq_u64_u32(t3);
-    ks[g] = vreinterpretq_u8_u64(vtrn1q_u64(u0, u2));
-    ks[4 + g] = vreinterpretq_u8_u64(vtrn1q_u64(u1, u3));
-    ks[8 + g] = vreinterpretq_u8_u64(vtrn2q_u64(u0, u2));
-    ks[12 + g] = vreinterpretq_u8_u64(vtrn2q_u64(u1, u3));
+    neon_transpose4(x[4 * g], x[4 * g + 1], x[4 * g + 2], x[4 * g + 3]);
+    for (int j = 0; j < 4; ++j) ks[4 * j + g] = vreinterpretq_u8_u32(x[4 * g + j]);
   }
 }
 

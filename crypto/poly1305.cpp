@@ -122,10 +122,34 @@ void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::ui
 }  // namespace detail
 
 namespace {
-// Below this many blocks (512 bytes) the scalar code is as fast as computing
-// the powers of r and setting up the lanes.
-constexpr std::size_t kWideMinBlocks = 32;
-constexpr std::size_t kAvx2MinBlocks = 48;  // 768 bytes, measured likewise
+
+// A SIMD path for long inputs: its powers of r, its block function (count
+// a multiple of `lanes`), and the count below which the scalar code is as
+// fast as computing the powers and setting up the lanes.
+struct LanePath {
+  void (*powers)(const std::uint64_t r[2], detail::Poly1305Powers& p) noexcept;
+  void (*blocks)(std::uint64_t h[3], const detail::Poly1305Powers& p, const std::uint8_t* m,
+                 std::size_t count) noexcept;
+  std::size_t lanes;
+  std::size_t min_blocks;
+};
+
+const LanePath* lane_path(Poly1305Path path) noexcept {
+#if BARETLS_X86_64
+  // 512 and 768 bytes, measured.
+  static constexpr LanePath kIfma{detail::poly1305_powers_ifma, detail::poly1305_blocks_ifma, 8, 32};
+  static constexpr LanePath kAvx2{detail::poly1305_powers_avx2, detail::poly1305_blocks_avx2, 4, 48};
+  if (path == Poly1305Path::avx512ifma) return &kIfma;
+  if (path == Poly1305Path::avx2) return &kAvx2;
+#endif
+#if BARETLS_ARM64
+  // The AVX2 threshold: not measured on ARM hardware.
+  static constexpr LanePath kNeon{detail::poly1305_powers_neon, detail::poly1305_blocks_neon, 4, 48};
+  if (path == Poly1305Path::neon) return &kNeon;
+#endif
+  (void)path;
+  return nullptr;
+}
 
 }  // namespace
 
@@ -133,6 +157,9 @@ Poly1305Path Poly1305::detect_path() noexcept {
 #if BARETLS_X86_64
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma)) return Poly1305Path::avx512ifma;
   if (cpu_has(CpuFeature::avx2)) return Poly1305Path::avx2;
+#endif
+#if BARETLS_ARM64
+  if (cpu_has(CpuFeature::neon)) return Poly1305Path::neon;
 #endif
   return Poly1305Path::portable;
 }
@@ -168,27 +195,17 @@ Error Poly1305::init(std::span<const std::uint8_t> key) noexcept {
 }
 
 void Poly1305::absorb_blocks(const std::uint8_t* m, std::size_t count) noexcept {
-#if BARETLS_X86_64
-  if (path_ == Poly1305Path::avx512ifma && count >= kWideMinBlocks) {
+  const LanePath* lanes = lane_path(path_);
+  if (lanes != nullptr && count >= lanes->min_blocks) {
     if (!powers_ready_) {
-      detail::poly1305_powers_ifma(r_, powers_);
+      lanes->powers(r_, powers_);
       powers_ready_ = true;
     }
-    const std::size_t wide = count & ~std::size_t{7};
-    detail::poly1305_blocks_ifma(h_, powers_, m, wide);
-    m += 16 * wide;
-    count -= wide;
-  } else if (path_ == Poly1305Path::avx2 && count >= kAvx2MinBlocks) {
-    if (!powers_ready_) {
-      detail::poly1305_powers_avx2(r_, powers_);
-      powers_ready_ = true;
-    }
-    const std::size_t wide = count & ~std::size_t{3};
-    detail::poly1305_blocks_avx2(h_, powers_, m, wide);
+    const std::size_t wide = count - count % lanes->lanes;
+    lanes->blocks(h_, powers_, m, wide);
     m += 16 * wide;
     count -= wide;
   }
-#endif
   if (count > 0) detail::poly1305_blocks(h_, r_, m, count, 1);
 }
 
@@ -196,6 +213,7 @@ std::string_view Poly1305::implementation() const noexcept {
   switch (path_) {
     case Poly1305Path::avx512ifma: return "avx512ifma";
     case Poly1305Path::avx2: return "avx2";
+    case Poly1305Path::neon: return "neon";
     case Poly1305Path::portable: break;
   }
   return "portable";

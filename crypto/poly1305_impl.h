@@ -30,5 +30,11 @@ void poly1305_powers_avx2(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
 void poly1305_blocks_avx2(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
                           std::size_t count) noexcept;
 #endif
+#if BARETLS_ARM64
+// The NEON path (poly1305_neon.cpp): the AVX2 contract, count a multiple of 4.
+void poly1305_powers_neon(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
+void poly1305_blocks_neon(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
+                          std::size_t count) noexcept;
+#endif
 
 }  // namespace baretls::crypto::detail
