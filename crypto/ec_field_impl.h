@@ -155,25 +155,7 @@ struct MontField {
     }
     for (std::size_t i = 0; i < W; ++i) {
       const std::uint64_t bi = static_cast<std::uint32_t>(b[i / 2] >> (32 * (i % 2)));
-      std::uint64_t c = 0;
-      for (std::size_t j = 0; j < W; ++j) {
-        const std::uint64_t x = aw[j] * bi + t[j] + c;
-        t[j] = static_cast<std::uint32_t>(x);
-        c = x >> 32;
-      }
-      std::uint64_t x = t[W] + c;
-      t[W] = static_cast<std::uint32_t>(x);
-      t[W + 1] = static_cast<std::uint32_t>(x >> 32);
-      const std::uint64_t q = static_cast<std::uint32_t>(t[0] * kN0Word);
-      c = (q * kMWords[0] + t[0]) >> 32;  // the low word cancels
-      for (std::size_t j = 1; j < W; ++j) {
-        x = q * kMWords[j] + t[j] + c;
-        t[j - 1] = static_cast<std::uint32_t>(x);
-        c = x >> 32;
-      }
-      x = t[W] + c;
-      t[W - 1] = static_cast<std::uint32_t>(x);
-      t[W] = t[W + 1] + static_cast<std::uint32_t>(x >> 32);
+      mont_step32(t, aw, bi, kMWords.data(), kN0Word, W);
     }
     Fe lo{};
     for (std::size_t j = 0; j < N; ++j) lo[j] = t[2 * j] | (std::uint64_t{t[2 * j + 1]} << 32);

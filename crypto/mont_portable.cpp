@@ -115,10 +115,8 @@ inline void to_limbs(Limb* a, const std::uint32_t* w, std::size_t n) noexcept {
   for (std::size_t i = 0; i < n; ++i) a[i] = w[2 * i] | (Limb{w[2 * i + 1]} << 32);
 }
 
-// r = a*b/R mod m by CIOS (Koc, Acar, Kaliski 1996, "Analyzing and comparing
-// Montgomery multiplication algorithms", §4) over w = 2n words: each step
-// adds a*b_i, then u*m with u = t_0 * (-m^-1 mod 2^32) so that the lowest
-// word cancels, and shifts one word down. t stays below 2m.
+// r = a*b/R mod m by CIOS over w = 2n words (mont_step32 in wide.h, once
+// per word of b); t stays below 2m.
 template <std::size_t N>
 void mont_mul_n(Limb* r, const Limb* a, const Limb* b, const Limb* m, Limb m0inv, std::size_t n) noexcept {
   if constexpr (N != 0) n = N;
@@ -130,28 +128,7 @@ void mont_mul_n(Limb* r, const Limb* a, const Limb* b, const Limb* m, Limb m0inv
   to_words(bw.data(), b, n);
   to_words(mw.data(), m, n);
   const auto n0 = static_cast<std::uint32_t>(m0inv);  // -m^-1 mod 2^32
-  for (std::size_t i = 0; i < w; ++i) {
-    const std::uint64_t bi = bw[i];
-    std::uint64_t c = 0;
-    for (std::size_t j = 0; j < w; ++j) {
-      const std::uint64_t p = aw[j] * bi + t[j] + c;
-      t[j] = static_cast<std::uint32_t>(p);
-      c = p >> 32;
-    }
-    std::uint64_t s = t[w] + c;
-    t[w] = static_cast<std::uint32_t>(s);
-    t[w + 1] = static_cast<std::uint32_t>(s >> 32);
-    const std::uint64_t u = static_cast<std::uint32_t>(t[0] * n0);
-    c = (u * mw[0] + t[0]) >> 32;  // the low word is zero by the choice of u
-    for (std::size_t j = 1; j < w; ++j) {
-      const std::uint64_t p = u * mw[j] + t[j] + c;
-      t[j - 1] = static_cast<std::uint32_t>(p);
-      c = p >> 32;
-    }
-    s = t[w] + c;
-    t[w - 1] = static_cast<std::uint32_t>(s);
-    t[w] = t[w + 1] + static_cast<std::uint32_t>(s >> 32);
-  }
+  for (std::size_t i = 0; i < w; ++i) mont_step32(t.data(), aw.data(), bw[i], mw.data(), n0, w);
   std::array<Limb, N != 0 ? N : kMaxLimbs> out;
   to_limbs(out.data(), t.data(), n);
   mont_final_sub(r, out.data(), t[w], m, n);

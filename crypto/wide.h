@@ -17,6 +17,7 @@
 // There, these multiplications leak timing on secrets.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "baretls/build_config.h"
@@ -80,6 +81,35 @@ constexpr std::uint64_t mul_add(std::uint64_t& lo, std::uint64_t a, std::uint64_
   hi += add_carry(lo, lo, d, 0);
   return hi;
 #endif
+}
+
+// One step of Montgomery multiplication over w 32-bit words, as CIOS does it
+// (Koc, Acar, Kaliski 1996, "Analyzing and comparing Montgomery
+// multiplication algorithms", §4): t += a * b_i, then t = (t + u*m) / 2^32
+// with u = t_0 * n0 mod 2^32 (n0 = -m^-1 mod 2^32), which makes the low word
+// zero. t has w + 2 words. The 32-bit kernels of mont_portable.cpp and
+// ec_field_impl.h run it once per word of b. CT.
+constexpr void mont_step32(std::uint32_t* t, const std::uint32_t* a, std::uint64_t bi, const std::uint32_t* m,
+                           std::uint32_t n0, std::size_t w) noexcept {
+  std::uint64_t c = 0;
+  for (std::size_t j = 0; j < w; ++j) {
+    const std::uint64_t x = a[j] * bi + t[j] + c;
+    t[j] = static_cast<std::uint32_t>(x);
+    c = x >> 32;
+  }
+  std::uint64_t x = t[w] + c;
+  t[w] = static_cast<std::uint32_t>(x);
+  t[w + 1] = static_cast<std::uint32_t>(x >> 32);
+  const std::uint64_t u = static_cast<std::uint32_t>(t[0] * n0);
+  c = (u * m[0] + t[0]) >> 32;  // the low word cancels
+  for (std::size_t j = 1; j < w; ++j) {
+    x = u * m[j] + t[j] + c;
+    t[j - 1] = static_cast<std::uint32_t>(x);
+    c = x >> 32;
+  }
+  x = t[w] + c;
+  t[w - 1] = static_cast<std::uint32_t>(x);
+  t[w] = t[w + 1] + static_cast<std::uint32_t>(x >> 32);
 }
 
 }  // namespace baretls::crypto::detail

@@ -30,7 +30,6 @@ struct Precomp {
 Fe add(const Fe& a, const Fe& b) noexcept { return fe_carry(fe_add(a, b)); }
 Fe sub(const Fe& a, const Fe& b) noexcept { return fe_carry(fe_sub(a, b)); }
 
-
 // b * 16^(2 pos) * B for a digit b in [-8, 8], scanning all eight entries.
 Precomp select(int pos, std::int32_t b) noexcept {
   const auto ub = static_cast<std::uint32_t>(b);
