@@ -16,17 +16,7 @@ namespace detail {
 void chacha20_block_words(const std::uint32_t in[16], std::uint32_t out[16]) noexcept {
   std::uint32_t x[16];
   for (int i = 0; i < 16; ++i) x[i] = in[i];
-  // RFC 8439 §2.3: 10 double rounds, each a column round then a diagonal round.
-  for (int i = 0; i < 10; ++i) {
-    chacha_quarter_round(x[0], x[4], x[8], x[12]);
-    chacha_quarter_round(x[1], x[5], x[9], x[13]);
-    chacha_quarter_round(x[2], x[6], x[10], x[14]);
-    chacha_quarter_round(x[3], x[7], x[11], x[15]);
-    chacha_quarter_round(x[0], x[5], x[10], x[15]);
-    chacha_quarter_round(x[1], x[6], x[11], x[12]);
-    chacha_quarter_round(x[2], x[7], x[8], x[13]);
-    chacha_quarter_round(x[3], x[4], x[9], x[14]);
-  }
+  chacha20_rounds(x, chacha_quarter_round);
   for (int i = 0; i < 16; ++i) out[i] = x[i] + in[i];
   secure_wipe(x, sizeof x);
 }

@@ -20,6 +20,23 @@ inline void chacha_quarter_round(std::uint32_t& a, std::uint32_t& b, std::uint32
   c += d; b ^= c; b = std::rotl(b, 7);
 }
 
+// RFC 8439 §2.3: the 20 rounds, as 10 double rounds (a column round, then
+// a diagonal round) of `quarter_round` on the 16 state words x, which may be
+// scalars or vectors of words from several blocks.
+template <class Word, class QuarterRound>
+[[gnu::always_inline]] inline void chacha20_rounds(Word x[16], QuarterRound quarter_round) noexcept {
+  for (int i = 0; i < 10; ++i) {
+    quarter_round(x[0], x[4], x[8], x[12]);
+    quarter_round(x[1], x[5], x[9], x[13]);
+    quarter_round(x[2], x[6], x[10], x[14]);
+    quarter_round(x[3], x[7], x[11], x[15]);
+    quarter_round(x[0], x[5], x[10], x[15]);
+    quarter_round(x[1], x[6], x[11], x[12]);
+    quarter_round(x[2], x[7], x[8], x[13]);
+    quarter_round(x[3], x[4], x[9], x[14]);
+  }
+}
+
 // RFC 8439 §2.3: "expand 32-byte k".
 inline constexpr std::uint32_t kChaChaSigma[4] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
 

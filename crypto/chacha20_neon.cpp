@@ -52,17 +52,7 @@ BARETLS_NEON_INLINE void keystream4(const std::uint32_t state[16], uint8x16_t ks
   in[12] = vaddq_u32(in[12], vld1q_u32(kLane));
   uint32x4_t x[16];
   for (int i = 0; i < 16; ++i) x[i] = in[i];
-  // §2.3: 10 double rounds, each a column round then a diagonal round.
-  for (int i = 0; i < 10; ++i) {
-    quarter_round(x[0], x[4], x[8], x[12]);
-    quarter_round(x[1], x[5], x[9], x[13]);
-    quarter_round(x[2], x[6], x[10], x[14]);
-    quarter_round(x[3], x[7], x[11], x[15]);
-    quarter_round(x[0], x[5], x[10], x[15]);
-    quarter_round(x[1], x[6], x[11], x[12]);
-    quarter_round(x[2], x[7], x[8], x[13]);
-    quarter_round(x[3], x[4], x[9], x[14]);
-  }
+  chacha20_rounds(x, [](uint32x4_t& a, uint32x4_t& b, uint32x4_t& c, uint32x4_t& d) { quarter_round(a, b, c, d); });
   for (int i = 0; i < 16; ++i) x[i] = vaddq_u32(x[i], in[i]);
   // Transpose each group of four words: lane j of x[4g .. 4g+3] is bytes
   // 16g .. 16g+15 of block j (little-endian words).
