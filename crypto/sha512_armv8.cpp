@@ -48,6 +48,7 @@ void sha512_blocks_armv8(std::uint64_t state[8], const std::uint8_t* blocks, std
     // W[2p], W[2p+1] in w[p % 8]: a ring of the last 16 words, big-endian in the block.
     uint64x2_t w[8];
     for (int i = 0; i < 8; ++i) w[i] = vreinterpretq_u64_u8(vrev64q_u8(vld1q_u8(blocks + 16 * i)));
+#pragma GCC unroll 5
     for (int r = 0; r < 5; ++r) {
 #pragma GCC unroll 8
       for (int p = 0; p < 8; ++p) {
