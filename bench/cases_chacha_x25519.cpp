@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
-// baretls benchmark cases: ChaCha20-Poly1305 seal and open at the standard
-// sizes with a 13-byte AAD (the TLS 1.2 record header), once per ChaCha20
-// path; X25519 shared-secret derivation alone and keygen + derive (one side
-// of an ECDHE exchange).
+// baretls benchmark cases: ChaCha20-Poly1305 encrypt and decrypt at the
+// standard sizes with a 13-byte AAD (the TLS 1.2 record header), once per
+// ChaCha20 path; X25519 ("ecdhx25519"): the shared secret alone (fixed
+// private key and peer, as `openssl speed ecdhx25519`) and key generation +
+// shared secret (one side of an ECDHE exchange).
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <memory>
@@ -16,10 +18,54 @@
 namespace baretls::bench {
 namespace {
 
+constexpr std::uint8_t kNonce[12] = {7};
+constexpr std::uint8_t kAad[13] = {0, 0, 0, 0, 0, 0, 0, 1, 23, 3, 3};
+
 struct AeadInput {
   std::vector<std::uint8_t> msg, ct, out;
   std::uint8_t tag[16] = {};
 };
+
+std::shared_ptr<crypto::ChaCha20Poly1305> make_aead(std::uint32_t mask) {
+  const std::uint32_t saved = crypto::cpu_features_mask();
+  crypto::set_cpu_features_mask(mask);
+  auto a = std::make_shared<crypto::ChaCha20Poly1305>();
+  const std::array<std::uint8_t, 32> key{1, 2, 3};
+  const bool ok = a->init(key) == crypto::Error::ok;
+  crypto::set_cpu_features_mask(saved);
+  return ok ? a : nullptr;
+}
+
+void add_chacha_size(std::vector<Case>& out, const Path& path, std::size_t size) {
+  auto in = std::make_shared<AeadInput>();
+  in->msg.assign(size, 0x5a);
+  in->ct.resize(size);
+  in->out.resize(size);
+  auto aead = make_aead(path.mask);
+  if (!aead || aead->seal(kNonce, kAad, in->msg, in->ct, in->tag) != crypto::Error::ok) {
+    out.push_back(failed_setup("chacha20-poly1305", "encrypt", "baretls"));
+    return;
+  }
+  out.push_back(Case{"chacha20-poly1305", "encrypt", "baretls", path.name, size, Unit::megabytes_per_second,
+                     path.mask, [aead, in](std::size_t n) {
+                       std::uint8_t tag[16];
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) {
+                         ok &= aead->seal(kNonce, kAad, in->msg, in->out, tag) == crypto::Error::ok;
+                         do_not_optimize(tag);
+                       }
+                       return ok && std::equal(tag, tag + 16, in->tag);
+                     }});
+  out.push_back(Case{"chacha20-poly1305", "decrypt", "baretls", path.name, size, Unit::megabytes_per_second,
+                     path.mask, [aead, in](std::size_t n) {
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) {
+                         ok &= aead->open(kNonce, kAad, in->ct, in->out, in->tag) == crypto::Error::ok;
+                         do_not_optimize(in->out.data());
+                       }
+                       return ok;
+                     }});
+}
 
 void add_chacha_poly(std::vector<Case>& out) {
   const auto avx2_only = static_cast<std::uint32_t>(crypto::CpuFeature::avx2);
@@ -29,70 +75,49 @@ void add_chacha_poly(std::vector<Case>& out) {
     (void)a.init(std::array<std::uint8_t, 32>{});
     return std::string(a.implementation());
   };
-  for (const auto& path : distinct_paths(impl_name, {avx2_only, no_ifma})) {
-    for (std::size_t size : kSizes) {
-      auto in = std::make_shared<AeadInput>();
-      in->msg.assign(size, 0x5a);
-      in->ct.resize(size);
-      in->out.resize(size);
-      const std::uint32_t mask = path.mask;
-      auto make = [mask] {
-        const std::uint32_t saved = crypto::cpu_features_mask();
-        crypto::set_cpu_features_mask(mask);
-        auto a = std::make_shared<crypto::ChaCha20Poly1305>();
-        const std::array<std::uint8_t, 32> key{1, 2, 3};
-        (void)a->init(key);
-        crypto::set_cpu_features_mask(saved);
-        return a;
-      };
-      auto aead = make();
-      static constexpr std::uint8_t kNonce[12] = {7};
-      static constexpr std::uint8_t kAad[13] = {0, 0, 0, 0, 0, 0, 0, 1, 23, 3, 3};
-      (void)aead->seal(kNonce, kAad, in->msg, in->ct, in->tag);
-      out.push_back(Case{"chacha20-poly1305", "seal", "baretls", path.name, size, Unit::megabytes_per_second, mask,
-                         [aead, in](std::size_t n) {
-                           std::uint8_t tag[16];
-                           for (std::size_t i = 0; i < n; ++i) {
-                             (void)aead->seal(kNonce, kAad, in->msg, in->out, tag);
-                             do_not_optimize(tag);
-                           }
-                         }});
-      out.push_back(Case{"chacha20-poly1305", "open", "baretls", path.name, size, Unit::megabytes_per_second, mask,
-                         [aead, in](std::size_t n) {
-                           for (std::size_t i = 0; i < n; ++i) {
-                             const auto e = aead->open(kNonce, kAad, in->ct, in->out, in->tag);
-                             do_not_optimize(&e);
-                           }
-                         }});
-    }
-  }
+  for (const auto& path : distinct_paths(impl_name, {avx2_only, no_ifma}))
+    for (std::size_t size : kSizes) add_chacha_size(out, path, size);
 }
 
 BARETLS_BENCH_REGISTER("chacha20-poly1305", "baretls", add_chacha_poly);
 
+// X25519 has one implementation, portable C++ over radix-2^51 limbs.
+constexpr const char* kX25519Path = "portable";
+
+struct X25519Keys {
+  std::array<std::uint8_t, 32> mine{9, 8, 7, 6, 5}, peer_public{}, shared{};
+};
+
 BARETLS_BENCH_REGISTER("x25519", "baretls", [](std::vector<Case>& out) {
   const auto rng = crypto::system_random();
-  auto peer_public = std::make_shared<std::array<std::uint8_t, 32>>();
+  auto k = std::make_shared<X25519Keys>();
   std::array<std::uint8_t, 32> peer_private;
-  if (crypto::x25519_generate(rng, peer_private, *peer_public) != crypto::Error::ok) return;
-  out.push_back(Case{"x25519", "derive", "baretls", "radix51", 0, Unit::operations_per_second, ~0u,
-                     [peer_public](std::size_t n) {
-                       std::array<std::uint8_t, 32> k{9, 8, 7, 6, 5}, shared;
+  if (crypto::x25519_generate(rng, peer_private, k->peer_public) != crypto::Error::ok ||
+      crypto::x25519(k->shared, k->mine, k->peer_public) != crypto::Error::ok) {
+    out.push_back(failed_setup("ecdhx25519", "derive", "baretls"));
+    return;
+  }
+  out.push_back(Case{"ecdhx25519", "derive", "baretls", kX25519Path, 0, Unit::operations_per_second, ~0u,
+                     [k](std::size_t n) {
+                       std::array<std::uint8_t, 32> shared{};
+                       bool ok = true;
                        for (std::size_t i = 0; i < n; ++i) {
-                         (void)crypto::x25519(shared, k, *peer_public);
-                         k[1] = shared[0];
+                         ok &= crypto::x25519(shared, k->mine, k->peer_public) == crypto::Error::ok;
                          do_not_optimize(shared.data());
                        }
+                       return ok && shared == k->shared;
                      }});
-  out.push_back(Case{"x25519", "keygen+derive", "baretls", "radix51", 0, Unit::operations_per_second, ~0u,
-                     [peer_public, rng](std::size_t n) {
+  out.push_back(Case{"ecdhx25519", "keygen+derive", "baretls", kX25519Path, 0, Unit::operations_per_second, ~0u,
+                     [k, rng](std::size_t n) {
                        std::array<std::uint8_t, 32> priv, pub, shared;
+                       bool ok = true;
                        for (std::size_t i = 0; i < n; ++i) {
-                         (void)crypto::x25519_generate(rng, priv, pub);
-                         (void)crypto::x25519(shared, priv, *peer_public);
+                         ok &= crypto::x25519_generate(rng, priv, pub) == crypto::Error::ok;
+                         ok &= crypto::x25519(shared, priv, k->peer_public) == crypto::Error::ok;
                          do_not_optimize(shared.data());
                          do_not_optimize(pub.data());
                        }
+                       return ok;
                      }});
 });
 

@@ -106,23 +106,29 @@ bool handshake_once(const Setup& s) {
 
 void add_handshake(std::vector<Case>& out, const char* name, const char* cert, tls::CipherSuite suite) {
   auto s = make_setup(cert, suite);
-  if (!s || !handshake_once(*s)) return;
-  out.push_back(Case{name, "handshake", "baretls", "default", 0, Unit::operations_per_second, ~0u,
+  if (!s || !handshake_once(*s)) {
+    out.push_back(failed_setup(name, "handshake", "baretls"));
+    return;
+  }
+  out.push_back(Case{name, "handshake", "baretls", dispatch_path(), 0, Unit::operations_per_second, ~0u,
                      [s](std::size_t n) {
-                       for (std::size_t i = 0; i < n; ++i) do_not_optimize(reinterpret_cast<void*>(handshake_once(*s)));
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) ok &= handshake_once(*s);
+                       return ok;
                      }});
 }
 
 // Abbreviated handshakes (RFC 5246 §7.3) offering a ticket from one full handshake.
 void add_resumed(std::vector<Case>& out) {
   auto s = make_setup("p256", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256);
-  if (!s) return;
+  const auto failed = [&out] { out.push_back(failed_setup("resumed (ticket)", "handshake", "baretls")); };
+  if (!s) return failed();
   s->server->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
   auto c = tls::Connection::client(s->client, "localhost");
   auto v = tls::Connection::server(s->server);
-  if (!c || !v) return;
+  if (!c || !v) return failed();
   shuttle(*c, *v);
-  if (!c->session()) return;
+  if (!c->session()) return failed();
   auto session = std::make_shared<const tls::Session>(*c->session());
   const auto resume = [s, session] {
     auto rc = tls::Connection::client(s->client, "localhost", session.get());
@@ -131,10 +137,12 @@ void add_resumed(std::vector<Case>& out) {
     shuttle(*rc, *rv);
     return rc->resumed() && rv->resumed();
   };
-  if (!resume()) return;
-  out.push_back(Case{"resumed (ticket)", "handshake", "baretls", "default", 0, Unit::operations_per_second, ~0u,
+  if (!resume()) return failed();
+  out.push_back(Case{"resumed (ticket)", "handshake", "baretls", dispatch_path(), 0, Unit::operations_per_second, ~0u,
                      [resume](std::size_t n) {
-                       for (std::size_t i = 0; i < n; ++i) do_not_optimize(reinterpret_cast<void*>(resume()));
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) ok &= resume();
+                       return ok;
                      }});
 }
 
@@ -193,33 +201,38 @@ std::shared_ptr<Established> establish(tls::CipherSuite suite) {
   return e;
 }
 
-void add_record(std::vector<Case>& out, const char* name, tls::CipherSuite suite, crypto::AeadAlgorithm alg) {
-  // One checked round of each API first: the timed loops must really move
-  // 16 KiB in one record, byte for byte.
+// One checked round of each API first: the timed loops must really move
+// 16 KiB in one record, byte for byte; then each timed record must move 16 KiB.
+bool add_record_apis(std::vector<Case>& out, const char* name, tls::CipherSuite suite, crypto::AeadAlgorithm alg) {
   auto zc = establish(suite);
-  if (!zc || !zc->client->write(zc->data).ok()) return;
+  if (!zc || !zc->client->write(zc->data).ok()) return false;
   const std::size_t wire = zc->client->outgoing().size();
-  if (wire != 5 + 16384 + (alg == crypto::AeadAlgorithm::chacha20_poly1305 ? 16 : 24)) return;
-  if (!deliver_zero_copy(*zc->client, *zc->server)) return;
+  if (wire != 5 + 16384 + (alg == crypto::AeadAlgorithm::chacha20_poly1305 ? 16 : 24)) return false;
+  if (!deliver_zero_copy(*zc->client, *zc->server)) return false;
   auto view = zc->server->read_view();
-  if (!view || !std::equal(view->begin(), view->end(), zc->data.begin(), zc->data.end())) return;
-  if (zc->server->consume_read(view->size()) != tls::Error::ok) return;
+  if (!view || !std::equal(view->begin(), view->end(), zc->data.begin(), zc->data.end())) return false;
+  if (zc->server->consume_read(view->size()) != tls::Error::ok) return false;
   auto cp = establish(suite);
-  if (!cp || record_copying(*cp) != 16384 || cp->sink != cp->data) return;
+  if (!cp || record_copying(*cp) != 16384 || cp->sink != cp->data) return false;
 
   out.push_back(Case{name, "record", "baretls", "zero-copy", 16384, Unit::megabytes_per_second, ~0u,
                      [zc](std::size_t n) {
-                       std::size_t moved = 0;
-                       for (std::size_t i = 0; i < n; ++i) moved += record_zero_copy(*zc);
-                       do_not_optimize(&moved);
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) ok &= record_zero_copy(*zc) == 16384;
+                       return ok;
                      }});
   out.push_back(Case{name, "record-copying", "baretls", "feed+read", 16384, Unit::megabytes_per_second, ~0u,
                      [cp](std::size_t n) {
-                       std::size_t moved = 0;
-                       for (std::size_t i = 0; i < n; ++i) moved += record_copying(*cp);
-                       do_not_optimize(&moved);
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i) ok &= record_copying(*cp) == 16384;
+                       return ok;
                      }});
+  return true;
+}
 
+// The same AEAD work with crypto::Aead alone: sealed out of place from the
+// caller's data, opened in place (the record layer's pattern).
+bool add_raw_aead(std::vector<Case>& out, const char* name, crypto::AeadAlgorithm alg) {
   struct Raw {
     crypto::Aead aead;
     std::vector<std::uint8_t> in = std::vector<std::uint8_t>(16384, 0x42);
@@ -230,17 +243,23 @@ void add_record(std::vector<Case>& out, const char* name, tls::CipherSuite suite
   };
   auto raw = std::make_shared<Raw>();
   const std::vector<std::uint8_t> key(crypto::Aead::key_size(alg), 7);
-  if (raw->aead.init(alg, key) != crypto::Error::ok) return;
+  if (raw->aead.init(alg, key) != crypto::Error::ok) return false;
   out.push_back(Case{name, "raw-seal+open", "baretls", std::string(raw->aead.implementation()), 16384,
                      Unit::megabytes_per_second, ~0u, [raw](std::size_t n) {
+                       bool ok = true;
                        for (std::size_t i = 0; i < n; ++i) {
-                         // Sealed out of place from the caller's data, opened in place: the
-                         // record layer's pattern.
-                         (void)raw->aead.seal(raw->nonce, raw->aad, raw->in, raw->buf, raw->tag);
-                         (void)raw->aead.open(raw->nonce, raw->aad, raw->buf, raw->buf, raw->tag);
+                         ok &= raw->aead.seal(raw->nonce, raw->aad, raw->in, raw->buf, raw->tag) == crypto::Error::ok;
+                         ok &= raw->aead.open(raw->nonce, raw->aad, raw->buf, raw->buf, raw->tag) == crypto::Error::ok;
                          do_not_optimize(raw->buf.data());
                        }
+                       return ok && raw->buf == raw->in;
                      }});
+  return true;
+}
+
+void add_record(std::vector<Case>& out, const char* name, tls::CipherSuite suite, crypto::AeadAlgorithm alg) {
+  if (!add_record_apis(out, name, suite, alg)) out.push_back(failed_setup(name, "record", "baretls"));
+  if (!add_raw_aead(out, name, alg)) out.push_back(failed_setup(name, "raw-seal+open", "baretls"));
 }
 
 BARETLS_BENCH_REGISTER("tls-handshake", "baretls", [](std::vector<Case>& out) {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 // BearSSL RSA cases for the comparison program: PKCS#1 v1.5 SHA-256 sign and
 // verify with br_rsa_i62 (br_rsa_i31 when i62 is not compiled in), same keys
-// as baretls (bench/rsa_bench_keys.h).
+// as baretls (bench/rsa_bench_keys.h). Every call must succeed, the last
+// signature of a batch must be the expected one, and every verification must
+// recover the digest.
 #include <bearssl.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -43,21 +46,27 @@ void add_bearssl_rsa(std::vector<Case>& out, unsigned bits, const char* name) {
   }
   auto digest = std::make_shared<std::vector<unsigned char>>(32, 0x17);
   auto sig = std::make_shared<std::vector<unsigned char>>(bits / 8);
-  sign(BR_HASH_OID_SHA256, digest->data(), 32, &key->sk, sig->data());
+  if (sign(BR_HASH_OID_SHA256, digest->data(), 32, &key->sk, sig->data()) != 1) {
+    out.push_back(failed_setup(name, "sign", "bearssl"));
+    return;
+  }
   out.push_back(Case{name, "sign", "bearssl", impl, 0, Unit::operations_per_second, 0,
                      [key, digest, sig, sign](std::size_t n) {
+                       std::vector<unsigned char> s(sig->size());
+                       bool ok = true;
                        for (std::size_t i = 0; i < n; ++i) {
-                         sign(BR_HASH_OID_SHA256, digest->data(), 32, &key->sk, sig->data());
-                         do_not_optimize(sig->data());
+                         ok &= sign(BR_HASH_OID_SHA256, digest->data(), 32, &key->sk, s.data()) == 1;
+                         do_not_optimize(s.data());
                        }
+                       return ok && s == *sig;
                      }});
   out.push_back(Case{name, "verify", "bearssl", impl, 0, Unit::operations_per_second, 0,
                      [key, digest, sig, vrfy](std::size_t n) {
-                       unsigned char h[64];
-                       for (std::size_t i = 0; i < n; ++i) {
-                         const auto r = vrfy(sig->data(), sig->size(), BR_HASH_OID_SHA256, 32, &key->pk, h);
-                         do_not_optimize(&r);
-                       }
+                       unsigned char h[64] = {};
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i)
+                         ok &= vrfy(sig->data(), sig->size(), BR_HASH_OID_SHA256, 32, &key->pk, h) == 1;
+                       return ok && std::equal(h, h + 32, digest->begin());
                      }});
 }
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // OpenSSL (libcrypto 3, EVP_PKEY) RSA cases for the comparison program:
 // PKCS#1 v1.5 SHA-256 sign and verify of a digest with the same keys as
-// baretls (bench/rsa_bench_keys.h).
+// baretls (bench/rsa_bench_keys.h). Every call must succeed and every
+// verification accept; the last signature of a batch must be the expected one.
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
@@ -44,7 +45,10 @@ EVP_PKEY* make_key(unsigned bits) {
 
 void add_openssl_rsa(std::vector<Case>& out, unsigned bits, const char* name) {
   std::shared_ptr<EVP_PKEY> key(make_key(bits), EVP_PKEY_free);
-  if (!key) return;
+  if (!key) {
+    out.push_back(failed_setup(name, "sign", "openssl"));
+    return;
+  }
   std::shared_ptr<EVP_PKEY_CTX> sctx(EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
   std::shared_ptr<EVP_PKEY_CTX> vctx(EVP_PKEY_CTX_new(key.get(), nullptr), EVP_PKEY_CTX_free);
   EVP_PKEY_sign_init(sctx.get());
@@ -56,22 +60,27 @@ void add_openssl_rsa(std::vector<Case>& out, unsigned bits, const char* name) {
   auto digest = std::make_shared<std::vector<unsigned char>>(32, 0x17);
   auto sig = std::make_shared<std::vector<unsigned char>>(bits / 8);
   std::size_t len = sig->size();
-  EVP_PKEY_sign(sctx.get(), sig->data(), &len, digest->data(), digest->size());
+  if (EVP_PKEY_sign(sctx.get(), sig->data(), &len, digest->data(), digest->size()) != 1 || len != sig->size()) {
+    out.push_back(failed_setup(name, "sign", "openssl"));
+    return;
+  }
   out.push_back(Case{name, "sign", "openssl", "evp", 0, Unit::operations_per_second, 0,
                      [key, sctx, digest, sig](std::size_t n) {
+                       std::vector<unsigned char> s(sig->size());
+                       bool ok = true;
                        for (std::size_t i = 0; i < n; ++i) {
-                         std::size_t l = sig->size();
-                         EVP_PKEY_sign(sctx.get(), sig->data(), &l, digest->data(), digest->size());
-                         do_not_optimize(sig->data());
+                         std::size_t l = s.size();
+                         ok &= EVP_PKEY_sign(sctx.get(), s.data(), &l, digest->data(), digest->size()) == 1;
+                         do_not_optimize(s.data());
                        }
+                       return ok && s == *sig;
                      }});
   out.push_back(Case{name, "verify", "openssl", "evp", 0, Unit::operations_per_second, 0,
                      [key, vctx, digest, sig](std::size_t n) {
-                       for (std::size_t i = 0; i < n; ++i) {
-                         const int r = EVP_PKEY_verify(vctx.get(), sig->data(), sig->size(), digest->data(),
-                                                       digest->size());
-                         do_not_optimize(&r);
-                       }
+                       bool ok = true;
+                       for (std::size_t i = 0; i < n; ++i)
+                         ok &= EVP_PKEY_verify(vctx.get(), sig->data(), sig->size(), digest->data(), digest->size()) == 1;
+                       return ok;
                      }});
 }
 

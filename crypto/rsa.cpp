@@ -58,12 +58,14 @@ Result<RsaPublicKey> RsaPublicKey::from_bytes(std::span<const std::uint8_t> n,
   if (bits < kMinRsaBits) return Error::key_too_small;
   if (bits > kMaxRsaBits) return Error::key_too_large;
   if ((nl[0] & 1) == 0) return Error::even_modulus;
-  // e: odd, 3 <= e < n.
-  if (e.size() > n.size()) return Error::bad_public_exponent;
+  // e: odd, 3 <= e < 2^32 (so e < n too). RFC 8017 §3.1 allows any e
+  // below n, but the cost of RSAVP1 grows with e's length: an unbounded e
+  // lets a certificate chain cost seconds of CPU. Every deployed key uses
+  // e = 65537 (or 3); FIPS 186-5 §A.1.1 caps e below 2^256, we cap lower.
+  if (e.size() * 8 > kMaxRsaPublicExponentBits) return Error::bad_public_exponent;
   const auto el = std::span<Limb>(key.e_).first(limbs);
   if (!bigint::from_bytes_be(el, e)) return Error::bad_public_exponent;
   if ((el[0] & 1) == 0 || bigint::bit_length_vartime(el) < 2) return Error::bad_public_exponent;
-  if (!bigint::less_than(el, std::span<const Limb>(nl).first(limbs)).to_bool()) return Error::bad_public_exponent;
   key.e_limbs_ = limbs_for_bits(bigint::bit_length_vartime(el));
   BARETLS_TRY(key.n_.init(std::span<const Limb>(nl).first(limbs), MontContext::Secrecy::public_modulus));
   key.bits_ = bits;

@@ -14,11 +14,6 @@ namespace baretls::tls::detail {
 
 namespace {
 
-bool is_ip_literal(std::string_view name) {
-  if (name.find(':') != std::string_view::npos) return true;  // IPv6
-  return !name.empty() && std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
-}
-
 bool offers_ecdhe(const CommonConfig& c) {
   return std::any_of(c.cipher_suites.begin(), c.cipher_suites.end(),
                      [](CipherSuite s) { return suite_info(s).kex != KeyExchange::rsa; });
@@ -35,8 +30,10 @@ Error client_start(Engine& e) {
   if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
   ch.random = e.neg.client_random;
   ch.cipher_suites = config_suites(cfg);
-  // RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"."
-  if (!e.server_name.empty() && !is_ip_literal(e.server_name)) ch.server_name = e.server_name;
+  // RFC 6066 §3: a DNS host name only, without a trailing dot (sni.cpp);
+  // a resumed session must carry the same one (resume_client.cpp).
+  ch.server_name = client_sni(e.server_name);
+  if (ch.server_name) e.requested_server_name = *ch.server_name;
   if (offers_ecdhe(cfg)) {
     std::vector<std::uint16_t> groups;
     for (const auto g : cfg.groups)
@@ -76,8 +73,7 @@ Error check_server_extensions(const Engine& e, const ServerHello& sh) {
   // RFC 5246 §7.4.1.4: only extensions we offered may come back.
   if (sh.session_ticket && !e.neg.ticket_offered) return Error::unoffered_extension;
   // ALPN: client_accept_alpn (alpn.cpp)
-  if (sh.server_name_ack && (e.server_name.empty() || is_ip_literal(e.server_name)))
-    return Error::unoffered_extension;
+  if (sh.server_name_ack && e.requested_server_name.empty()) return Error::unoffered_extension;
   // RFC 8422 §5.2: the list, if sent, must contain uncompressed.
   if (sh.ec_point_formats && std::find(sh.ec_point_formats->begin(), sh.ec_point_formats->end(),
                                        kPointUncompressed) == sh.ec_point_formats->end())
@@ -117,11 +113,16 @@ Result<HsState> client_on_certificate(Engine& e, std::span<const std::uint8_t> b
   auto cert = CertificateMsg::parse(body);
   if (!cert) return cert.error();
   const auto& cfg = *e.client_config;
-  auto key = verify_peer_chain(cert->certificate_list, cfg.trust_store.get(), config_now(cfg), e.server_name, true);
+  auto key = verify_peer_chain(cert->certificate_list, cfg.trust_store.get(), config_now(cfg), e.server_name, true,
+                               cfg.min_rsa_bits);
   if (!key) return key.error();
   const bool ec = key->type() != CertKeyType::rsa;
   // RFC 8422 §5.3 / RFC 5246 §7.4.2: the key must suit the key exchange.
   if (ec != (e.neg.suite->kex == KeyExchange::ecdhe_ecdsa)) return Error::certificate_unsupported;
+  // RFC 5246 §7.4.2: "the digitalSignature bit MUST be set if the key usage
+  // extension is present" (ECDHE_RSA; RFC 8422 §5.3 ECDHE_ECDSA), "the
+  // keyEncipherment bit MUST be set" (RSA); RFC 5280 §4.2.1.3.
+  if (!key_usage_allows_kex(key->key_usage(), e.neg.suite->kex)) return Error::certificate_key_usage;
   e.neg.peer_key = std::move(*key);
   e.peer_certificate = cert->certificate_list.front();
   e.chain_verified = ChainVerified();

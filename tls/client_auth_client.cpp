@@ -49,7 +49,10 @@ Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::ui
   if (cfg.client_certificate && !cfg.client_certificate->chain.empty() && cfg.client_certificate->key) {
     auto type = private_key_type(*cfg.client_certificate->key);
     if (!type) return type.error();
-    if (const auto scheme = pick_client_scheme(cfg, *cr, *type)) {
+    // RFC 5246 §7.4.6: a leaf whose keyUsage forbids signing cannot make the
+    // CertificateVerify; it is not sent.
+    const bool can_sign = key_usage_allows_signing(leaf_key_usage(cfg.client_certificate->chain.front()));
+    if (const auto scheme = pick_client_scheme(cfg, *cr, *type); scheme && can_sign) {
       e.neg.client_chain = &*cfg.client_certificate;
       e.neg.client_scheme = scheme;
     }

@@ -51,8 +51,13 @@ Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uin
     e.transcript.stop_keeping();
     return HsState::server_wait_client_key_exchange;
   }
-  auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false);
+  auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false,
+                               cfg.min_rsa_bits);
   if (!key) return key.error();
+  // RFC 5246 §7.4.6: the certificate "MUST allow the key to be used for
+  // signing" the CertificateVerify: digitalSignature when keyUsage is present
+  // (RFC 5280 §4.2.1.3; x509/ alone would also take keyAgreement).
+  if (!key_usage_allows_signing(key->key_usage())) return Error::certificate_key_usage;
   e.neg.peer_key = std::move(*key);
   e.peer_certificate = std::move(cert->certificate_list.front());
   return HsState::server_wait_client_key_exchange_certified;

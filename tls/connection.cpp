@@ -49,6 +49,7 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   e->state = detail::HsState::server_wait_client_hello;
   BARETLS_TRY(detail::setup_features(*e));
   e->record.set_inspector(e->server_config->inspector, false);
+  e->record.set_version_policy(VersionPolicy::client_hello);
   return Connection(std::move(e));
 }
 

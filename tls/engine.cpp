@@ -4,6 +4,7 @@
 // handshake dispatcher and application data.
 #include "tls/engine.h"
 #include "tls/inspect_hook.h"
+#include "tls/resumption.h"
 
 #include <algorithm>
 #include <cstring>
@@ -17,6 +18,7 @@ Error Engine::fail(Error e) {
   hs.clear();
   flight.clear();
   if (const auto a = alert_for(e); a && !alert_sent) send_alert(AlertLevel::fatal, *a);
+  forget_session(*this);  // RFC 5246 §7.2.2 (resumption.h)
   neg.master.wipe();
   return error;
 }
@@ -125,17 +127,54 @@ Error Engine::on_record(const OpenedRecord& rec) {
   return Error::unexpected_record_type;
 }
 
+namespace {
+// RFC 5246 §7.4: uint24 length after the type byte.
+std::size_t declared_length(const std::vector<std::uint8_t>& hs) {
+  return (std::size_t{hs[1]} << 16) | (std::size_t{hs[2]} << 8) | hs[3];
+}
+}  // namespace
+
+// The largest body accepted for a message of `type`: the configured bound,
+// and at least kMaxClientHelloSize for the ClientHello a server receives
+// (many suites or a large padding extension make real ones bigger than 64 KiB).
+std::size_t Engine::handshake_bound(std::uint8_t type) const noexcept {
+  const std::size_t configured = config().max_handshake_message_size;
+  if (role == Role::server && type == static_cast<std::uint8_t>(HandshakeType::client_hello))
+    return std::max(configured, kMaxClientHelloSize);
+  return configured;
+}
+
+// Room for `more` bytes: the buffer doubles as bytes arrive (so memory
+// follows what was received, never a declared length), but never grows past
+// the end of the message being reassembled.
+void Engine::reserve_reassembly(std::size_t more) {
+  const std::size_t need = hs.size() + more;
+  if (need <= hs.capacity()) return;
+  std::size_t cap = std::max(need, 2 * hs.capacity());
+  if (hs.size() >= kHandshakeHeaderSize) cap = std::max(need, std::min(cap, kHandshakeHeaderSize + declared_length(hs)));
+  hs.reserve(cap);
+}
+
+// Once a large message has left the buffer, its memory goes back: the
+// buffer keeps at most kKeptReassembly bytes of capacity between messages.
+void Engine::release_reassembly() {
+  if (hs.capacity() <= kKeptReassembly || hs.size() > kKeptReassembly) return;
+  std::vector<std::uint8_t>(hs.begin(), hs.end()).swap(hs);
+}
+
 // RFC 5246 §6.2.1: handshake messages may be coalesced into one record or
-// fragmented across several. Reassemble, bounded by the configured maximum.
+// fragmented across several. Reassemble, each bounded by handshake_bound().
 Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
+  reserve_reassembly(data.size());
   hs.insert(hs.end(), data.begin(), data.end());
   while (hs.size() >= kHandshakeHeaderSize) {
-    const std::size_t len = (std::size_t{hs[1]} << 16) | (std::size_t{hs[2]} << 8) | hs[3];
-    if (len > config().max_handshake_message_size) return Error::handshake_message_too_large;
+    const std::size_t len = declared_length(hs);
+    if (len > handshake_bound(hs[0])) return Error::handshake_message_too_large;
     if (hs.size() < kHandshakeHeaderSize + len) break;
     const auto type = static_cast<HandshakeType>(hs[0]);
     const std::vector<std::uint8_t> message(hs.begin(), hs.begin() + static_cast<std::ptrdiff_t>(4 + len));
     hs.erase(hs.begin(), hs.begin() + static_cast<std::ptrdiff_t>(4 + len));
+    release_reassembly();
     BARETLS_TRY(dispatch(type, message));
     if (error != Error::ok) return error;
   }
@@ -144,7 +183,8 @@ Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
 
 Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message) {
   const auto body = message.subspan(kHandshakeHeaderSize);
-  trace("<<< " + describe_handshake(type, body, role == Role::client ? Role::server : Role::client, neg.suite));
+  // Described only when traced: describing parses the message a second time.
+  if (tracing()) trace("<<< " + describe_handshake(type, body, role == Role::client ? Role::server : Role::client, neg.suite));
   inspect_handshake(config(), role == Role::client, false, message);
   const auto rows = role == Role::client ? client_rows() : server_rows();
   const Handler h = find_handler(rows, state, type);
@@ -182,10 +222,12 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
     return Error::ok;
   }
   if (level == 2) {
-    // RFC 5246 §7.2.2: the connection ends; we send nothing back.
+    // RFC 5246 §7.2.2: the connection ends; we send nothing back, and its
+    // session is not resumed.
     peer_alert = desc;
     alert_sent = std::nullopt;
     error = Error::peer_alert;
+    forget_session(*this);
     return Error::peer_alert;
   }
   // Warnings (no_renegotiation, user_canceled, ...) are logged and ignored,

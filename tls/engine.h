@@ -105,7 +105,8 @@ struct Engine {
   std::size_t app_pos = 0;       // decrypted application data not yet read:
   std::size_t app_end = 0;       //   in[app_pos, app_end), inside the record at in_pos
   std::size_t app_record = 0;    // wire size of that record
-  std::vector<std::uint8_t> hs;      // handshake reassembly
+  std::vector<std::uint8_t> hs;      // handshake reassembly (engine.cpp: grown per message, then released)
+  static constexpr std::size_t kKeptReassembly = 16 * 1024;  // capacity kept between messages
   std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
   RecordBuffer out;                  // records to transmit (grown without zero-filling)
   static constexpr std::size_t kOutSlack = 64;  // room for alerts behind a full record
@@ -147,7 +148,7 @@ struct Engine {
 
   // ALPN, SNI, client certificates, key log (alpn.cpp, sni.cpp, client_auth_*.cpp, key_log.cpp)
   std::string alpn_protocol;
-  std::string requested_server_name;             // server: the SNI host_name received
+  std::string requested_server_name;             // the SNI host_name received (server) or sent (client)
   std::vector<std::uint8_t> peer_certificate;    // the peer's verified leaf (DER)
   std::optional<ClientCertificateVerified> client_verified;
   bool key_logged = false;
@@ -174,6 +175,7 @@ struct Engine {
   [[nodiscard]] Error consume_read(std::size_t n);
   [[nodiscard]] std::uint32_t state_flags() const noexcept;
   void trace(std::string_view text) const;
+  [[nodiscard]] bool tracing() const noexcept { return config().trace.line != nullptr; }
 
   // handshake_common.cpp
   template <typename M>
@@ -188,6 +190,9 @@ struct Engine {
  private:
   [[nodiscard]] Error on_record(const OpenedRecord& rec);
   [[nodiscard]] Error on_handshake_bytes(std::span<const std::uint8_t> data);
+  [[nodiscard]] std::size_t handshake_bound(std::uint8_t type) const noexcept;
+  void reserve_reassembly(std::size_t more);
+  void release_reassembly();
   [[nodiscard]] Error on_alert(std::span<const std::uint8_t> body);
   [[nodiscard]] Error dispatch(HandshakeType type, std::span<const std::uint8_t> message);
 };

@@ -26,6 +26,7 @@ std::string_view to_string(Alert a) noexcept {
     case Alert::internal_error: return "internal_error";
     case Alert::user_canceled: return "user_canceled";
     case Alert::no_renegotiation: return "no_renegotiation";
+    case Alert::missing_extension: return "missing_extension";
     case Alert::unsupported_extension: return "unsupported_extension";
     case Alert::unrecognized_name: return "unrecognized_name";
     case Alert::no_application_protocol: return "no_application_protocol";
@@ -44,9 +45,13 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::unexpected_message:
     case Error::unexpected_record_type:
     case Error::unexpected_change_cipher_spec:
-    case Error::too_many_renegotiation_requests: return Alert::unexpected_message;
-    case Error::record_overflow:
-    case Error::handshake_message_too_large: return Alert::record_overflow;
+    case Error::too_many_renegotiation_requests:
+    case Error::no_inner_content_type:
+    case Error::empty_inner_content: return Alert::unexpected_message;
+    case Error::record_overflow: return Alert::record_overflow;
+    // RFC 5246 §7.2.2: record_overflow is for records; a handshake message
+    // over its bound is a handshake field out of range (as OpenSSL and BoringSSL).
+    case Error::handshake_message_too_large: return Alert::illegal_parameter;
     case Error::bad_record_mac: return Alert::bad_record_mac;
     case Error::too_many_empty_records: return Alert::unexpected_message;
     case Error::sequence_number_exhausted: return Alert::internal_error;
@@ -63,13 +68,26 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::bad_key_share:
     case Error::compression_not_null:
     case Error::illegal_parameter:
-    case Error::unoffered_application_protocol: return Alert::illegal_parameter;
+    case Error::unoffered_application_protocol:
+    case Error::extension_not_allowed:
+    case Error::pre_shared_key_not_last:
+    case Error::psk_binder_count_mismatch:
+    case Error::duplicate_key_share_group:
+    case Error::key_share_group_not_offered:
+    case Error::unoffered_version:
+    case Error::bad_key_update_request:
+    case Error::bad_record_size_limit:
+    case Error::useless_hello_retry_request: return Alert::illegal_parameter;
+    case Error::missing_extension: return Alert::missing_extension;
     case Error::unoffered_extension: return Alert::unsupported_extension;
+    case Error::invalid_server_name: return Alert::unrecognized_name;
+    case Error::own_certificate_key_usage: return Alert::handshake_failure;
     case Error::renegotiation_refused: return Alert::no_renegotiation;
     case Error::no_application_protocol: return Alert::no_application_protocol;
     case Error::bad_finished:
     case Error::bad_signature:
-    case Error::bad_certificate_verify: return Alert::decrypt_error;
+    case Error::bad_certificate_verify:
+    case Error::bad_psk_binder: return Alert::decrypt_error;
     case Error::certificate_required: return Alert::handshake_failure;
     case Error::certificate_expired:
     case Error::certificate_not_yet_valid: return Alert::certificate_expired;
@@ -77,13 +95,15 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::certificate_bad:
     case Error::certificate_hostname_mismatch: return Alert::bad_certificate;
     case Error::certificate_unsupported:
-    case Error::certificate_wrong_purpose: return Alert::unsupported_certificate;
+    case Error::certificate_wrong_purpose:
+    case Error::certificate_key_usage: return Alert::unsupported_certificate;
     case Error::certificate_chain_too_long: return Alert::bad_certificate;
     case Error::internal_error:
     case Error::buffer_too_small:
     case Error::bad_config:
     case Error::random_failure:
-    case Error::invalid_state: return Alert::internal_error;
+    case Error::invalid_state:
+    case Error::invalid_argument: return Alert::internal_error;
     case Error::would_block:
     case Error::io_error:
     case Error::peer_alert:
@@ -105,10 +125,13 @@ std::string_view to_string(Error e) noexcept {
     case Error::unexpected_record_type: return "unknown record content type";
     case Error::unexpected_change_cipher_spec: return "unexpected ChangeCipherSpec";
     case Error::too_many_renegotiation_requests: return "too many renegotiation requests";
+    case Error::no_inner_content_type: return "protected record without a content type (all zero bytes)";
+    case Error::empty_inner_content: return "protected handshake or alert record with no content";
     case Error::record_overflow: return "record too large";
     case Error::bad_record_mac: return "record failed authentication";
     case Error::too_many_empty_records: return "too many empty records";
-    case Error::handshake_message_too_large: return "handshake message too large";
+    case Error::handshake_message_too_large:
+      return "handshake message over its size bound (max_handshake_message_size; 2^17 bytes for a ClientHello)";
     case Error::sequence_number_exhausted: return "record sequence number exhausted";
     case Error::bad_record_version: return "bad record version";
     case Error::protocol_version: return "peer does not support TLS 1.2";
@@ -127,9 +150,23 @@ std::string_view to_string(Error e) noexcept {
     case Error::no_application_protocol: return "no application protocol in common";
     case Error::illegal_parameter: return "illegal parameter";
     case Error::unoffered_application_protocol: return "peer chose an application protocol that was not offered";
+    case Error::missing_extension: return "a mandatory extension is missing";
+    case Error::extension_not_allowed: return "extension not allowed in this message";
+    case Error::pre_shared_key_not_last: return "pre_shared_key is not the last ClientHello extension";
+    case Error::psk_binder_count_mismatch: return "PSK binders do not match the identities one to one";
+    case Error::duplicate_key_share_group: return "two key shares for the same group";
+    case Error::key_share_group_not_offered: return "key share for a group not in supported_groups";
+    case Error::unoffered_version: return "peer selected a protocol version that was not offered";
+    case Error::bad_key_update_request: return "KeyUpdate request_update out of range";
+    case Error::bad_record_size_limit: return "record_size_limit below 64";
+    case Error::useless_hello_retry_request: return "HelloRetryRequest would not change the ClientHello";
+    case Error::invalid_server_name: return "server_name (SNI) is not a valid DNS host name";
+    case Error::own_certificate_key_usage:
+      return "our certificate's key usage allows none of the key exchanges the client offers";
     case Error::bad_finished: return "Finished verify_data mismatch";
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
+    case Error::bad_psk_binder: return "PSK binder mismatch";
     case Error::certificate_required: return "peer did not send a required certificate";
     case Error::certificate_expired: return "certificate has expired";
     case Error::certificate_not_yet_valid: return "certificate is not yet valid";
@@ -139,6 +176,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::certificate_unsupported: return "unsupported certificate";
     case Error::certificate_wrong_purpose: return "certificate is not for this purpose (extended key usage)";
     case Error::certificate_chain_too_long: return "certificate chain too long";
+    case Error::certificate_key_usage: return "certificate key usage does not allow this key exchange or signature";
     case Error::internal_error: return "internal error";
     case Error::buffer_too_small: return "buffer too small";
     case Error::bad_config: return "invalid configuration";
@@ -146,6 +184,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::invalid_state: return "operation not valid in this state";
     case Error::would_block: return "would block";
     case Error::io_error: return "transport I/O error";
+    case Error::invalid_argument: return "argument out of range";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";
     case Error::truncated: return "connection closed without close_notify (truncation)";

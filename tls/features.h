@@ -9,6 +9,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baretls/tls/config.h"
@@ -45,6 +46,21 @@ struct ChainTier {
   bool name_matched = false;
 };
 [[nodiscard]] std::vector<ChainTier> sni_tiers(const ServerConfig& cfg, const std::optional<std::string>& server_name);
+// RFC 6066 §3 HostName: "the fully qualified DNS hostname of the server ...
+// represented as a byte string using ASCII encoding without a trailing dot".
+// Our rule: 1..253 bytes, dot-separated labels of 1..63 letters, digits,
+// hyphens and underscores, no label starting or ending with a hyphen. So no
+// NUL, control, space or non-ASCII byte, no empty label, no trailing dot.
+// Underscores are outside RFC 1123 LDH but occur in real host names and are
+// sent by real clients; an IPv4 literal passes (some clients send one; it
+// names no certificate). A server refuses anything else (invalid_server_name).
+[[nodiscard]] bool is_valid_host_name(std::string_view name) noexcept;
+// DNS names compare ASCII case-insensitively (RFC 4343 §3).
+[[nodiscard]] bool same_host_name(std::string_view a, std::string_view b) noexcept;
+// The host_name a client sends for `server_name`: without one trailing dot;
+// none for an IP literal ("Literal IPv4 and IPv6 addresses are not permitted
+// in HostName") or a name is_valid_host_name() refuses.
+[[nodiscard]] std::optional<std::string> client_sni(std::string_view server_name);
 
 // --- Key log (key_log.cpp) ---
 // Calls config().key_log once per connection with the NSS CLIENT_RANDOM line

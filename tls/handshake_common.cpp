@@ -16,7 +16,7 @@ Error Engine::queue_bytes(std::size_t start) {
   const auto message = std::span<const std::uint8_t>(flight).subspan(start);
   if (message.size() < kHandshakeHeaderSize) return Error::internal_error;
   const auto type = static_cast<HandshakeType>(message[0]);
-  trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
+  if (tracing()) trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
   inspect_handshake(config(), role == Role::client, true, message);
   if (type != HandshakeType::hello_request) transcript.update(message);
   return Error::ok;

@@ -88,6 +88,11 @@ struct ClientHello {
 
   [[nodiscard]] static Result<ClientHello> parse(std::span<const std::uint8_t> body);
   void serialize(wire::Writer& w) const;
+  // The two halves of serialize(), for the TLS 1.3 ClientHello (messages13.h):
+  // the fields up to compression_methods, and the extensions above without
+  // the block's length prefix.
+  void serialize_fields(wire::Writer& w) const;
+  void serialize_extensions(wire::Writer& w) const;
   [[nodiscard]] bool offers_suite(std::uint16_t code) const noexcept;
 };
 
@@ -178,6 +183,10 @@ struct NewSessionTicket {
 
 // Handshake header, RFC 5246 §7.4: HandshakeType msg_type; uint24 length;
 inline constexpr std::size_t kHandshakeHeaderSize = 4;
+// A server accepts a ClientHello body of this size whatever
+// max_handshake_message_size says (it may say more): real ClientHellos with
+// many suites or a large padding extension exceed 64 KiB.
+inline constexpr std::size_t kMaxClientHelloSize = std::size_t{1} << 17;
 
 // Serializes `msg` as a complete handshake message and appends it to `out`.
 template <typename M>

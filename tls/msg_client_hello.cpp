@@ -141,13 +141,22 @@ bool ClientHello::offers_suite(std::uint16_t code) const noexcept {
 }
 
 void ClientHello::serialize(wire::Writer& w) const {
-  using detail::write_extension;
+  serialize_fields(w);
+  const auto exts = w.open_length(2);
+  serialize_extensions(w);
+  w.close_length(exts);
+}
+
+void ClientHello::serialize_fields(wire::Writer& w) const {
   w.u16(client_version);
   w.bytes(random);
   w.opaque8(session_id);
   detail::write_u16_list(w, cipher_suites);
   w.opaque8(compression_methods);
-  const auto exts = w.open_length(2);
+}
+
+void ClientHello::serialize_extensions(wire::Writer& w) const {
+  using detail::write_extension;
   if (server_name) {
     write_extension(w, 0, [&] {
       const auto list = w.open_length(2);
@@ -169,7 +178,6 @@ void ClientHello::serialize(wire::Writer& w) const {
   if (extended_master_secret) write_extension(w, 23, [] {});
   if (session_ticket) write_extension(w, 35, [&] { w.bytes(*session_ticket); });
   if (renegotiation_info) write_extension(w, 0xff01, [&] { w.opaque8(*renegotiation_info); });
-  w.close_length(exts);
 }
 
 }  // namespace baretls::tls

@@ -22,6 +22,16 @@ Result<std::vector<std::uint16_t>> read_u16_list(wire::Reader& r, std::size_t mi
   return out;
 }
 
+Result<ServerHelloFields> read_server_hello_fields(wire::Reader& r) {
+  auto version = r.u16();
+  auto random = r.bytes(32);
+  auto sid = r.opaque8(0, 32);
+  auto suite = r.u16();
+  auto comp = r.u8();
+  if (!version || !random || !sid || !suite || !comp) return r.error();
+  return ServerHelloFields{*version, *random, *sid, *suite, *comp};
+}
+
 void write_u16_list(wire::Writer& w, std::span<const std::uint16_t> list) {
   const auto m = w.open_length(2);
   for (const auto v : list) w.u16(v);

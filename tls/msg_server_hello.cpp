@@ -62,17 +62,13 @@ Error parse_server_extension(ServerHello& sh, std::uint16_t type, wire::Reader& 
 Result<ServerHello> ServerHello::parse(std::span<const std::uint8_t> body) {
   wire::Reader r(body);
   ServerHello sh;
-  auto version = r.u16();
-  auto random = r.bytes(32);
-  auto sid = r.opaque8(0, 32);
-  auto suite = r.u16();
-  auto comp = r.u8();
-  if (!version || !random || !sid || !suite || !comp) return r.error();
-  sh.server_version = *version;
-  std::copy(random->begin(), random->end(), sh.random.begin());
-  sh.session_id.assign(sid->begin(), sid->end());
-  sh.cipher_suite = *suite;
-  sh.compression_method = *comp;
+  const auto fields = detail::read_server_hello_fields(r);
+  if (!fields) return fields.error();
+  sh.server_version = fields->version;
+  std::copy(fields->random.begin(), fields->random.end(), sh.random.begin());
+  sh.session_id.assign(fields->session_id.begin(), fields->session_id.end());
+  sh.cipher_suite = fields->cipher_suite;
+  sh.compression_method = fields->compression_method;
   BARETLS_TRY(detail::walk_extensions(r, [&](std::uint16_t type, wire::Reader& data) {
     return parse_server_extension(sh, type, data);
   }));

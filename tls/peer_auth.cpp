@@ -52,7 +52,8 @@ Error from_x509(x509::Error e) noexcept {
 }  // namespace
 
 Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain, const x509::TrustStore* roots,
-                                  std::int64_t now, std::string_view hostname, bool server_purpose) {
+                                  std::int64_t now, std::string_view hostname, bool server_purpose,
+                                  std::size_t min_rsa_bits) {
   if (chain.empty()) return Error::certificate_required;
   if (chain.size() > kMaxPeerChainCertificates) return Error::certificate_chain_too_long;
   if (roots == nullptr) return Error::certificate_unknown_ca;
@@ -63,10 +64,27 @@ Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& 
   opts.now = now;
   opts.hostname = hostname;
   opts.purpose = server_purpose ? x509::Purpose::server : x509::Purpose::client;
+  opts.min_rsa_bits = min_rsa_bits;
   auto leaf = x509::verify_chain(spans, *roots, opts);
   if (!leaf) return from_x509(leaf.error());
   const auto type = to_cert_key_type(leaf->type());
-  return PeerKey(std::make_shared<const x509::PublicKey>(std::move(*leaf)), type);
+  return PeerKey(std::make_shared<const x509::PublicKey>(std::move(*leaf)), type, leaf_key_usage(chain.front()));
+}
+
+bool key_usage_allows_kex(std::optional<std::uint16_t> key_usage, KeyExchange kex) noexcept {
+  if (!key_usage) return true;
+  const std::uint16_t needed = kex == KeyExchange::rsa ? x509::ku_key_encipherment : x509::ku_digital_signature;
+  return (*key_usage & needed) != 0;
+}
+
+bool key_usage_allows_signing(std::optional<std::uint16_t> key_usage) noexcept {
+  return !key_usage || (*key_usage & x509::ku_digital_signature) != 0;
+}
+
+std::optional<std::uint16_t> leaf_key_usage(std::span<const std::uint8_t> leaf) {
+  const auto cert = x509::Certificate::parse(leaf);
+  if (!cert) return std::nullopt;
+  return cert->key_usage;
 }
 
 bool leaf_names_host(std::span<const std::uint8_t> leaf, std::string_view hostname) {

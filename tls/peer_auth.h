@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,7 @@
 #include "baretls/crypto/random.h"
 #include "baretls/tls/errors.h"
 #include "baretls/tls/types.h"
+#include "tls/suites.h"
 
 namespace baretls::x509 {
 class PublicKey;
@@ -33,29 +35,46 @@ enum class CertKeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
 // room for the extra certificates some servers send.
 inline constexpr std::size_t kMaxPeerChainCertificates = 16;
 
-// The verified leaf key of the peer. Made only by verify_peer_chain().
+// The verified leaf key of the peer, with the leaf's keyUsage bits
+// (x509::KeyUsageBit) when it has the extension. Made only by verify_peer_chain().
 class PeerKey {
  public:
   [[nodiscard]] CertKeyType type() const noexcept { return type_; }
   [[nodiscard]] const x509::PublicKey& key() const noexcept { return *key_; }
+  [[nodiscard]] std::optional<std::uint16_t> key_usage() const noexcept { return key_usage_; }
 
  private:
   friend Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                            const x509::TrustStore* roots, std::int64_t now,
-                                           std::string_view hostname, bool server_purpose);
-  PeerKey(std::shared_ptr<const x509::PublicKey> k, CertKeyType t) : key_(std::move(k)), type_(t) {}
+                                           std::string_view hostname, bool server_purpose,
+                                           std::size_t min_rsa_bits);
+  PeerKey(std::shared_ptr<const x509::PublicKey> k, CertKeyType t, std::optional<std::uint16_t> ku)
+      : key_(std::move(k)), type_(t), key_usage_(ku) {}
   std::shared_ptr<const x509::PublicKey> key_;
   CertKeyType type_;
+  std::optional<std::uint16_t> key_usage_;
 };
 
-// Chain check at `now` with host name (empty: none). More than
-// kMaxPeerChainCertificates: certificate_chain_too_long. x509 failures map to
+// RFC 5246 §7.4.2 (RFC 8422 §5.3) and RFC 5280 §4.2.1.3: what a leaf's
+// keyUsage, when present, must allow. ECDHE_RSA / ECDHE_ECDSA sign the
+// ServerKeyExchange: digitalSignature; RSA key transport encrypts the
+// pre-master secret to the key: keyEncipherment. A client certificate signs
+// the CertificateVerify (RFC 5246 §7.4.6, §7.4.8): digitalSignature.
+[[nodiscard]] bool key_usage_allows_kex(std::optional<std::uint16_t> key_usage, KeyExchange kex) noexcept;
+[[nodiscard]] bool key_usage_allows_signing(std::optional<std::uint16_t> key_usage) noexcept;
+// The keyUsage of a leaf (DER) of our own chain; nullopt when absent or unparsable.
+[[nodiscard]] std::optional<std::uint16_t> leaf_key_usage(std::span<const std::uint8_t> leaf);
+
+// Chain check at `now` with host name (empty: none), RSA keys of at least
+// min_rsa_bits. More than kMaxPeerChainCertificates:
+// certificate_chain_too_long. x509 failures map to
 // certificate_expired / certificate_not_yet_valid / certificate_unknown_ca /
 // certificate_hostname_mismatch / certificate_unsupported /
 // certificate_wrong_purpose / certificate_bad.
 [[nodiscard]] Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& chain,
                                                 const x509::TrustStore* roots, std::int64_t now,
-                                                std::string_view hostname, bool server_purpose);
+                                                std::string_view hostname, bool server_purpose,
+                                                std::size_t min_rsa_bits);
 
 // Whether a leaf certificate (DER) a session kept from its full handshake
 // names `hostname` (RFC 6125, as x509::check_hostname): a client offers a

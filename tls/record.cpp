@@ -12,6 +12,19 @@ namespace baretls::tls {
 
 namespace {
 bool known_type(std::uint8_t t) noexcept { return t >= 20 && t <= 23; }
+
+// RFC 5246 App. E.1: "TLS servers MUST accept any value {03,XX} as the
+// record layer version number for ClientHello"; the ClientHello body's
+// client_version is the version check (server.cpp). After ServerHello both
+// sides use 0x0303 only.
+bool version_allowed(VersionPolicy policy, std::uint16_t version) noexcept {
+  switch (policy) {
+    case VersionPolicy::any_tls: return version >= kTls10 && version <= kTls12;
+    case VersionPolicy::client_hello: return (version >> 8) == 0x03;
+    case VersionPolicy::tls12: return version == kTls12;
+  }
+  return false;
+}
 }  // namespace
 
 // RFC 5246 §6.2.1: struct { ContentType type; ProtocolVersion version;
@@ -24,9 +37,7 @@ Result<std::optional<OpenedRecord>> RecordLayer::open_next(std::span<std::uint8_
   // RFC 5246 §6: "If a TLS implementation receives an unexpected record
   // type, it MUST send an unexpected_message alert."
   if (!known_type(type)) return Error::unexpected_record_type;
-  const bool version_ok = policy_ == VersionPolicy::tls12 ? version == kTls12
-                                                          : (version >= kTls10 && version <= kTls12);
-  if (!version_ok) return Error::bad_record_version;
+  if (!version_allowed(policy_, version)) return Error::bad_record_version;
   // RFC 5246 §6.2.3: "The length MUST NOT exceed 2^14 + 2048." We bound AEAD at 2^14 + 256.
   if (length > (read_.on ? kMaxCiphertext : kMaxPlaintext)) return Error::record_overflow;
   if (in.size() < kRecordHeaderSize + length) return std::optional<OpenedRecord>{};

@@ -36,8 +36,9 @@ inline constexpr std::size_t kMaxEmptyRecords = 32;
 
 // Which record versions the next incoming record may carry.
 enum class VersionPolicy : std::uint8_t {
-  any_tls,  // 0x0301..0x0303: first ClientHello record, or before ServerHello
-  tls12,    // 0x0303 only
+  any_tls,       // 0x0301..0x0303: a client before ServerHello
+  client_hello,  // 0x0300..0x03FF: a server before its ServerHello (RFC 5246 App. E.1)
+  tls12,         // 0x0303 only
 };
 
 // The allocator of the record buffers: std::allocator's interface, except

@@ -5,6 +5,7 @@
 // and Finished first, then ours) and the NewSessionTicket message.
 #include <algorithm>
 
+#include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/peer_auth.h"
 #include "tls/resumption.h"
@@ -30,7 +31,9 @@ bool usable(const Engine& e, const Session& s) {
   // answer for a name it never proved. Sessions without a kept leaf (made
   // by older versions) go only where no name is checked.
   if (!e.server_name.empty() && !leaf_names_host(s.peer_certificate, e.server_name)) return false;
-  return true;
+  // RFC 6066 §3: a server resumes only under the SNI name the session was
+  // made with; offering it under another would only cost a full handshake.
+  return same_host_name(s.server_name, e.requested_server_name);
 }
 
 }  // namespace
@@ -125,6 +128,9 @@ Result<HsState> client_on_resumed_finished(Engine& e, std::span<const std::uint8
 
 // Keeps what the next connection may offer.
 void save_client_session(Engine& e) {
+  // RFC 7627 §5.3: a session without the extended master secret is not
+  // resumed (usable() would never offer it): not kept at all.
+  if (!e.neg.extended_master_secret) return;
   Session s;
   if (e.neg.resumption) {
     s = *e.offered_session;
@@ -134,6 +140,7 @@ void save_client_session(Engine& e) {
     s.session_id = e.neg.session_id;
     s.created = config_now(*e.client_config);
     s.peer_certificate = e.peer_certificate;  // the server's leaf, verified for server_name
+    s.server_name = e.requested_server_name;  // the SNI sent (RFC 6066 §3)
     s.set_master_secret(e.neg.master.expose());
   }
   if (!e.neg.new_ticket.empty()) {

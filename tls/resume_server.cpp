@@ -10,6 +10,7 @@
 #include "baretls/crypto/secret.h"
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/ticket_keys.h"
+#include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
@@ -18,16 +19,22 @@ namespace baretls::tls::detail {
 namespace {
 
 // The state sealed in a ticket: version(1) suite(2) ems(1) created(8)
-// peer_certificate<0..2^14> master_secret(48). The peer certificate keeps
-// the client's identity across resumption (RFC 5246 §7.3, §F.1.4).
-constexpr std::uint8_t kTicketStateVersion = 2;
-constexpr std::size_t kTicketStateFixedSize = 1 + 2 + 1 + 8 + 2 + kMasterSecretSize;
+// peer_certificate<0..2^14> server_name<0..255> master_secret(48). The peer
+// certificate keeps the client's identity across resumption (RFC 5246 §7.3,
+// §F.1.4); the server name binds the session to its SNI (RFC 6066 §3).
+constexpr std::uint8_t kTicketStateVersion = 3;
+constexpr std::size_t kTicketStateFixedSize = 1 + 2 + 1 + 8 + 2 + 1 + kMasterSecretSize;
+
+std::span<const std::uint8_t> bytes_of(const std::string& s) {
+  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
+}
 
 // Empty when the session cannot be encoded (an over-long certificate). The
 // result holds the master secret: the caller wipes it.
 std::vector<std::uint8_t> encode_ticket_state(const Session& s) {
   if (s.peer_certificate.size() > Session::kMaxPeerCertificateSize) return {};
-  std::vector<std::uint8_t> out(kTicketStateFixedSize + s.peer_certificate.size());
+  if (s.server_name.size() > Session::kMaxServerNameSize) return {};
+  std::vector<std::uint8_t> out(kTicketStateFixedSize + s.peer_certificate.size() + s.server_name.size());
   wire::Writer w(out);
   w.u8(kTicketStateVersion);
   w.u16(static_cast<std::uint16_t>(s.suite));
@@ -36,6 +43,7 @@ std::vector<std::uint8_t> encode_ticket_state(const Session& s) {
   w.u32(static_cast<std::uint32_t>(t >> 32));
   w.u32(static_cast<std::uint32_t>(t));
   w.opaque16(s.peer_certificate);
+  w.opaque8(bytes_of(s.server_name));
   w.bytes(s.master_secret());
   auto n = w.finish();
   if (!n || *n != out.size()) {
@@ -53,8 +61,9 @@ std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) 
   auto hi = r.u32();
   auto lo = r.u32();
   auto peer = r.opaque16(0, Session::kMaxPeerCertificateSize);
+  auto name = r.opaque8(0, Session::kMaxServerNameSize);
   auto master = r.bytes(kMasterSecretSize);
-  if (!version || !suite || !ems || !hi || !lo || !peer || !master) return std::nullopt;
+  if (!version || !suite || !ems || !hi || !lo || !peer || !name || !master) return std::nullopt;
   if (r.expect_empty() != Error::ok) return std::nullopt;
   if (*version != kTicketStateVersion || *ems > 1 || find_suite(*suite) == nullptr) return std::nullopt;
   Session s;
@@ -62,6 +71,7 @@ std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) 
   s.extended_master_secret = *ems == 1;
   s.created = static_cast<std::int64_t>((std::uint64_t{*hi} << 32) | *lo);
   s.peer_certificate.assign(peer->begin(), peer->end());
+  s.server_name.assign(name->begin(), name->end());
   s.set_master_secret(master->first<kMasterSecretSize>());
   return s;
 }
@@ -130,7 +140,8 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   const auto& cfg = *e.server_config;
   std::optional<Session> s;
   bool renew = false;
-  if (cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty()) {
+  const bool by_ticket = cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty();
+  if (by_ticket) {
     s = open_ticket(e, *ch.session_ticket, renew);
   } else if (cfg.session_cache && !ch.session_id.empty()) {
     // RFC 5077 §3.4: "If a ticket is presented by the client, the server
@@ -147,6 +158,10 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   // the server "MUST NOT perform the abbreviated handshake"; without it, we
   // take a full handshake rather than legacy insecure resumption.
   if (!s->extended_master_secret || !suite_allowed(cfg, ch, s->suite)) return false;
+  // RFC 6066 §3: the server "MUST NOT accept the request to resume the
+  // session if the server_name extension contains a different name.
+  // Instead, it proceeds with a full handshake to establish a new session."
+  if (!same_host_name(s->server_name, ch.server_name.value_or(std::string()))) return false;
   // RFC 5246 §7.3: a resumed session keeps the original handshake's peer
   // identity. A server that now requires a client certificate resumes only
   // a session whose client was authenticated; otherwise a full handshake
@@ -160,7 +175,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   e.neg.extended_master_secret = true;
   e.neg.secure_renegotiation = ch.renegotiation_info.has_value() || ch.offers_suite(kRenegotiationScsv);
   e.neg.resumption = true;
-  e.neg.session_id = ch.session_id;
+  if (!by_ticket) e.neg.session_id = ch.session_id;  // the cache's entry (forget_server_session)
   e.neg.ticket_expected = renew;
   if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
   e.transcript.select(e.neg.suite->prf_hash);
@@ -172,6 +187,9 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
 Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
   const auto& cfg = *e.server_config;
   e.neg.session_created = config_now(cfg);
+  // RFC 7627 §5.3, §5.4: a session without the extended master secret is
+  // never resumed, so it gets neither a session ID nor a ticket.
+  if (!e.neg.extended_master_secret) return Error::ok;
   if (cfg.ticket_keys && ch.session_ticket) {
     // RFC 5077 §3.2: "The server MUST send this extension in the ServerHello
     // if it wishes to issue a new ticket"; §3.4: it "SHOULD include an empty
@@ -192,6 +210,7 @@ Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
 // sends a zero-length ticket".
 Error queue_new_session_ticket(Engine& e) {
   if (!e.neg.ticket_expected) return Error::ok;
+  if (!e.neg.extended_master_secret) return Error::internal_error;  // offer_new_session never announces one
   const auto& cfg = *e.server_config;
   Session s;
   s.suite = e.neg.suite->id;
@@ -199,6 +218,7 @@ Error queue_new_session_ticket(Engine& e) {
   s.created = e.neg.session_created;
   const auto peer = proven_peer_certificate(e);
   s.peer_certificate.assign(peer.begin(), peer.end());
+  s.server_name = e.requested_server_name;  // a resumed session was made under this same name
   s.set_master_secret(e.neg.master.expose());
   auto state = encode_ticket_state(s);
   crypto::WipeOnExit wipe(state);
@@ -224,9 +244,17 @@ Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8
   return HsState::established;
 }
 
+void forget_server_session(Engine& e) {
+  const auto& cfg = *e.server_config;
+  // neg.session_id is the ID this connection resumed (cached) or the new one
+  // it announced (cached once established); anything else is not in the cache.
+  if (cfg.session_cache && !e.neg.session_id.empty()) cfg.session_cache->remove(e.neg.session_id);
+}
+
 void save_server_session(Engine& e) {
   const auto& cfg = *e.server_config;
   if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
+  if (!e.neg.extended_master_secret) return;  // RFC 7627 §5.3: never resumed, never cached
   Session s;
   s.suite = e.neg.suite->id;
   s.extended_master_secret = e.neg.extended_master_secret;
@@ -235,6 +263,7 @@ void save_server_session(Engine& e) {
   const auto peer = proven_peer_certificate(e);
   if (peer.size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
   s.peer_certificate.assign(peer.begin(), peer.end());
+  s.server_name = e.requested_server_name;
   s.set_master_secret(e.neg.master.expose());
   cfg.session_cache->store(s.session_id, s);
 }

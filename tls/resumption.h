@@ -37,6 +37,19 @@ namespace baretls::tls::detail {
 [[nodiscard]] Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body);
 
+// RFC 5246 §7.2.2: "any connection terminated with a fatal alert MUST NOT
+// be resumed". Server: its cache forgets the session (a ticket already
+// given out cannot be recalled; its lifetime bounds it). Client: session()
+// returns none.
+void forget_server_session(Engine& e);
+inline void forget_session(Engine& e) {
+  if (e.role == Role::client) {
+    e.session.reset();
+  } else {
+    forget_server_session(e);
+  }
+}
+
 // Both: on entering established, the client keeps the session to offer next
 // time and the server caches a new session ID's session.
 void save_client_session(Engine& e);

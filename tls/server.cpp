@@ -51,9 +51,24 @@ struct Choice {
   bool name_matched = false;
 };
 
+// The keyUsage of each configured chain's leaf (by index in
+// cfg.certificates), read once per ClientHello.
+struct ChainUsage {
+  const ServerConfig& cfg;
+  std::vector<std::optional<std::uint16_t>> usage;
+  explicit ChainUsage(const ServerConfig& c) : cfg(c) {
+    for (const auto& ck : c.certificates)
+      usage.push_back(ck.chain.empty() ? std::nullopt : leaf_key_usage(ck.chain.front()));
+  }
+  [[nodiscard]] std::optional<std::uint16_t> of(const CertifiedKey* chain) const {
+    return usage[static_cast<std::size_t>(chain - cfg.certificates.data())];
+  }
+  bool blocked = false;  // a chain was passed over for its keyUsage alone
+};
+
 // A chain that can serve `suite` for this client, with its group and scheme.
 std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, const SuiteInfo& suite,
-                                const ChainTier& tier) {
+                                const ChainTier& tier, ChainUsage& ku) {
   for (const CertifiedKey* chain : tier.chains) {
     const auto& cert = *chain;
     if (!cert.key) continue;
@@ -61,6 +76,12 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
     if (!type) continue;
     const bool ec = *type != CertKeyType::rsa;
     if (ec != (suite.kex == KeyExchange::ecdhe_ecdsa)) continue;
+    // RFC 5246 §7.4.2: the leaf's keyUsage must allow this key exchange
+    // (peer_auth.h); another chain or suite may serve instead.
+    if (!key_usage_allows_kex(ku.of(chain), suite.kex)) {
+      ku.blocked = true;
+      continue;
+    }
     // RFC 8422 §5.1: a client's supported_groups also names the curves it
     // accepts in ECDSA certificates; OpenSSL enforces it.
     if (ec && ch.supported_groups) {
@@ -77,15 +98,37 @@ std::optional<Choice> try_suite(const ServerConfig& cfg, const ClientHello& ch, 
 }
 
 // RFC 6066 §3: chains named by the client's server_name first (sni.cpp),
-// then every chain with the default first.
+// then every chain with the default first. When only our chains' keyUsage
+// stood in the way, the error says so.
 Result<Choice> choose(const ServerConfig& cfg, const ClientHello& ch) {
+  ChainUsage ku(cfg);
   for (const auto& tier : sni_tiers(cfg, ch.server_name)) {
     for (const auto s : cfg.cipher_suites) {
       if (!ch.offers_suite(static_cast<std::uint16_t>(s))) continue;
-      if (auto c = try_suite(cfg, ch, suite_info(s), tier)) return *c;
+      if (auto c = try_suite(cfg, ch, suite_info(s), tier, ku)) return *c;
     }
   }
-  return Error::no_common_cipher_suite;
+  return ku.blocked ? Error::own_certificate_key_usage : Error::no_common_cipher_suite;
+}
+
+// RFC 8422 §5.1.1 curves: secp256r1(23), secp384r1(24), secp521r1(25),
+// x25519(29), x448(30).
+bool names_rfc8422_curve(const std::vector<std::uint16_t>& groups) {
+  return std::any_of(groups.begin(), groups.end(), [](std::uint16_t g) { return (g >= 23 && g <= 25) || g == 29 || g == 30; });
+}
+
+// RFC 8422 §5.1.2: "If the client sends the extension and the extension
+// does not contain the uncompressed point format, and the client has used
+// the Supported Groups extension to indicate support for any of the curves
+// defined in this specification, then the server MUST abort the handshake
+// and return an illegal_parameter alert." Without supported_groups any
+// ECDHE suite we chose would use one of those curves: refused as well.
+Error check_point_formats(const ClientHello& ch) {
+  if (!ch.ec_point_formats) return Error::ok;  // absent: uncompressed only (RFC 8422 §5.1.2)
+  const auto& f = *ch.ec_point_formats;
+  if (std::find(f.begin(), f.end(), kPointUncompressed) != f.end()) return Error::ok;
+  if (ch.supported_groups && !names_rfc8422_curve(*ch.supported_groups)) return Error::ok;
+  return Error::illegal_parameter;
 }
 
 Error check_client_hello(const Engine& e, const ClientHello& ch) {
@@ -101,10 +144,14 @@ Error check_client_hello(const Engine& e, const ClientHello& ch) {
   // RFC 5746 §3.6: a non-empty renegotiated_connection on the initial
   // handshake MUST abort with handshake_failure.
   if (ch.renegotiation_info && !ch.renegotiation_info->empty()) return Error::secure_renegotiation_failed;
+  // RFC 6066 §3: HostName is an ASCII DNS name without a trailing dot
+  // (sni.cpp: the exact rule). Refused like OpenSSL and BoringSSL refuse a
+  // name with a NUL byte: a fatal unrecognized_name.
+  if (ch.server_name && !is_valid_host_name(*ch.server_name)) return Error::invalid_server_name;
   // RFC 7627 §5.3: the server may abort when the client does not offer EMS.
   if (!ch.extended_master_secret && e.server_config->extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
-  return Error::ok;
+  return check_point_formats(ch);
 }
 
 // RFC 8422 §5.4: ServerKeyExchange with our ephemeral point, signed.

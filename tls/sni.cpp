@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Server certificate selection by the client's server_name (RFC 6066 §3):
-// each chain's leaf is matched by its subjectAltName dNSName entries with
-// x509/'s RFC 6125 §6.4 rules (exact names first, then a wildcard that is
-// the whole left-most label), and the default chain comes last.
+// The server_name extension (RFC 6066 §3): which host names are valid, the
+// name a client sends, and the server's certificate selection by it: each
+// chain's leaf is matched by its subjectAltName dNSName entries with x509/'s
+// RFC 6125 §6.4 rules (exact names first, then a wildcard that is the whole
+// left-most label), and the default chain comes last.
 #include <algorithm>
 
 #include "baretls/x509/certificate.h"
@@ -32,7 +33,47 @@ Match match_leaf(std::span<const std::uint8_t> leaf_der, std::string_view host) 
   return best;
 }
 
+bool is_label_char(char c) noexcept {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+bool is_valid_label(std::string_view label) noexcept {
+  if (label.empty() || label.size() > 63) return false;  // RFC 1035 §2.3.4
+  if (label.front() == '-' || label.back() == '-') return false;  // RFC 1123 §2.1 LDH
+  return std::all_of(label.begin(), label.end(), is_label_char);
+}
+
+char lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool is_ip_literal(std::string_view name) noexcept {
+  if (name.find(':') != std::string_view::npos) return true;  // IPv6
+  return !name.empty() &&
+         std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
+}
+
 }  // namespace
+
+// see features.h
+bool is_valid_host_name(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 253) return false;  // RFC 1035 §2.3.4: 255 octets on the wire
+  for (;;) {
+    const auto dot = name.find('.');
+    if (!is_valid_label(name.substr(0, dot))) return false;  // also: an empty label, a trailing dot
+    if (dot == std::string_view::npos) return true;
+    name.remove_prefix(dot + 1);
+  }
+}
+
+bool same_host_name(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::optional<std::string> client_sni(std::string_view server_name) {
+  // RFC 6066 §3: "without a trailing dot" (a name given as absolute, "host.", is sent as "host").
+  if (server_name.size() > 1 && server_name.back() == '.') server_name.remove_suffix(1);
+  if (is_ip_literal(server_name) || !is_valid_host_name(server_name)) return std::nullopt;
+  return std::string(server_name);
+}
 
 std::vector<ChainTier> sni_tiers(const ServerConfig& cfg, const std::optional<std::string>& server_name) {
   ChainTier exact{{}, true};

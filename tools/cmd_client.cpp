@@ -6,7 +6,9 @@
 // --CAfile), copies stdin to the connection and the connection to stdout.
 // Exit 0 after a clean close_notify; otherwise 1 with a one-line reason.
 // --cert/--key answer a CertificateRequest; --keylog (or $SSLKEYLOGFILE)
-// appends the NSS key-log line.
+// appends the NSS key-log line; --require-ems refuses a server without the
+// extended master secret (RFC 7627; by default such a full handshake is
+// allowed and its session is not kept).
 #include <netdb.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -21,6 +23,7 @@
 #include "baretls/tls/socket_adapter.h"
 #include "baretls/x509/trust_store.h"
 #include "tools/commands.h"
+#include "tools/escape.h"
 #include "tools/session_file.h"
 #include "tools/tls_options.h"
 
@@ -35,13 +38,15 @@ struct ClientArgs {
   bool alpn_set = false;
   bool server_name_set = false;
   bool trace = false;
+  bool require_ems = false;  // refuse servers without the extended master secret
 };
 
 int usage() {
   std::fprintf(stderr,
                "usage: baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]\n"
                "                      [--cert C --key K] [--alpn LIST] [--cipher LIST] [--groups LIST]\n"
-               "                      [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]\n");
+               "                      [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]\n"
+               "                      [--require-ems]\n");
   return 2;
 }
 
@@ -52,6 +57,8 @@ int parse_args(int argc, char** argv, ClientArgs& a) {
     const bool has_value = i + 1 < argc;
     if (opt == "--trace") {
       a.trace = true;
+    } else if (opt == "--require-ems") {
+      a.require_ems = true;
     } else if (!has_value) {
       return usage();
     } else if (opt == "--connect") {
@@ -185,6 +192,7 @@ int cmd_client(int argc, char** argv) {
   cfg->random = crypto::system_random();
   cfg->clock = system_clock();
   if (a.trace) cfg->trace = stderr_trace();
+  if (a.require_ems) cfg->extended_master_secret = tls::ExtendedMasterSecret::required;
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;
   if (a.alpn_set && !parse_alpn(a.alpn, *cfg)) return 2;
@@ -215,7 +223,7 @@ int cmd_client(int argc, char** argv) {
   }
   std::fprintf(stderr, "baretls client: connected, %s\n", describe_session(s.connection()).c_str());
   if (a.alpn_set) {
-    const std::string proto(s.connection().alpn_protocol());
+    const std::string proto = escape_peer_text(s.connection().alpn_protocol());
     std::fprintf(stderr, "baretls client: ALPN: %s\n", proto.empty() ? "none (the server chose no protocol)" : proto.c_str());
   }
   std::fprintf(stderr, "Resumed: %s\n", s.connection().resumed() ? "yes" : "no");

@@ -116,7 +116,8 @@ int cmd_demo(int argc, char** argv) {
 
   std::printf("\n");
   out.banner("Done: " + std::string(tls::suite_info(*run.suite).iana_name) + ", " +
-             std::to_string(log.events().size()) + " inspector events.");
+             (run.ems ? "extended master secret (RFC 7627 formula)" : "no extended master secret (RFC 5246 formula)") +
+             ", " + std::to_string(log.events().size()) + " inspector events.");
   if (!out.all_ok()) {
     std::printf("Some checks FAILED (see above).\n");
     return 1;

@@ -14,6 +14,7 @@
 #include "baretls/x509/time.h"
 #include "baretls/x509/trust_store.h"
 #include "tools/commands.h"
+#include "tools/escape.h"
 
 namespace baretls::cli {
 
@@ -50,8 +51,9 @@ std::string ip_text(std::span<const std::uint8_t> ip) {
   return out;
 }
 
+// Every certificate string is the issuer's choice: printed through escape_peer_text().
 std::string general_name(const x509::GeneralName& n) {
-  const std::string text(n.value.begin(), n.value.end());
+  const std::string text = escape_peer_text(std::string_view(reinterpret_cast<const char*>(n.value.data()), n.value.size()));
   switch (n.form) {
     case x509::NameForm::dns: return "DNS:" + text;
     case x509::NameForm::ip: return "IP:" + ip_text(n.value);
@@ -60,7 +62,7 @@ std::string general_name(const x509::GeneralName& n) {
     case x509::NameForm::directory: {
       auto e = x509::der::parse_single(n.value, x509::der::kSequence);
       auto name = e ? x509::Name::parse(*e) : x509::Result<x509::Name>(x509::Error::malformed);
-      return "DirName:" + (name ? name->to_string() : std::string("?"));
+      return "DirName:" + (name ? escape_peer_text(name->to_string()) : std::string("?"));
     }
     default: return "other";
   }
@@ -86,8 +88,8 @@ std::string key_text(const x509::Certificate& c) {
 }
 
 void print_certificate(const x509::Certificate& c) {
-  std::cout << "  Subject:             " << c.subject.to_string() << "\n"
-            << "  Issuer:              " << c.issuer.to_string() << "\n"
+  std::cout << "  Subject:             " << escape_peer_text(c.subject.to_string()) << "\n"
+            << "  Issuer:              " << escape_peer_text(c.issuer.to_string()) << "\n"
             << "  Version:             " << c.version << "\n"
             << "  Serial:              " << hex(c.serial, true) << "\n"
             << "  Not before:          " << x509::format_time(c.not_before) << "\n"

@@ -71,6 +71,7 @@ struct Run {
   std::string failed_side;  // "client" or "server" when error != ok
   std::string client_sent, server_received, server_sent, client_received;
   std::optional<tls::CipherSuite> suite;
+  bool ems = false;  // both sides negotiated the extended master secret (RFC 7627)
   bool resumed = false;
   bool peer_authenticated = false;  // server: the client's chain and CertificateVerify verified
   std::vector<std::uint8_t> peer_certificate;  // server: the client's leaf (DER), empty when none

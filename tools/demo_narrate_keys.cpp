@@ -57,6 +57,12 @@ void narrate_key_exchange(Out& out, const Log& log) { narrate_client_key_exchang
 void narrate_keys(Out& out, const Log& log) {
   const auto session_hash = log.value(true, "session_hash");
   out.heading("Master secret", "both sides", session_hash.empty() ? "RFC 5246 §8.1" : "RFC 7627 §4");
+  out.say(session_hash.empty()
+              ? "Extended master secret: NOT negotiated (a hello lacked the extension). baretls allows such a full "
+                "handshake by default (--require-ems refuses it), but never resumes its session (RFC 7627 §5.3), "
+                "and uses the original formula:"
+              : "Extended master secret: negotiated (both hellos carried the extension, RFC 7627 §5.1), so the "
+                "RFC 7627 formula is used:");
   if (!session_hash.empty()) {
     out.say("With the extended master secret, the pre-master secret is stretched by the PRF together with a "
             "hash of every handshake message so far (ClientHello .. ClientKeyExchange), so the master secret "

@@ -111,6 +111,7 @@ Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
   if (!pump(*client, *server) || !client->is_established() || !server->is_established())
     return fail(std::move(r), *client, *server);
   r.suite = client->cipher_suite();
+  r.ems = client->extended_master_secret() && server->extended_master_secret();
   r.resumed = client->resumed() && server->resumed();
   r.session = client->session();
   r.peer_authenticated = server->peer_authenticated();

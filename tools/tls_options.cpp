@@ -16,6 +16,7 @@
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
 #include "tls/suites.h"
+#include "tools/escape.h"
 
 namespace baretls::cli {
 
@@ -95,7 +96,9 @@ tls::Clock system_clock() {
 
 tls::TraceSink stderr_trace() {
   return {[](void*, std::string_view line) {
-            std::fprintf(stderr, "trace: %.*s\n", static_cast<int>(line.size()), line.data());
+            // Trace lines quote the peer's SNI, ALPN and other fields.
+            const std::string text = escape_peer_text(line);
+            std::fprintf(stderr, "trace: %s\n", text.c_str());
           },
           nullptr};
 }
@@ -165,7 +168,8 @@ bool open_key_log(const std::string& path, tls::CommonConfig& cfg) {
 std::string describe_certificate(std::span<const std::uint8_t> der) {
   auto cert = x509::Certificate::parse(der);
   if (!cert) return "(unparsable certificate)";
-  return "subject " + cert->subject.to_string() + ", issued by " + cert->issuer.to_string();
+  return "subject " + escape_peer_text(cert->subject.to_string()) + ", issued by " +
+         escape_peer_text(cert->issuer.to_string());
 }
 
 }  // namespace baretls::cli

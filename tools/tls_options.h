@@ -38,7 +38,7 @@ bool parse_alpn(std::string_view list, tls::CommonConfig& cfg);
 // NSS key-log lines to the file (created 0600). Nothing set: no sink.
 // False (and a message) when the file cannot be opened.
 bool open_key_log(const std::string& path, tls::CommonConfig& cfg);
-// "subject CN=..., O=... issued by CN=..." for a DER certificate.
+// "subject CN=..., O=... issued by CN=..." for a DER certificate (escaped, tools/escape.h).
 std::string describe_certificate(std::span<const std::uint8_t> der);
 
 }  // namespace baretls::cli

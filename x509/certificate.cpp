@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Certificate parsing; see certificate.h. RFC 5280 §4.1 (Certificate,
 // TBSCertificate), §4.1.1.2 (the two signature algorithms must match),
-// §4.1.2.1 (version), §4.1.2.2 (serial), §4.1.2.5 (validity).
+// §4.1.2.1 (version), §4.1.2.2 (serial), §4.1.2.5 (validity), §4.1.2.6 (a
+// CA's subject is not empty).
 #include "baretls/x509/certificate.h"
 
 #include <algorithm>
@@ -119,7 +120,12 @@ Error CertificateParser::parse_tbs(Certificate& c, der::Reader tbs, const der::E
     if (!id) return id.error();
   }
   if (tbs.peek(der::context_constructed(3))) BARETLS_TRY(parse_extensions(c, tbs));
-  return tbs.expect_end();
+  BARETLS_TRY(tbs.expect_end());
+  // §4.1.2.6: "If the subject is a CA (e.g., the basic constraints extension
+  // ... is present and the value of cA is TRUE), then the subject field MUST
+  // be populated with a non-empty distinguished name".
+  if (c.is_ca() && c.subject.empty()) return Error::nonconforming;
+  return Error::ok;
 }
 
 Result<Certificate> CertificateParser::parse(std::span<const std::uint8_t> der) {

@@ -14,6 +14,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::unsupported_algorithm: return "unsupported signature algorithm";
     case Error::too_large: return "input too large";
     case Error::crypto_failure: return "cryptographic operation failed";
+    case Error::unsupported_rsa_key: return "RSA key out of bounds (n up to 8192 bits; e odd, 3 <= e < 2^32)";
+    case Error::nonconforming: return "certificate breaks an RFC 5280 requirement";
     case Error::expired: return "certificate has expired";
     case Error::not_yet_valid: return "certificate is not yet valid";
     case Error::unknown_issuer: return "unable to find a trusted issuer";
@@ -27,6 +29,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::key_usage_forbids: return "key usage does not allow this use";
     case Error::chain_loop: return "certificate chain loops";
     case Error::no_certificate: return "no certificate";
+    case Error::weak_key: return "RSA key too short (below the minimum, 2048 bits by default)";
+    case Error::work_limit_exceeded: return "path validation gave up: work limit reached";
   }
   return "unknown error";
 }

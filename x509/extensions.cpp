@@ -112,6 +112,13 @@ Result<std::vector<GeneralSubtree>> parse_subtrees(der::Reader r) {
     if (!names) return names.error();
     GeneralSubtree subtree;
     subtree.base = (*names)[0];
+    if (subtree.base.form == NameForm::directory) {
+      auto element = der::parse_single(subtree.base.value, der::kSequence);
+      if (!element) return element.error();
+      auto name = Name::parse(*element);
+      if (!name) return name.error();
+      subtree.directory = std::move(*name);
+    }
     if (subtree.base.form == NameForm::ip && subtree.base.value.size() != 8 && subtree.base.value.size() != 32) {
       return Error::malformed;  // §4.2.1.10: 8 (v4) or 32 (v6) octets
     }
@@ -226,8 +233,14 @@ Error parse_extension(Certificate& c, der::Bytes id, bool critical, der::Bytes v
   if (oid::equal(id, oid::kExtKeyUsage)) return parse_ext_key_usage(c, value);
   if (oid::equal(id, oid::kSubjectAltName)) return parse_subject_alt_name(c, value);
   if (oid::equal(id, oid::kNameConstraints)) return parse_name_constraints(c, value);
-  if (oid::equal(id, oid::kAuthorityKeyIdentifier)) return parse_authority_key_id(c, value);
-  if (oid::equal(id, oid::kSubjectKeyIdentifier)) return parse_subject_key_id(c, value);
+  // §4.2.1.1, §4.2.1.2: "Conforming CAs MUST mark this extension as
+  // non-critical" (both key identifiers): a critical one is refused.
+  if (oid::equal(id, oid::kAuthorityKeyIdentifier)) {
+    return critical ? Error::nonconforming : parse_authority_key_id(c, value);
+  }
+  if (oid::equal(id, oid::kSubjectKeyIdentifier)) {
+    return critical ? Error::nonconforming : parse_subject_key_id(c, value);
+  }
   // §4.2: "A certificate-using system MUST reject the certificate if it
   // encounters a critical extension it does not recognize".
   if (critical) c.unknown_critical_extension = true;

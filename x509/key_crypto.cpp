@@ -17,15 +17,16 @@ namespace {
 
 crypto::Curve curve_of(KeyType t) noexcept { return t == KeyType::ec_p384 ? crypto::Curve::p384 : crypto::Curve::p256; }
 
-// Keys crypto/ refuses (too small/large, even modulus, bad exponent) are
-// keys we do not support; inconsistent private keys are malformed.
+// Keys crypto/ refuses: too small is weak, too large, an even modulus or an
+// exponent out of bounds (crypto/rsa.h) is out of our bounds; inconsistent
+// private keys are malformed.
 Error from_crypto_key_error(crypto::Error e) noexcept {
   switch (e) {
     case crypto::Error::ok: return Error::ok;
-    case crypto::Error::key_too_small:
+    case crypto::Error::key_too_small: return Error::weak_key;
     case crypto::Error::key_too_large:
     case crypto::Error::even_modulus:
-    case crypto::Error::bad_public_exponent: return Error::unsupported_key;
+    case crypto::Error::bad_public_exponent: return Error::unsupported_rsa_key;
     default: return Error::malformed;
   }
 }

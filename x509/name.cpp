@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Distinguished names: parsing, comparison, printing; see name.h.
-// RFC 5280 §4.1.2.4 (Name, DirectoryString), §7.1 (comparison).
+// Distinguished names: parsing and printing; see name.h (comparison:
+// name_match.cpp). RFC 5280 §4.1.2.4 (Name, DirectoryString).
 #include "baretls/x509/name.h"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "baretls/x509/oid.h"
+#include "x509/name_prep.h"
 
 namespace baretls::x509 {
 
@@ -67,6 +67,8 @@ Result<Name> Name::parse(const der::Element& element) {
       attribute.type = *type;
       attribute.tag = value->tag;
       attribute.value = value->value;
+      attribute.rdn = name.rdns.size() - 1;
+      attribute.prepared_in_full = prepares_in_full(attribute.tag, attribute.value);
       name.attributes.push_back(attribute);
     }
   }
@@ -113,18 +115,6 @@ std::string Name::common_name() const {
     if (oid::equal(a.type, oid::kCommonName)) return attribute_text(a);
   }
   return {};
-}
-
-bool Name::is_within(const Name& base) const noexcept {
-  if (base.rdns.size() > rdns.size()) return false;
-  for (std::size_t i = 0; i < base.rdns.size(); ++i) {
-    if (!std::equal(rdns[i].begin(), rdns[i].end(), base.rdns[i].begin(), base.rdns[i].end())) return false;
-  }
-  return true;
-}
-
-bool operator==(const Name& a, const Name& b) noexcept {
-  return std::equal(a.raw.begin(), a.raw.end(), b.raw.begin(), b.raw.end());
 }
 
 }  // namespace baretls::x509

@@ -1,20 +1,17 @@
 // SPDX-License-Identifier: MIT
 // Path building (RFC 4158 ideas: depth-first, every candidate issuer tried,
-// no certificate twice) and path validation (RFC 5280 §6.1.3-§6.1.5, the
-// parts TLS needs); see verify.h.
+// no certificate twice, bounded work) and path validation (RFC 5280
+// §6.1.3-§6.1.5, the parts TLS needs); see verify.h.
 #include <algorithm>
 
 #include "baretls/x509/hostname.h"
 #include "baretls/x509/oid.h"
 #include "baretls/x509/verify.h"
+#include "x509/work_meter.h"
 
 namespace baretls::x509 {
 
 namespace {
-
-// Signature checks allowed while searching: bounds the work a hostile pile
-// of same-named intermediates can cause.
-constexpr std::size_t kMaxSignatureChecks = 64;
 
 bool same_der(const Certificate& a, const Certificate& b) noexcept {
   const auto x = a.der();
@@ -60,8 +57,33 @@ Error check_issuer_role(const Certificate& c, bool anchor) {
   return Error::ok;
 }
 
+// RFC 5280 §6.1.3 (a)(1) needs the working public key to verify with; we
+// also refuse RSA keys below the caller's minimum (for the trust anchor and
+// every issuer here, for the leaf in check_leaf_key()).
+Error check_key_size(const PublicKey& key, const VerifyOptions& o) noexcept {
+  const std::size_t min_bits = std::max(o.min_rsa_bits, kLegacyMinRsaBits);
+  return key.type() == KeyType::rsa && key.bits() < min_bits ? Error::weak_key : Error::ok;
+}
+
+// The leaf's key: an RSA key out of bounds or too small is refused; a key
+// type we do not implement is the caller's business (verify_chain refuses it
+// when it returns the key).
+Error check_leaf_key(const Certificate& leaf, const VerifyOptions& o) {
+  auto key = leaf.public_key();
+  if (!key) return key.error() == Error::unsupported_key ? Error::ok : key.error();
+  return check_key_size(*key, o);
+}
+
+Error verify_with(const Certificate& cert, const PublicKey& issuer_key) {
+  if (!cert.signature_algorithm.supported) return Error::unsupported_algorithm;
+  return verify_signature(issuer_key, cert.signature_algorithm, cert.tbs(), cert.signature);
+}
+
+Error issuer_key_error(Error e) noexcept { return e == Error::unsupported_key ? Error::unsupported_algorithm : e; }
+
 // §6.1: validate path[0] = leaf ... path[n-1], issued under `anchor`.
-Error validate(const std::vector<const Certificate*>& path, const Certificate& anchor, const VerifyOptions& o) {
+Error validate(const std::vector<const Certificate*>& path, const Certificate& anchor, const VerifyOptions& o,
+               detail::WorkMeter& meter) {
   if (path.size() > o.max_depth) return Error::path_too_long;
   BARETLS_TRY(check_validity(anchor, o.now));
   BARETLS_TRY(check_issuer_role(anchor, true));
@@ -83,7 +105,7 @@ Error validate(const std::vector<const Certificate*>& path, const Certificate& a
     // §4.2: "MUST reject the certificate if it encounters a critical
     // extension it does not recognize".
     if (c.unknown_critical_extension) return Error::unsupported_critical_extension;
-    for (const auto* nc : constraints) BARETLS_TRY(check_name_constraints(c, *nc, leaf));
+    for (const auto* nc : constraints) BARETLS_TRY(detail::check_name_constraints(c, *nc, leaf, meter));
     BARETLS_TRY(check_eku(c, o.purpose));
     if (leaf) break;
     BARETLS_TRY(check_issuer_role(c, false));
@@ -99,6 +121,7 @@ Error validate(const std::vector<const Certificate*>& path, const Certificate& a
   }
   const Certificate& leaf = *path[0];
   BARETLS_TRY(check_leaf_key_usage(leaf, o.purpose));
+  BARETLS_TRY(check_leaf_key(leaf, o));
   if (!o.hostname.empty()) BARETLS_TRY(check_hostname(leaf, o.hostname));
   return Error::ok;
 }
@@ -106,15 +129,15 @@ Error validate(const std::vector<const Certificate*>& path, const Certificate& a
 class Builder {
  public:
   Builder(std::span<const Certificate> untrusted, const TrustStore& roots, const VerifyOptions& o)
-      : untrusted_(untrusted), roots_(roots), options_(o) {}
+      : untrusted_(untrusted), roots_(roots), options_(o), meter_(o.budget) {}
 
   // Depth-first search from path_.back() upwards. True on success (path_ and
-  // anchor_ then hold the validated path).
+  // anchor_ then hold the validated path). Stops when the meter runs out.
   bool extend() {
     const Certificate& current = *path_.back();
     for (const auto& anchor : roots_.anchors()) {
       if (!(anchor.subject == current.issuer) || !signed_by(current, anchor)) continue;
-      const Error e = validate(path_, anchor, options_);
+      const Error e = validate(path_, anchor, options_, meter_);
       if (e == Error::ok) {
         anchor_ = &anchor;
         return true;
@@ -126,6 +149,7 @@ class Builder {
       return false;
     }
     for (const auto& candidate : untrusted_) {
+      if (meter_.exhausted()) return false;
       if (!(candidate.subject == current.issuer)) continue;
       const bool seen = std::any_of(path_.begin(), path_.end(), [&](const Certificate* p) {
         return same_der(*p, candidate) || (p->subject == candidate.subject && p->spki.size() == candidate.spki.size() &&
@@ -143,26 +167,34 @@ class Builder {
     return false;
   }
 
+  // The reason for a failed search: the most telling failure seen, unless
+  // the search was cut short.
+  [[nodiscard]] Error failure() const noexcept { return meter_.exhausted() ? Error::work_limit_exceeded : best_; }
+  [[nodiscard]] const VerifyStats& stats() const noexcept { return meter_.stats(); }
+
   std::vector<const Certificate*> path_;
   const Certificate* anchor_ = nullptr;
-  Error best_ = Error::unknown_issuer;
 
  private:
   static constexpr int kReachedAnchor = 10;
 
+  // `issuer`'s key (big enough, within the budget) verifies c's signature.
   bool signed_by(const Certificate& c, const Certificate& issuer) {
-    if (checks_ >= kMaxSignatureChecks) {
-      note(Error::too_large, 3);
+    auto key = issuer.public_key();
+    Error e = key ? check_key_size(*key, options_) : issuer_key_error(key.error());
+    if (e != Error::ok) {
+      note(e, 3);
       return false;
     }
-    ++checks_;
-    const Error e = check_signed_by(c, issuer);
+    if (!meter_.charge_signature(*key)) return false;
+    e = verify_with(c, *key);
     if (e != Error::ok) note(e, 2);
     return e == Error::ok;
   }
 
-  // Keep the most telling failure: a complete path's reason beats a broken
-  // signature, which beats a loop, which beats "no issuer".
+  // Keep the most telling failure: a complete path's reason beats an issuer
+  // key we refuse, which beats a broken signature, which beats a loop, which
+  // beats "no issuer".
   void note(Error e, int rank) {
     if (rank > best_rank_) {
       best_ = e;
@@ -173,34 +205,44 @@ class Builder {
   std::span<const Certificate> untrusted_;
   const TrustStore& roots_;
   const VerifyOptions& options_;
-  std::size_t checks_ = 0;
+  detail::WorkMeter meter_;
+  Error best_ = Error::unknown_issuer;
   int best_rank_ = 0;
 };
+
+// verify_path() when the leaf is itself a trust anchor: nothing to build;
+// its own checks (validity, usage, key size, host name) still apply.
+Error check_anchor_as_leaf(const Certificate& leaf, const VerifyOptions& options) {
+  BARETLS_TRY(check_validity(leaf, options.now));
+  if (leaf.unknown_critical_extension) return Error::unsupported_critical_extension;
+  BARETLS_TRY(check_eku(leaf, options.purpose));
+  BARETLS_TRY(check_leaf_key_usage(leaf, options.purpose));
+  BARETLS_TRY(check_leaf_key(leaf, options));
+  if (!options.hostname.empty()) BARETLS_TRY(check_hostname(leaf, options.hostname));
+  return Error::ok;
+}
 
 }  // namespace
 
 Error check_signed_by(const Certificate& cert, const Certificate& issuer) {
   if (!cert.signature_algorithm.supported) return Error::unsupported_algorithm;
   auto key = issuer.public_key();
-  if (!key) return key.error() == Error::unsupported_key ? Error::unsupported_algorithm : key.error();
-  return verify_signature(*key, cert.signature_algorithm, cert.tbs(), cert.signature);
+  if (!key) return issuer_key_error(key.error());
+  return verify_with(cert, *key);
 }
 
 Result<std::vector<Certificate>> verify_path(const Certificate& leaf, std::span<const Certificate> untrusted,
                                              const TrustStore& roots, const VerifyOptions& options) {
-  // The target itself is a trust anchor: nothing to build; its own checks
-  // (validity, usage, host name) still apply.
   if (roots.contains(leaf)) {
-    BARETLS_TRY(check_validity(leaf, options.now));
-    if (leaf.unknown_critical_extension) return Error::unsupported_critical_extension;
-    BARETLS_TRY(check_eku(leaf, options.purpose));
-    BARETLS_TRY(check_leaf_key_usage(leaf, options.purpose));
-    if (!options.hostname.empty()) BARETLS_TRY(check_hostname(leaf, options.hostname));
+    if (options.stats != nullptr) *options.stats = VerifyStats{};
+    BARETLS_TRY(check_anchor_as_leaf(leaf, options));
     return std::vector<Certificate>{leaf};
   }
   Builder b(untrusted, roots, options);
   b.path_.push_back(&leaf);
-  if (!b.extend()) return b.best_;
+  const bool found = b.extend();
+  if (options.stats != nullptr) *options.stats = b.stats();
+  if (!found) return b.failure();
   std::vector<Certificate> out;
   for (const auto* c : b.path_) out.push_back(*c);
   out.push_back(*b.anchor_);

@@ -198,6 +198,16 @@ TEST_CASE("RSA keys: invalid parameters are rejected with distinct errors") {
   Bytes big_e = n;
   big_e.insert(big_e.begin(), 1);
   CHECK(RsaPublicKey::from_bytes(n, big_e).error() == Error::bad_public_exponent);  // e > n
+  // 3 <= e < 2^32: an unbounded e made one verification cost milliseconds.
+  CHECK(RsaPublicKey::from_bytes(n, from_hex("03")).ok());
+  CHECK(RsaPublicKey::from_bytes(n, from_hex("ffffffff")).ok());                                   // 2^32 - 1
+  CHECK(RsaPublicKey::from_bytes(n, from_hex("0000000000ffffffff")).ok());                         // leading zeros
+  CHECK(RsaPublicKey::from_bytes(n, from_hex("0100000001")).error() == Error::bad_public_exponent);  // 2^32 + 1
+  CHECK(RsaPublicKey::from_bytes(n, from_hex("0100000000")).error() == Error::bad_public_exponent);  // 2^32
+  Bytes e_near_n = n;  // the crafted chains' exponent: odd, just below n
+  e_near_n.back() = static_cast<std::uint8_t>(e_near_n.back() - 2);
+  CHECK(RsaPublicKey::from_bytes(n, e_near_n).error() == Error::bad_public_exponent);
+  CHECK(RsaPublicKey::from_bytes(Bytes(1024, 0xff), from_hex("ffffffff")).ok());  // 8192 bits, largest e
   Bytes even = n;
   even.back() &= 0xfe;
   CHECK(RsaPublicKey::from_bytes(even, e).error() == Error::even_modulus);

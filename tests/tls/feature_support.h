@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "tests/tls/handshake_support.h"
+#include "tls/engine.h"
 #include "tls/messages.h"
 
 namespace baretls::test {
@@ -120,6 +121,38 @@ inline void rewrite_plaintext_prefix(tls::Connection& from, tls::Connection& to,
     if (!n || *n == 0) break;
     done += *n;
   }
+}
+
+// Plays a client that sent another ClientHello: `edit` changes the body of
+// the client's pending ClientHello, the client's transcript is rebuilt from
+// the edited message (tls/engine.h seam) and the result goes to the server
+// (split into records as needed), so the handshake can still complete.
+inline void send_edited_client_hello(Peers& x, const std::function<void(std::vector<std::uint8_t>&)>& edit) {
+  rewrite_flight(*x.client, *x.server, [&](std::vector<FlightMessage>& msgs) {
+    REQUIRE(msgs.size() == 1);
+    edit(msgs[0].body);
+    const std::size_t len = msgs[0].body.size();
+    std::vector<std::uint8_t> message = {1, static_cast<std::uint8_t>(len >> 16), static_cast<std::uint8_t>(len >> 8),
+                                         static_cast<std::uint8_t>(len)};
+    message.insert(message.end(), msgs[0].body.begin(), msgs[0].body.end());
+    auto& t = tls::detail::engine_of(*x.client).transcript;
+    const bool keep = t.keeping();
+    t = tls::Transcript();
+    if (keep) t.keep_messages();
+    t.update(message);
+  });
+}
+
+// The same through the parsed ClientHello (unknown extensions are dropped).
+inline void send_edited_client_hello(Peers& x, const std::function<void(tls::ClientHello&)>& edit) {
+  send_edited_client_hello(x, [&](std::vector<std::uint8_t>& body) {
+    auto ch = tls::ClientHello::parse(body);
+    REQUIRE(ch.ok());
+    edit(*ch);
+    std::vector<std::uint8_t> out;
+    REQUIRE(tls::append_handshake(out, tls::HandshakeType::client_hello, *ch) == tls::Error::ok);
+    body.assign(out.begin() + 4, out.end());
+  });
 }
 
 }  // namespace baretls::test

@@ -230,7 +230,8 @@ TEST_CASE("negative: record layer on the server") {
       {{24, 3, 3, 0, 1, 0}, {Error::unexpected_record_type, Alert::unexpected_message}},
       {{23, 3, 3, 0, 1, 0}, {Error::unexpected_message, Alert::unexpected_message}},  // data before Finished
       {{22, 3, 3, 0, 0}, {Error::decode_bad_length, Alert::decode_error}},             // empty handshake fragment
-      {{22, 3, 3, 0, 4, 1, 1, 0x11, 0x70}, {Error::handshake_message_too_large, Alert::record_overflow}},
+      // A ClientHello body of 2^17 + 1 bytes declared: over its bound (engine.cpp), a handshake-level alert.
+      {{22, 3, 3, 0, 4, 1, 2, 0x00, 0x01}, {Error::handshake_message_too_large, Alert::illegal_parameter}},
       {{22, 3, 3, 0, 4, 2, 0, 0, 0}, {Error::unexpected_message, Alert::unexpected_message}},  // ServerHello to a server
       {{20, 3, 3, 0, 1, 1}, {Error::unexpected_change_cipher_spec, Alert::unexpected_message}},
   };
@@ -309,6 +310,7 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
   }
   SUBCASE("server requires EMS, client hello without it") {
     Peers x;
+    x.p.server_config->extended_master_secret = tls::ExtendedMasterSecret::required;
     x.start();
     edit_client_hello(x, [](tls::ClientHello& ch) { ch.extended_master_secret = false; });
     settle(*x.client, *x.server);
@@ -316,6 +318,7 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
   }
   SUBCASE("client requires EMS, server hello without it") {
     Peers x;
+    x.p.client_config->extended_master_secret = tls::ExtendedMasterSecret::required;
     x.start();
     edit_server_hello(x, [](tls::ServerHello& sh) { sh.extended_master_secret = false; });
     x.finish();

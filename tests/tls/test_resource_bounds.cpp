@@ -3,8 +3,8 @@
 // without bound or loop forever. Each bound is driven just under and just
 // over its limit in memory, with the expected error and alert:
 //   certificate chain length   kMaxPeerChainCertificates -> certificate_chain_too_long / bad_certificate
-//   chain (message) size       max_handshake_message_size -> handshake_message_too_large / record_overflow
-//   handshake message size     max_handshake_message_size, both sides
+//   chain (message) size       max_handshake_message_size -> handshake_message_too_large / illegal_parameter
+//   handshake message size     max_handshake_message_size, both sides; kMaxClientHelloSize for a ClientHello
 //   huge declared lengths      refused from the header, memory_footprint() stays small
 //   empty records              kMaxEmptyRecords -> too_many_empty_records / unexpected_message
 //   warning alerts             4 in a row -> unexpected_message / unexpected_message
@@ -98,7 +98,7 @@ TEST_CASE("certificate chain size: a Certificate message over max_handshake_mess
   peers.p.client_config->max_handshake_message_size = 1024;
   peers.start();
   settle(*peers.client, *peers.server);
-  expect_failure(*peers.client, *peers.server, Error::handshake_message_too_large, Alert::record_overflow);
+  expect_failure(*peers.client, *peers.server, Error::handshake_message_too_large, Alert::illegal_parameter);
 }
 
 TEST_CASE("handshake message size limit on the server: at the bound waits, one byte over is refused") {
@@ -110,22 +110,33 @@ TEST_CASE("handshake message size limit on the server: at the bound waits, one b
     small.handshake();
     ++g_bounds_checked;
   }
-  for (const std::size_t declared : {std::size_t{1024}, std::size_t{1025}}) {
-    Peers peers;
-    peers.p.server_config->max_handshake_message_size = 1024;
-    peers.start();
-    Bytes hs(4 + 10, 0);
-    hs[0] = 1;  // client_hello
-    hs[2] = static_cast<std::uint8_t>(declared >> 8);
-    hs[3] = static_cast<std::uint8_t>(declared);
-    const auto r = peers.server->feed(records_of(hs, 16384));
-    if (declared == 1024) {
-      CHECK(r.ok());  // waits for the rest
-      CHECK(peers.server->error() == Error::ok);
-    } else {
-      CHECK(r.error() == Error::handshake_message_too_large);
-      CHECK(peers.server->alert_sent() == Alert::record_overflow);
-      ++g_bounds_checked;
+  // Any message but a ClientHello: the configured bound (the type is looked
+  // at only after the size). A ClientHello: 2^17 whatever the configuration.
+  struct Case {
+    std::uint8_t type;
+    std::size_t bound;
+  };
+  for (const Case c : {Case{11, 1024}, Case{1, tls::kMaxClientHelloSize}}) {
+    for (const std::size_t declared : {c.bound, c.bound + 1}) {
+      CAPTURE(declared);
+      Peers peers;
+      peers.p.server_config->max_handshake_message_size = 1024;
+      peers.start();
+      Bytes hs(4 + 10, 0);
+      hs[0] = c.type;
+      hs[1] = static_cast<std::uint8_t>(declared >> 16);
+      hs[2] = static_cast<std::uint8_t>(declared >> 8);
+      hs[3] = static_cast<std::uint8_t>(declared);
+      const auto r = peers.server->feed(records_of(hs, 16384));
+      if (declared == c.bound) {
+        CHECK(r.ok());  // waits for the rest
+        CHECK(peers.server->error() == Error::ok);
+      } else {
+        CHECK(r.error() == Error::handshake_message_too_large);
+        // RFC 5246 §7.2.2: not record_overflow, which is for records.
+        CHECK(peers.server->alert_sent() == Alert::illegal_parameter);
+        ++g_bounds_checked;
+      }
     }
   }
 }
@@ -137,7 +148,7 @@ TEST_CASE("huge declared handshake length without the bytes: refused or bounded,
     peers.start();
     const Bytes rec = records_of({1, 0xff, 0xff, 0xff}, 16384);
     CHECK(peers.server->feed(rec).error() == Error::handshake_message_too_large);
-    CHECK(peers.server->alert_sent() == Alert::record_overflow);
+    CHECK(peers.server->alert_sent() == Alert::illegal_parameter);
     CHECK(peers.server->memory_footprint() < 64 * 1024);
     ++g_bounds_checked;
   }
@@ -289,7 +300,7 @@ TEST_CASE("renegotiation requests: four refused in a row, the fifth ends the con
 }
 
 TEST_CASE("every bound was checked") {
-  // chain length 2, chain size 1, message size 2, declared lengths 3,
+  // chain length 2, chain size 1, message size 3, declared lengths 3,
   // empty records 2, warnings 3, renegotiation requests 6.
-  CHECK(g_bounds_checked == 19);
+  CHECK(g_bounds_checked == 20);
 }

@@ -164,10 +164,11 @@ TEST_CASE("resumption: a client session keeps the server's leaf and goes only to
   REQUIRE(again.client->session().has_value());
   CHECK(again.client->session()->peer_certificate == leaf);
 
-  // The leaf also names 127.0.0.1: offered there, and resumed.
+  // The leaf also names 127.0.0.1, but an IP address is sent without SNI:
+  // not the name the session was made under (RFC 6066 §3), so not offered.
   auto by_ip = attempt(p, "127.0.0.1", &*s, 10);
   CHECK(by_ip.client->is_established());
-  CHECK(by_ip.client->resumed());
+  CHECK_FALSE(by_ip.client->resumed());
   // A name the leaf does not cover: not offered, so the full handshake's
   // certificate check refuses the server.
   auto other = attempt(p, "other.example", &*s, 11);
@@ -194,7 +195,8 @@ TEST_CASE("resumption: by RFC 5077 ticket, renewed chain of resumptions") {
   REQUIRE(s.has_value());
   // RFC 5077 §3.4: the server sends an empty session ID when it issues a ticket.
   CHECK(s->session_id.empty());
-  CHECK(s->ticket.size() == tls::TicketKeys::kOverhead + 62);  // state without a peer certificate
+  // State without a peer certificate: 63 bytes, and the server name "localhost".
+  CHECK(s->ticket.size() == tls::TicketKeys::kOverhead + 63 + 9);
   CHECK(s->ticket_lifetime_hint == 7200);
   CHECK(p.server_config->session_cache->size() == 0);
   auto again = connect(p, &*s, 9);
@@ -525,12 +527,13 @@ TEST_CASE("resumption: Session serialize/parse") {
   s.created = 1893456000;
   s.peer_certificate = std::vector<std::uint8_t>(300);
   for (std::size_t i = 0; i < s.peer_certificate.size(); ++i) s.peer_certificate[i] = static_cast<std::uint8_t>(i * 3);
+  s.server_name = "www.example.test";
   std::array<std::uint8_t, 48> ms{};
   for (std::size_t i = 0; i < ms.size(); ++i) ms[i] = static_cast<std::uint8_t>(i);
   s.set_master_secret(ms);
   const auto bytes = s.serialize();
-  CHECK(bytes.size() == 69 + 32 + 104 + 300);
-  CHECK(bytes[0] == 2);  // format version 2: with the peer certificate
+  CHECK(bytes.size() == 70 + 32 + 104 + 300 + 16);
+  CHECK(bytes[0] == 3);  // format version 3: with the peer certificate and the server name
   auto back = tls::Session::parse(bytes);
   REQUIRE(back.ok());
   CHECK(back->suite == s.suite);
@@ -540,23 +543,42 @@ TEST_CASE("resumption: Session serialize/parse") {
   CHECK(back->ticket_lifetime_hint == 7200);
   CHECK(back->created == s.created);
   CHECK(back->peer_certificate == s.peer_certificate);
+  CHECK(back->server_name == "www.example.test");
   CHECK(std::equal(ms.begin(), ms.end(), back->master_secret().begin()));
   CHECK(back->serialize() == bytes);
 
   // Without a certificate: an empty vector, two bytes of length.
   tls::Session anon = *back;
   anon.peer_certificate.clear();
+  anon.server_name.clear();
   const auto anon_bytes = anon.serialize();
-  CHECK(anon_bytes.size() == 69 + 32 + 104);
+  CHECK(anon_bytes.size() == 70 + 32 + 104);
   auto anon_back = tls::Session::parse(anon_bytes);
   REQUIRE(anon_back.ok());
   CHECK(anon_back->peer_certificate.empty());
+  CHECK(anon_back->server_name.empty());
+  // Format 2 (before the server name) is still read, with an empty name: the
+  // same bytes without the name's length prefix.
+  auto v2 = anon_bytes;
+  v2[0] = 2;
+  v2.erase(v2.end() - 49);
+  auto v2_back = tls::Session::parse(v2);
+  REQUIRE(v2_back.ok());
+  CHECK(v2_back->server_name.empty());
+  CHECK(v2_back->session_id == anon.session_id);
+  CHECK(std::equal(ms.begin(), ms.end(), v2_back->master_secret().begin()));
+  // The name bound: 255 bytes are written, 256 are not.
+  tls::Session named = anon;
+  named.server_name.assign(tls::Session::kMaxServerNameSize, 'a');
+  CHECK(tls::Session::parse(named.serialize()).ok());
+  named.server_name.push_back('a');
+  CHECK(named.serialize().empty());
 
   // The certificate bound: 16 KiB is written and read, one byte more is not.
   tls::Session big = *back;
   big.peer_certificate.assign(tls::Session::kMaxPeerCertificateSize, 0x30);
   const auto big_bytes = big.serialize();
-  REQUIRE(big_bytes.size() == 69 + 32 + 104 + tls::Session::kMaxPeerCertificateSize);
+  REQUIRE(big_bytes.size() == 70 + 32 + 104 + 16 + tls::Session::kMaxPeerCertificateSize);
   CHECK(tls::Session::parse(big_bytes).ok());
   big.peer_certificate.push_back(0x30);
   CHECK(big.serialize().empty());

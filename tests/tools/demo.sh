@@ -58,6 +58,8 @@ run_demo() {  # name args...
   has "$out" "the client decrypted exactly what the server sent" "demo $*: application data"
   has "$out" "both sides sent and received close_notify" "demo $*: close_notify"
   has "$out" "^Done: TLS_" "demo $*: summary"
+  has "$out" "Extended master secret: negotiated" "demo $*: EMS status"
+  has "$out" "^Done: TLS_.*, extended master secret (RFC 7627 formula)" "demo $*: EMS in the summary"
   case " $* " in
     *" --kex rsa "*)
       has "$out" "TLS_RSA_WITH_AES_128_GCM_SHA256" "demo $*: RSA suite"

@@ -12,6 +12,7 @@
 
 #include "baretls/x509/certificate.h"
 #include "baretls/x509/pem.h"
+#include "baretls/x509/trust_store.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
 
@@ -43,6 +44,25 @@ inline x509::Certificate fixture_certificate(const std::string& name) {
   auto cert = x509::Certificate::parse(fixture_ders(name).at(0));
   if (!cert) throw std::runtime_error(name + ": " + std::string(x509::to_string(cert.error())));
   return *cert;
+}
+
+// Every certificate of a fixture bundle, parsed ("-": none).
+inline std::vector<x509::Certificate> fixture_bundle(const std::string& name) {
+  std::vector<x509::Certificate> out;
+  if (name == "-") return out;
+  for (const auto& der : fixture_ders(name)) {
+    auto c = x509::Certificate::parse(der);
+    if (!c) throw std::runtime_error("bad fixture " + name);
+    out.push_back(*c);
+  }
+  return out;
+}
+
+// A trust store holding a fixture bundle.
+inline x509::TrustStore fixture_store(const std::string& name) {
+  x509::TrustStore store;
+  if (store.add_pem(read_text_file(x509_fixture_path(name))) != x509::Error::ok) throw std::runtime_error(name);
+  return store;
 }
 
 }  // namespace baretls::test

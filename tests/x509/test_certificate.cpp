@@ -174,7 +174,7 @@ TEST_CASE("certificate encodings that must be refused") {
   CHECK(Certificate::parse(indefinite).error() == Error::unsupported_encoding);
 }
 
-TEST_CASE("names print as text and compare as DER") {
+TEST_CASE("names print as text and compare as RFC 5280 §7.1 says") {
   const auto leaf = fixture_certificate("leaf-rsa.pem");
   const auto intermediate = fixture_certificate("int-rsa.pem");
   CHECK(leaf.subject.to_string() == "O=baretls test, CN=www.example.com");

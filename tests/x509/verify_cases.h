@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Test support: the records of vectors/x509/verify-cases.txt as options for
-// verify_path and as `baretls verify` / `openssl verify` arguments.
+// Test support: the records of vectors/x509/verify-cases.txt and
+// vectors/x509/strict/verify-cases.txt (made by scripts/make-x509-fixtures.sh
+// and make-x509-strict-fixtures.sh) as options for verify_path and as
+// `baretls verify` / `openssl verify` arguments.
 #pragma once
 
 #include <map>
@@ -16,11 +18,14 @@ struct VerifyCase {
   std::string name, leaf, cafile, untrusted, hostname, purpose, at, expect, openssl, where;
 };
 
+// Both case files, in that order: 56 cases, then 26 strict ones.
 inline std::vector<VerifyCase> load_verify_cases() {
   std::vector<VerifyCase> out;
-  for (const auto& r : load_vector_file(x509_fixture_path("verify-cases.txt")).records) {
-    out.push_back({r.get("Name"), r.get("Leaf"), r.get("CAfile"), r.get("Untrusted"), r.get("Hostname"),
-                   r.get("Purpose"), r.get("At"), r.get("Expect"), r.get("OpenSSL"), r.where()});
+  for (const char* file : {"verify-cases.txt", "strict/verify-cases.txt"}) {
+    for (const auto& r : load_vector_file(x509_fixture_path(file)).records) {
+      out.push_back({r.get("Name"), r.get("Leaf"), r.get("CAfile"), r.get("Untrusted"), r.get("Hostname"),
+                     r.get("Purpose"), r.get("At"), r.get("Expect"), r.get("OpenSSL"), r.where()});
+    }
   }
   return out;
 }
@@ -50,6 +55,10 @@ inline std::string error_name(x509::Error e) {
       {x509::Error::unsupported_critical_extension, "unsupported_critical_extension"},
       {x509::Error::key_usage_forbids, "key_usage_forbids"},
       {x509::Error::chain_loop, "chain_loop"},
+      {x509::Error::unsupported_rsa_key, "unsupported_rsa_key"},
+      {x509::Error::nonconforming, "nonconforming"},
+      {x509::Error::weak_key, "weak_key"},
+      {x509::Error::work_limit_exceeded, "work_limit_exceeded"},
   };
   const auto it = names.find(e);
   return it == names.end() ? "error#" + std::to_string(static_cast<int>(e)) : it->second;

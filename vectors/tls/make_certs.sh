@@ -85,3 +85,16 @@ make_leaf_ext sni-exact-rsa "/CN=www.example.test/O=baretls test" "$server_ext;s
   -algorithm RSA -pkeyopt rsa_keygen_bits:2048
 make_leaf_ext sni-wild-p384 "/CN=*.wild.example.test/O=baretls test" \
   "$server_ext;subjectAltName=DNS:*.wild.example.test" -algorithm EC -pkeyopt ec_paramgen_curve:P-384
+# Added for keyUsage against the key exchange (issue 14, RFC 5246 §7.4.2, RFC 5280 §4.2.1.3):
+#   ku-encipher-rsa.pem / .key  server leaf, RSA-2048, keyUsage keyEncipherment only (RSA key transport only)
+#   ku-sign-rsa.pem / .key      server leaf, RSA-2048, keyUsage digitalSignature only (ECDHE_RSA only)
+#   client-ku-agree-p256.*      client leaf, ECDSA P-256, keyUsage keyAgreement only (cannot sign CertificateVerify)
+localhost_san="subjectAltName=DNS:localhost,IP:127.0.0.1"
+make_leaf_ext ku-encipher-rsa "/CN=localhost/O=baretls test keyEncipherment only" \
+  "keyUsage=critical,keyEncipherment;extendedKeyUsage=serverAuth;$localhost_san" \
+  -algorithm RSA -pkeyopt rsa_keygen_bits:2048
+make_leaf_ext ku-sign-rsa "/CN=localhost/O=baretls test digitalSignature only" \
+  "keyUsage=critical,digitalSignature;extendedKeyUsage=serverAuth;$localhost_san" \
+  -algorithm RSA -pkeyopt rsa_keygen_bits:2048
+make_leaf_ext client-ku-agree-p256 "/CN=baretls test client keyAgreement/O=baretls test" \
+  "keyUsage=critical,keyAgreement;extendedKeyUsage=clientAuth" -algorithm EC -pkeyopt ec_paramgen_curve:P-256

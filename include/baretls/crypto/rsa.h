@@ -25,6 +25,7 @@ inline constexpr std::size_t kMaxRsaPrivateBits = 4096;   // private operations
 inline constexpr std::size_t kMinRsaBits = 1024;          // public operations
 inline constexpr std::size_t kMinRsaPrivateBits = 2048;   // private operations
 inline constexpr std::size_t kMaxRsaBytes = kMaxRsaBits / 8;
+inline constexpr std::size_t kMaxRsaPublicExponentBits = 32;  // e < 2^32: bounds RSAVP1's cost
 static_assert(kMaxRsaBits <= kMaxBigIntBits, "the big integers must hold the largest modulus");
 
 namespace detail {
@@ -35,7 +36,9 @@ class RsaPublicKey {
  public:
   // n, e big-endian (leading zeros allowed). Errors: even_modulus,
   // key_too_small (< 1024 bits), key_too_large (> 8192 bits),
-  // bad_public_exponent (e < 3, even, or >= n). CT: none (public inputs).
+  // bad_public_exponent (e < 3, even, or >= 2^32). With these bounds one
+  // public operation costs at most 64 multiplications modulo an 8192-bit n.
+  // CT: none (public inputs).
   [[nodiscard]] static Result<RsaPublicKey> from_bytes(std::span<const std::uint8_t> n,
                                                        std::span<const std::uint8_t> e) noexcept;
 

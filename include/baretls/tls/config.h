@@ -33,7 +33,13 @@ struct Clock {
   void* ctx = nullptr;
 };
 
-// RFC 7627: required by default; `optional` accepts peers without it.
+// RFC 7627 extended master secret. Always offered (client) and accepted
+// (server). `optional` (the default, as in OpenSSL, BoringSSL, Go and rustls)
+// also completes a full handshake with a peer without it; such a session is
+// never cached, ticketed or resumed, in either role (RFC 7627 §5.3, §5.4).
+// That is safe here because renegotiation is refused (the triple-handshake
+// attack needs a resumption or renegotiation after the unbound handshake).
+// `required` refuses peers without it (RFC 7627 §5.2, §5.3 abort).
 enum class ExtendedMasterSecret : std::uint8_t { required, optional };
 
 // A line of trace output: each handshake message sent and received with its
@@ -57,9 +63,15 @@ struct CommonConfig {
       SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512};
   crypto::RandomSource random;  // required; crypto::system_random() in programs
   Clock clock;                  // required where certificates are verified
-  ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::required;
-  // Largest handshake message accepted (reassembled across records).
+  ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::optional;
+  // Largest handshake message body accepted (reassembled across records;
+  // 1 KiB..16 MiB). A server takes a ClientHello up to 2^17 bytes whatever
+  // this says. Over the bound: Error::handshake_message_too_large.
   std::size_t max_handshake_message_size = 64 * 1024;
+  // Smallest RSA modulus accepted in the peer's certificate chain, leaf to
+  // trust anchor (so also for RSA key transport and client certificates):
+  // x509::kDefaultMinRsaBits; x509::kLegacyMinRsaBits (1024) for legacy peers.
+  std::size_t min_rsa_bits = 2048;
   TraceSink trace;
   // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
   // every message, record and key-schedule value, SECRETS INCLUDED (like the

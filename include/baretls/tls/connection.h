@@ -55,8 +55,9 @@ class Connection {
                                                  std::string_view server_name);
   // Resumption (RFC 5246 §7.3, RFC 5077): the same, offering `resume` (its
   // session ID or ticket; nullptr = full handshake). A session is offered
-  // only if it used the extended master secret (RFC 7627 §5.3) and its
-  // suite is in the configuration; the server may still choose a full handshake.
+  // only if it used the extended master secret (RFC 7627 §5.3), its suite is
+  // in the configuration and `server_name` gives the SNI name it was made
+  // with (RFC 6066 §3); the server may still choose a full handshake.
   [[nodiscard]] static Result<Connection> client(std::shared_ptr<const ClientConfig> config,
                                                  std::string_view server_name, const Session* resume);
   [[nodiscard]] static Result<Connection> server(std::shared_ptr<const ServerConfig> config);
@@ -97,13 +98,17 @@ class Connection {
   [[nodiscard]] bool extended_master_secret() const noexcept;
   // Resumption: whether this handshake was abbreviated (RFC 5246 §7.3), and
   // on a client after the handshake the session to offer next time (nullopt
-  // when the server gave neither a session ID nor a ticket, or on a server).
+  // when the server gave neither a session ID nor a ticket, when the
+  // handshake had no extended master secret, after a fatal alert (RFC 5246
+  // §7.2.2), or on a server).
   [[nodiscard]] bool resumed() const noexcept;
   [[nodiscard]] std::optional<Session> session() const;
 
   // ALPN, SNI and client certificates (after the handshake).
   [[nodiscard]] std::string_view alpn_protocol() const noexcept;          // empty: none negotiated
-  [[nodiscard]] std::string_view requested_server_name() const noexcept;  // server: SNI received
+  // The SNI host_name: received (server; a valid DNS name, RFC 6066 §3,
+  // else the handshake failed with invalid_server_name) or sent (client).
+  [[nodiscard]] std::string_view requested_server_name() const noexcept;
   // Server: the client's chain and CertificateVerify were verified, in this
   // handshake or in the one that made the resumed session. Client: the
   // server's chain was verified, likewise (a client offers a session only

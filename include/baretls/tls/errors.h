@@ -34,6 +34,7 @@ enum class Alert : std::uint8_t {
   internal_error = 80,
   user_canceled = 90,
   no_renegotiation = 100,
+  missing_extension = 109,        // RFC 8446 §6.2
   unsupported_extension = 110,
   unrecognized_name = 112,
   no_application_protocol = 120,  // RFC 7301 §3.2
@@ -58,6 +59,8 @@ enum class Error : std::uint16_t {
   unexpected_record_type,
   unexpected_change_cipher_spec,
   too_many_renegotiation_requests,  // kMaxRenegotiationRefusals in a row, no data between
+  no_inner_content_type,     // RFC 8446 §5.4: a TLSInnerPlaintext of zero bytes only
+  empty_inner_content,       // RFC 8446 §5.4: a Handshake or Alert record with no content
 
   // record layer
   record_overflow = 300,
@@ -84,11 +87,24 @@ enum class Error : std::uint16_t {
   no_application_protocol,
   illegal_parameter,
   unoffered_application_protocol,  // RFC 7301 §3.2: the server chose a protocol we did not offer
+  missing_extension,          // RFC 8446 §9.2: a mandatory extension is absent
+  extension_not_allowed,      // RFC 8446 §4.2: a known extension in a message that may not carry it
+  pre_shared_key_not_last,    // RFC 8446 §4.2.11: pre_shared_key is not the last ClientHello extension
+  psk_binder_count_mismatch,  // RFC 8446 §4.2.11: not one binder per identity
+  duplicate_key_share_group,  // RFC 8446 §4.2.8: two KeyShareEntry values for one group
+  key_share_group_not_offered,  // RFC 8446 §4.2.8: a share for a group not in supported_groups
+  unoffered_version,          // RFC 8446 §4.2.1: ServerHello selected a version not offered
+  bad_key_update_request,     // RFC 8446 §4.6.3: request_update other than 0 or 1
+  bad_record_size_limit,      // RFC 8449 §4: a record_size_limit below 64
+  useless_hello_retry_request,  // RFC 8446 §4.1.4: a HelloRetryRequest that changes nothing
+  invalid_server_name,             // RFC 6066 §3: SNI host_name is not a valid DNS name
+  own_certificate_key_usage,       // server: our chains' keyUsage allows none of the client's suites
 
   // crypto checks
   bad_finished = 500,
   bad_signature,
   bad_certificate_verify,
+  bad_psk_binder,            // RFC 8446 §4.2.11.2
 
   // certificates
   certificate_required = 600,
@@ -100,6 +116,7 @@ enum class Error : std::uint16_t {
   certificate_unsupported,
   certificate_wrong_purpose,  // RFC 5280 §4.2.1.12: extendedKeyUsage excludes this role
   certificate_chain_too_long,  // more certificates than kMaxPeerChainCertificates
+  certificate_key_usage,       // RFC 5280 §4.2.1.3: the peer leaf's keyUsage forbids the key exchange / signing
 
   // local
   internal_error = 700,
@@ -109,6 +126,7 @@ enum class Error : std::uint16_t {
   invalid_state,
   would_block,
   io_error,                  // the transport (socket) failed; see errno
+  invalid_argument,          // a caller's argument is out of range (e.g. an exporter label)
 
   // peer
   peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())

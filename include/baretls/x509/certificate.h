@@ -49,6 +49,7 @@ struct GeneralName {
 // maximum absent) make the subtree unprocessable (`unsupported`).
 struct GeneralSubtree {
   GeneralName base;
+  Name directory;  // directoryName bases: the Name parsed (points into the certificate)
   bool unsupported = false;
 };
 
@@ -99,7 +100,10 @@ class SharedBytes {
 
 class Certificate {
  public:
-  // Copies `der` (exactly one Certificate, no trailing bytes).
+  // Copies `der` (exactly one Certificate, no trailing bytes). Besides
+  // malformed encodings, refuses with Error::nonconforming what breaks an
+  // RFC 5280 MUST we check here: a critical key identifier (§4.2.1.1-2), a
+  // CA with an empty subject (§4.1.2.6).
   [[nodiscard]] static Result<Certificate> parse(std::span<const std::uint8_t> der);
 
   [[nodiscard]] std::span<const std::uint8_t> der() const noexcept { return der_.span(); }

@@ -21,6 +21,8 @@ enum class Error : std::uint16_t {
   unsupported_algorithm,   // signature algorithm not supported (incl. SHA-1, MD5)
   too_large,               // input exceeds a configured bound
   crypto_failure,          // a local crypto/ operation failed (RNG, fault check, buffer)
+  unsupported_rsa_key,     // RSA key out of bounds: n odd, <= 8192 bits; e odd, 3 <= e < 2^32
+  nonconforming,           // breaks an RFC 5280 MUST (critical key identifier, CA with empty subject)
 
   // Path validation (RFC 5280 §6).
   expired = 100,
@@ -36,6 +38,8 @@ enum class Error : std::uint16_t {
   key_usage_forbids,       // issuer lacks keyCertSign, or leaf key usage forbids the use
   chain_loop,
   no_certificate,          // nothing to validate
+  weak_key,                // RSA key below VerifyOptions::min_rsa_bits (2048 by default)
+  work_limit_exceeded,     // the search used up VerifyOptions::budget (hostile or huge input)
 };
 
 template <typename T>
