@@ -22,9 +22,9 @@
 
 #include "baretls/crypto/aead.h"
 #include "baretls/tls/connection.h"
+#include "baretls/tls/credentials.h"
+#include "baretls/tls/pump.h"
 #include "baretls/tls/ticket_keys.h"
-#include "baretls/x509/key.h"
-#include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
 #include "bench/harness.h"
 
@@ -67,40 +67,17 @@ std::shared_ptr<Setup> make_setup(const char* cert, tls::CipherSuite suite) {
   auto roots = std::make_shared<x509::TrustStore>();
   if (roots->add_pem(fixture("ca.pem")) != x509::Error::ok) return nullptr;
   s->client->trust_store = roots;
-  tls::CertifiedKey ck;
-  auto chain = x509::pem_decode_all(fixture(std::string(cert) + ".pem"), "CERTIFICATE");
-  auto key = x509::PrivateKey::from_pem(fixture(std::string(cert) + ".key"));
-  if (!chain || !key) return nullptr;
-  ck.chain = std::move(*chain);
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  s->server->certificates = {ck};
+  auto ck = tls::load_certified_key(fixture(std::string(cert) + ".pem"), fixture(std::string(cert) + ".key"));
+  if (!ck) return nullptr;
+  s->server->certificates = {std::move(*ck)};
   return s;
-}
-
-// Moves everything pending between the two until neither has output.
-void shuttle(tls::Connection& a, tls::Connection& b) {
-  for (int i = 0; i < 64; ++i) {
-    bool moved = false;
-    for (auto* from : {&a, &b}) {
-      auto& to = from == &a ? b : a;
-      auto out = from->outgoing();
-      while (!out.empty()) {
-        auto n = to.feed(out);
-        if (!n || *n == 0) break;
-        from->consume_outgoing(*n);
-        out = from->outgoing();
-        moved = true;
-      }
-    }
-    if (!moved) return;
-  }
 }
 
 bool handshake_once(const Setup& s) {
   auto c = tls::Connection::client(s.client, "localhost");
   auto v = tls::Connection::server(s.server);
   if (!c || !v) return false;
-  shuttle(*c, *v);
+  (void)tls::pump(*c, *v);
   return c->is_established() && v->is_established();
 }
 
@@ -127,14 +104,14 @@ void add_resumed(std::vector<Case>& out) {
   auto c = tls::Connection::client(s->client, "localhost");
   auto v = tls::Connection::server(s->server);
   if (!c || !v) return failed();
-  shuttle(*c, *v);
+  (void)tls::pump(*c, *v);
   if (!c->session()) return failed();
   auto session = std::make_shared<const tls::Session>(*c->session());
   const auto resume = [s, session] {
     auto rc = tls::Connection::client(s->client, "localhost", session.get());
     auto rv = tls::Connection::server(s->server);
     if (!rc || !rv) return false;
-    shuttle(*rc, *rv);
+    (void)tls::pump(*rc, *rv);
     return rc->resumed() && rv->resumed();
   };
   if (!resume()) return failed();
@@ -195,7 +172,7 @@ std::shared_ptr<Established> establish(tls::CipherSuite suite) {
   if (!c || !v) return nullptr;
   e->client.emplace(std::move(*c));
   e->server.emplace(std::move(*v));
-  shuttle(*e->client, *e->server);
+  (void)tls::pump(*e->client, *e->server);
   if (!e->client->is_established() || !e->server->is_established()) return nullptr;
   for (std::size_t i = 0; i < 64; ++i) e->data[i * 256] = static_cast<std::uint8_t>(i);
   return e;

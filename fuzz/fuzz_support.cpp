@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "baretls/tls/credentials.h"
+#include "baretls/tls/pump.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 
@@ -42,12 +44,9 @@ namespace {
 std::int64_t fixed_now(void*) { return kTlsNow; }
 
 tls::CertifiedKey load_certified_key(const std::string& name) {
-  tls::CertifiedKey ck;
-  ck.chain = fixture_certificates("tls/" + name + ".pem");
-  auto key = x509::PrivateKey::from_pem(read_fixture("tls/" + name + ".key"));
-  if (!key) die("key " + name + " does not load");
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  return ck;
+  auto ck = tls::load_certified_key(read_fixture("tls/" + name + ".pem"), read_fixture("tls/" + name + ".key"));
+  if (!ck) die("credentials " + name + ": " + std::string(tls::to_string(ck.error())));
+  return std::move(*ck);
 }
 
 }  // namespace
@@ -119,21 +118,7 @@ void drive(tls::Connection& conn, std::span<const std::uint8_t> input) {
   }
 }
 
-void settle(tls::Connection& a, tls::Connection& b) {
-  for (int i = 0; i < 1000; ++i) {
-    bool moved = false;
-    for (auto* p : {&a, &b}) {
-      auto& from = *p;
-      auto& to = p == &a ? b : a;
-      const auto out = from.outgoing();
-      if (out.empty()) continue;
-      auto n = to.feed(out);
-      from.consume_outgoing(n ? *n : out.size());
-      moved = true;
-    }
-    if (!moved) return;
-  }
-}
+void settle(tls::Connection& a, tls::Connection& b) { (void)tls::pump(a, b); }
 
 std::vector<std::span<const std::uint8_t>> split_pieces(std::span<const std::uint8_t> data, std::size_t max_pieces) {
   std::vector<std::span<const std::uint8_t>> pieces;

@@ -10,7 +10,8 @@ namespace baretls::tls {
 
 namespace {
 Error check_common(const CommonConfig& c) {
-  if (c.random.fill == nullptr || c.cipher_suites.empty() || c.signature_schemes.empty()) return Error::bad_config;
+  if (c.random.fill == nullptr) return Error::missing_random;
+  if (c.cipher_suites.empty() || c.signature_schemes.empty()) return Error::bad_config;
   if (c.max_handshake_message_size < 1024 || c.max_handshake_message_size > (1u << 24)) return Error::bad_config;
   return Error::ok;
 }
@@ -29,6 +30,8 @@ Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config
                                       const Session* resume) {
   if (!config) return Error::bad_config;
   BARETLS_TRY(check_common(*config));
+  // The server's chain is checked against the trust store at the clock's time.
+  if (config->trust_store && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
   e->role = Role::client;
   e->client_config = std::move(config);
@@ -43,6 +46,8 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   if (!config) return Error::bad_config;
   BARETLS_TRY(check_common(*config));
   if (config->certificates.empty()) return Error::bad_config;
+  // Client chains are checked at the clock's time.
+  if (config->client_auth != ClientAuth::none && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
   e->role = Role::server;
   e->server_config = std::move(config);

@@ -103,7 +103,9 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::bad_config:
     case Error::random_failure:
     case Error::invalid_state:
-    case Error::invalid_argument: return Alert::internal_error;
+    case Error::invalid_argument:
+    case Error::missing_random:
+    case Error::missing_clock: return Alert::internal_error;
     case Error::would_block:
     case Error::io_error:
     case Error::peer_alert:
@@ -185,6 +187,8 @@ std::string_view to_string(Error e) noexcept {
     case Error::would_block: return "would block";
     case Error::io_error: return "transport I/O error";
     case Error::invalid_argument: return "argument out of range";
+    case Error::missing_random: return "invalid configuration: no random source (set config.random)";
+    case Error::missing_clock: return "invalid configuration: certificates are verified but no clock is set (set config.clock)";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";
     case Error::truncated: return "connection closed without close_notify (truncation)";

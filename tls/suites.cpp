@@ -1,8 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Name lookups over the suite, group and signature-scheme tables (suites.h).
+// Name lookups over the suite, group and signature-scheme tables (see
+// baretls/tls/names.h).
 #include "tls/suites.h"
 
+
 namespace baretls::tls {
+
+std::string_view suite_name(CipherSuite s) noexcept {
+  const SuiteInfo* info = find_suite(static_cast<std::uint16_t>(s));
+  return info != nullptr ? info->iana_name : "unknown";
+}
+
+std::string_view suite_openssl_name(CipherSuite s) noexcept {
+  const SuiteInfo* info = find_suite(static_cast<std::uint16_t>(s));
+  return info != nullptr ? info->openssl_name : "unknown";
+}
 
 std::optional<CipherSuite> suite_by_name(std::string_view name) noexcept {
   for (const auto& s : kSuites)
@@ -38,6 +50,12 @@ std::string_view scheme_name(SignatureScheme s) noexcept {
     case SignatureScheme::rsa_pss_rsae_sha512: return "rsa_pss_rsae_sha512";
   }
   return "unknown";
+}
+
+std::optional<SignatureScheme> scheme_by_name(std::string_view name) noexcept {
+  for (const SignatureScheme s : kDefaultSchemes)
+    if (scheme_name(s) == name) return s;
+  return std::nullopt;
 }
 
 }  // namespace baretls::tls

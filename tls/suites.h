@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "baretls/crypto/hash.h"
+#include "baretls/tls/names.h"
 #include "baretls/tls/types.h"
 
 namespace baretls::tls {
@@ -55,14 +56,10 @@ inline constexpr std::array<SuiteInfo, 8> kSuites{{
 [[nodiscard]] constexpr const SuiteInfo& suite_info(CipherSuite id) noexcept {
   return *find_suite(static_cast<std::uint16_t>(id));
 }
-// By IANA or OpenSSL name (for --cipher).
-[[nodiscard]] std::optional<CipherSuite> suite_by_name(std::string_view name) noexcept;
 
 [[nodiscard]] constexpr bool is_known_group(std::uint16_t code) noexcept {
   return code == 23 || code == 24 || code == 29;
 }
-[[nodiscard]] std::string_view group_name(NamedGroup g) noexcept;
-[[nodiscard]] std::optional<NamedGroup> group_by_name(std::string_view name) noexcept;
 // Public-value size on the wire: 32 for x25519, 65/97 for uncompressed P-256/P-384.
 [[nodiscard]] constexpr std::size_t group_public_size(NamedGroup g) noexcept {
   return g == NamedGroup::x25519 ? 32 : g == NamedGroup::secp256r1 ? 65 : 97;
@@ -75,7 +72,6 @@ inline constexpr std::array<SuiteInfo, 8> kSuites{{
     default: return false;
   }
 }
-[[nodiscard]] std::string_view scheme_name(SignatureScheme s) noexcept;
 [[nodiscard]] constexpr bool is_ecdsa(SignatureScheme s) noexcept {
   return s == SignatureScheme::ecdsa_secp256r1_sha256 || s == SignatureScheme::ecdsa_secp384r1_sha384;
 }

@@ -22,6 +22,7 @@
 
 #include "baretls/tls/socket_adapter.h"
 #include "baretls/x509/trust_store.h"
+#include "tools/args.h"
 #include "tools/commands.h"
 #include "tools/escape.h"
 #include "tools/session_file.h"
@@ -50,50 +51,34 @@ int usage() {
   return 2;
 }
 
+// --connect HOST:PORT (an IPv6 host in brackets).
+bool take_connect(const char* value, ClientArgs& a) {
+  const std::string v = value;
+  const auto colon = v.rfind(':');
+  if (colon == std::string::npos) return false;
+  a.host = v.substr(0, colon);
+  a.port = v.substr(colon + 1);
+  if (a.host.size() > 2 && a.host.front() == '[' && a.host.back() == ']') a.host = a.host.substr(1, a.host.size() - 2);
+  return true;
+}
+
 // 0: ok, otherwise the exit status.
 int parse_args(int argc, char** argv, ClientArgs& a) {
-  for (int i = 1; i < argc; ++i) {  // argv[0] is "client"
-    const std::string opt = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (opt == "--trace") {
-      a.trace = true;
-    } else if (opt == "--require-ems") {
-      a.require_ems = true;
-    } else if (!has_value) {
-      return usage();
-    } else if (opt == "--connect") {
-      const std::string v = argv[++i];
-      const auto colon = v.rfind(':');
-      if (colon == std::string::npos) return usage();
-      a.host = v.substr(0, colon);
-      a.port = v.substr(colon + 1);
-      if (a.host.size() > 2 && a.host.front() == '[' && a.host.back() == ']') a.host = a.host.substr(1, a.host.size() - 2);
-    } else if (opt == "--CAfile") {
-      a.ca_file = argv[++i];
-    } else if (opt == "--servername") {
-      a.server_name = argv[++i];
-      a.server_name_set = true;
-    } else if (opt == "--cipher") {
-      a.ciphers = argv[++i];
-    } else if (opt == "--groups") {
-      a.groups = argv[++i];
-    } else if (opt == "--cert") {
-      a.cert = argv[++i];
-    } else if (opt == "--key") {
-      a.key = argv[++i];
-    } else if (opt == "--alpn") {
-      a.alpn = argv[++i];
-      a.alpn_set = true;
-    } else if (opt == "--keylog") {
-      a.keylog = argv[++i];
-    } else if (opt == "--sess-in") {
-      a.sess_in = argv[++i];
-    } else if (opt == "--sess-out") {
-      a.sess_out = argv[++i];
-    } else {
-      return usage();
-    }
-  }
+  Args args;
+  args.flag("--trace", a.trace)
+      .flag("--require-ems", a.require_ems)
+      .value("--connect", [&a](const char* v) { return take_connect(v, a); })
+      .value("--CAfile", a.ca_file)
+      .value("--servername", a.server_name, &a.server_name_set)
+      .value("--cipher", a.ciphers)
+      .value("--groups", a.groups)
+      .value("--cert", a.cert)
+      .value("--key", a.key)
+      .value("--alpn", a.alpn, &a.alpn_set)
+      .value("--keylog", a.keylog)
+      .value("--sess-in", a.sess_in)
+      .value("--sess-out", a.sess_out);
+  if (args.parse(argc, argv).status != Args::Status::ok) return usage();
   if (a.cert.empty() != a.key.empty()) {
     std::fprintf(stderr, "baretls client: --cert and --key go together\n");
     return 2;

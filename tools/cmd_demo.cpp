@@ -11,7 +11,8 @@
 #include <string>
 #include <unistd.h>
 
-#include "tls/suites.h"
+#include "baretls/tls/names.h"
+#include "tools/args.h"
 #include "tools/commands.h"
 #include "tools/demo.h"
 
@@ -52,23 +53,18 @@ void intro(demo::Out& out, const demo::Options& o) {
 
 int cmd_demo(int argc, char** argv) {
   demo::Options opt;
-  for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--full") == 0) {
-      opt.full = true;
-    } else if (std::strcmp(argv[i], "--kex") == 0 && i + 1 < argc) {
-      const std::string kex = argv[++i];
-      if (kex != "ecdhe" && kex != "rsa") return usage(stderr, 2);
-      opt.rsa = kex == "rsa";
-    } else if (std::strcmp(argv[i], "--mutual") == 0) {
-      opt.mutual = true;
-    } else if (std::strcmp(argv[i], "--resume") == 0) {
-      opt.resume = true;
-    } else if (std::strcmp(argv[i], "-h") == 0 || std::strcmp(argv[i], "--help") == 0) {
-      return usage(stdout, 0);
-    } else {
-      return usage(stderr, 2);
-    }
-  }
+  Args args;
+  args.flag("--full", opt.full)
+      .flag("--mutual", opt.mutual)
+      .flag("--resume", opt.resume)
+      .value("--kex", [&opt](const char* v) {
+        const std::string kex = v;
+        opt.rsa = kex == "rsa";
+        return kex == "ecdhe" || kex == "rsa";
+      });
+  const auto outcome = args.parse(argc, argv);
+  if (outcome.status == Args::Status::help) return usage(stdout, 0);
+  if (outcome.status != Args::Status::ok) return usage(stderr, 2);
   const char* no_color = std::getenv("NO_COLOR");
   opt.color = isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || no_color[0] == '\0');
 
@@ -115,7 +111,7 @@ int cmd_demo(int argc, char** argv) {
   }
 
   std::printf("\n");
-  out.banner("Done: " + std::string(tls::suite_info(*run.suite).iana_name) + ", " +
+  out.banner("Done: " + std::string(tls::suite_name(*run.suite)) + ", " +
              (run.ems ? "extended master secret (RFC 7627 formula)" : "no extended master secret (RFC 5246 formula)") +
              ", " + std::to_string(log.events().size()) + " inspector events.");
   if (!out.all_ok()) {

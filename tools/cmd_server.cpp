@@ -13,6 +13,7 @@
 // resumed session keeps the client certificate of its full handshake.
 // --require-ems refuses clients without the extended master secret (RFC
 // 7627); by default they get a full handshake whose session is not kept.
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -21,6 +22,7 @@
 #include "baretls/tls/session_cache.h"
 #include "baretls/x509/trust_store.h"
 #include "baretls/tls/ticket_keys.h"
+#include "tools/args.h"
 #include "tools/commands.h"
 #include "tools/escape.h"
 #include "tools/server_run.h"
@@ -54,71 +56,62 @@ int usage() {
   return 2;
 }
 
-// The event loop's options (server_run.h); false: not one of them.
-bool parse_run_option(const std::string& opt, const char* value, ServerRunOptions& r, bool& bad) {
+// A number in [1, max] for an event-loop option (server_run.h); false (and
+// a message) otherwise.
+bool take_number(const char* opt, const char* value, long long max, std::int64_t& out) {
   char* end = nullptr;
   const long long v = std::strtoll(value, &end, 10);
-  bad = end == value || *end != '\0' || v < 1;
-  if (opt == "--workers") {
-    bad = bad || v > 64;
-    r.workers = static_cast<int>(v);
-  } else if (opt == "--max-connections") {
-    bad = bad || v > 1000000;
-    r.limits.max_connections = static_cast<std::size_t>(v);
-  } else if (opt == "--handshake-timeout") {
-    bad = bad || v > 86400;
-    r.limits.handshake_timeout_s = v;
-  } else if (opt == "--idle-timeout") {
-    bad = bad || v > 86400;
-    r.limits.idle_timeout_s = v;
-  } else {
+  if (end == value || *end != '\0' || v < 1 || v > max) {
+    std::fprintf(stderr, "baretls server: %s: not a number in range: %s\n", opt, value);
     return false;
   }
-  if (bad) std::fprintf(stderr, "baretls server: %s: not a number in range: %s\n", opt.c_str(), value);
+  out = static_cast<std::int64_t>(v);
   return true;
 }
 
+// The event loop's options: --workers, limits and timeouts.
+void declare_run_options(Args& args, ServerRunOptions& r) {
+  args.value("--workers", [&r](const char* v) {
+        std::int64_t n = 0;
+        if (!take_number("--workers", v, 64, n)) return false;
+        r.workers = static_cast<int>(n);
+        return true;
+      })
+      .value("--max-connections", [&r](const char* v) {
+        std::int64_t n = 0;
+        if (!take_number("--max-connections", v, 1000000, n)) return false;
+        r.limits.max_connections = static_cast<std::size_t>(n);
+        return true;
+      })
+      .value("--handshake-timeout", [&r](const char* v) { return take_number("--handshake-timeout", v, 86400, r.limits.handshake_timeout_s); })
+      .value("--idle-timeout", [&r](const char* v) { return take_number("--idle-timeout", v, 86400, r.limits.idle_timeout_s); });
+}
+
 int parse_args(int argc, char** argv, ServerArgs& a) {
-  for (int i = 1; i < argc; ++i) {  // argv[0] is "server"
-    const std::string opt = argv[i];
-    if (opt == "--echo") {
-      a.echo = true;
-    } else if (opt == "--trace") {
-      a.trace = true;
-    } else if (opt == "--verify-client") {
-      a.verify_client = true;
-    } else if (opt == "--require-ems") {
-      a.require_ems = true;
-    } else if (opt == "--poll") {  // hidden: the poll(2) loop instead of epoll (tests run both)
-      a.run.poller = PollerKind::poll;
-    } else if (i + 1 >= argc) {
-      return usage();
-    } else if (opt == "--port") {
-      a.port = std::atoi(argv[++i]);
-    } else if (opt == "--host") {
-      a.host = argv[++i];
-    } else if (opt == "--cert") {
-      a.certs.emplace_back(argv[++i]);
-    } else if (opt == "--key") {
-      a.keys.emplace_back(argv[++i]);
-    } else if (opt == "--cipher") {
-      a.ciphers = argv[++i];
-    } else if (opt == "--groups") {
-      a.groups = argv[++i];
-    } else if (opt == "--CAfile") {
-      a.ca_file = argv[++i];
-    } else if (opt == "--alpn") {
-      a.alpn = argv[++i];
-      a.alpn_set = true;
-    } else if (opt == "--keylog") {
-      a.keylog = argv[++i];
-    } else if (bool bad = false; parse_run_option(opt, argv[i + 1], a.run, bad)) {
-      ++i;
-      if (bad) return 2;
-    } else {
-      return usage();
-    }
-  }
+  bool poll = false;  // hidden: the poll(2) loop instead of epoll (tests run both)
+  Args args;
+  args.flag("--echo", a.echo)
+      .flag("--trace", a.trace)
+      .flag("--verify-client", a.verify_client)
+      .flag("--require-ems", a.require_ems)
+      .flag("--poll", poll)
+      .value("--port", [&a](const char* v) {
+        a.port = std::atoi(v);
+        return true;
+      })
+      .value("--host", a.host)
+      .values("--cert", a.certs)
+      .values("--key", a.keys)
+      .value("--cipher", a.ciphers)
+      .value("--groups", a.groups)
+      .value("--CAfile", a.ca_file)
+      .value("--alpn", a.alpn, &a.alpn_set)
+      .value("--keylog", a.keylog);
+  declare_run_options(args, a.run);
+  const auto outcome = args.parse(argc, argv);
+  if (outcome.status == Args::Status::bad_value) return 2;
+  if (outcome.status != Args::Status::ok) return usage();
+  if (poll) a.run.poller = PollerKind::poll;
   if (a.verify_client && a.ca_file.empty()) {
     std::fprintf(stderr, "baretls server: --verify-client needs --CAfile (the roots for client certificates)\n");
     return 2;

@@ -13,6 +13,7 @@
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
 #include "baretls/x509/verify.h"
+#include "tools/args.h"
 #include "tools/commands.h"
 
 namespace baretls::cli {
@@ -61,38 +62,35 @@ int cmd_verify(int argc, char** argv) {
   x509::VerifyOptions options;
   options.purpose = x509::Purpose::any;
   options.now = static_cast<std::int64_t>(std::time(nullptr));
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    const bool has_value = i + 1 < argc;
-    if (a == "-h" || a == "--help") {
-      std::cout << kUsage;
-      return 0;
-    } else if (a == "--CAfile" && has_value) {
-      ca_file = argv[++i];
-    } else if (a == "--CApath" && has_value) {
-      ca_path = argv[++i];
-    } else if (a == "--untrusted" && has_value) {
-      untrusted_file = argv[++i];
-    } else if (a == "--hostname" && has_value) {
-      hostname = argv[++i];
-    } else if (a == "--purpose" && has_value) {
-      const std::string p = argv[++i];
-      if (p != "server" && p != "client") {
-        std::cerr << "baretls verify: --purpose is server or client\n";
-        return 2;
-      }
-      options.purpose = p == "server" ? x509::Purpose::server : x509::Purpose::client;
-    } else if (a == "--at" && has_value) {
-      if (!parse_time(argv[++i], &options.now)) {
+  Args args;
+  args.value("--CAfile", ca_file)
+      .value("--CApath", ca_path)
+      .value("--untrusted", untrusted_file)
+      .value("--hostname", hostname)
+      .value("--purpose", [&options](const char* v) {
+        const std::string p = v;
+        if (p != "server" && p != "client") {
+          std::cerr << "baretls verify: --purpose is server or client\n";
+          return false;
+        }
+        options.purpose = p == "server" ? x509::Purpose::server : x509::Purpose::client;
+        return true;
+      })
+      .value("--at", [&options](const char* v) {
+        if (parse_time(v, &options.now)) return true;
         std::cerr << "baretls verify: --at needs a Unix time\n";
-        return 2;
-      }
-    } else if (!a.empty() && a[0] != '-' && leaf_file.empty()) {
-      leaf_file = a;
-    } else {
-      std::cerr << "baretls verify: unexpected argument '" << a << "'\n" << kUsage;
+        return false;
+      })
+      .operand(leaf_file);
+  const auto outcome = args.parse(argc, argv);
+  switch (outcome.status) {
+    case Args::Status::ok: break;
+    case Args::Status::help: std::cout << kUsage; return 0;
+    case Args::Status::bad_value: return 2;
+    case Args::Status::unknown_option:
+    case Args::Status::missing_value:
+      std::cerr << "baretls verify: unexpected argument '" << outcome.arg << "'\n" << kUsage;
       return 2;
-    }
   }
   if (leaf_file.empty()) {
     std::cerr << kUsage;

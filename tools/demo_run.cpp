@@ -5,6 +5,7 @@
 // way, close_notify both ways.
 #include <algorithm>
 
+#include "baretls/tls/pump.h"
 #include "tools/demo.h"
 #include "tools/demo_pki.h"
 
@@ -48,26 +49,9 @@ std::span<const std::uint8_t> Log::value(bool from_client, std::string_view name
 
 namespace {
 
-// Moves every pending byte from `from` to `to`. False on a fatal error.
-bool transfer(tls::Connection& from, tls::Connection& to) {
-  while (!from.outgoing().empty()) {
-    const auto bytes = from.outgoing();
-    auto n = to.feed(bytes);
-    if (!n) return false;
-    from.consume_outgoing(*n);
-    if (*n == 0) return true;  // the receiver waits for its application to read
-  }
-  return true;
-}
-
-// Moves bytes both ways until neither side has anything to send.
-bool pump(tls::Connection& client, tls::Connection& server) {
-  for (int round = 0; round < 32; ++round) {
-    if (client.outgoing().empty() && server.outgoing().empty()) return true;
-    if (!transfer(client, server) || !transfer(server, client)) return false;
-  }
-  return true;
-}
+// Moves bytes both ways until neither side has anything to send. False
+// when a side failed.
+bool deliver(tls::Connection& client, tls::Connection& server) { return tls::pump(client, server) == tls::Error::ok; }
 
 std::string read_all(tls::Connection& c) {
   std::string got;
@@ -108,7 +92,7 @@ Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
     r.failed_side = !server ? "server" : "client";
     return r;
   }
-  if (!pump(*client, *server) || !client->is_established() || !server->is_established())
+  if (!deliver(*client, *server) || !client->is_established() || !server->is_established())
     return fail(std::move(r), *client, *server);
   r.suite = client->cipher_suite();
   r.ems = client->extended_master_secret() && server->extended_master_secret();
@@ -117,17 +101,17 @@ Run run_connection(const Setup& setup, Log& log, const tls::Session* resume) {
   r.peer_authenticated = server->peer_authenticated();
   r.peer_certificate.assign(server->peer_certificate().begin(), server->peer_certificate().end());
 
-  if (!write_all(*client, kClientMessage) || !pump(*client, *server)) return fail(std::move(r), *client, *server);
+  if (!write_all(*client, kClientMessage) || !deliver(*client, *server)) return fail(std::move(r), *client, *server);
   r.client_sent = std::string(kClientMessage);
   r.server_received = read_all(*server);
-  if (!write_all(*server, kServerMessage) || !pump(*client, *server)) return fail(std::move(r), *client, *server);
+  if (!write_all(*server, kServerMessage) || !deliver(*client, *server)) return fail(std::move(r), *client, *server);
   r.server_sent = std::string(kServerMessage);
   r.client_received = read_all(*client);
 
   // RFC 5246 §7.2.1: the client closes; the server answers when its read() sees the alert.
-  if (client->close() != tls::Error::ok || !pump(*client, *server)) return fail(std::move(r), *client, *server);
+  if (client->close() != tls::Error::ok || !deliver(*client, *server)) return fail(std::move(r), *client, *server);
   (void)read_all(*server);
-  if (!pump(*client, *server)) return fail(std::move(r), *client, *server);
+  if (!deliver(*client, *server)) return fail(std::move(r), *client, *server);
   (void)read_all(*client);
   return r;
 }

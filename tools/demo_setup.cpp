@@ -7,10 +7,9 @@
 #include <ctime>
 
 #include "baretls/crypto/random.h"
+#include "baretls/tls/credentials.h"
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/ticket_keys.h"
-#include "baretls/x509/key.h"
-#include "baretls/x509/pem.h"
 #include "tools/demo.h"
 #include "tools/demo_pki.h"
 #include "tools/tls_options.h"
@@ -20,15 +19,13 @@ namespace baretls::cli::demo {
 namespace {
 
 bool load(std::string_view cert_pem, std::string_view key_pem, tls::CertifiedKey& out) {
-  auto chain = x509::pem_decode_all(cert_pem, "CERTIFICATE");
-  auto key = x509::PrivateKey::from_pem(key_pem);
-  if (!chain || chain->empty() || !key) {
+  auto loaded = tls::load_certified_key(cert_pem, key_pem);
+  if (!loaded) {
     std::fprintf(stderr, "baretls demo: the embedded test PKI does not load (%s)\n",
-                 std::string(x509::to_string(!key ? key.error() : chain.error())).c_str());
+                 std::string(tls::to_string(loaded.error())).c_str());
     return false;
   }
-  out.chain = std::move(*chain);
-  out.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
+  out = std::move(*loaded);
   return true;
 }
 

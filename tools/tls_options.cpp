@@ -11,11 +11,12 @@
 #include <memory>
 
 #include "baretls/tls/connection.h"
+#include "baretls/tls/credentials.h"
+#include "baretls/tls/names.h"
 #include "baretls/x509/certificate.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"
-#include "tls/suites.h"
 #include "tools/escape.h"
 
 namespace baretls::cli {
@@ -68,26 +69,20 @@ std::optional<std::string> read_text_file(const char* path) {
 }
 
 std::optional<tls::CertifiedKey> load_certified_key(const char* cert_path, const char* key_path) {
-  const auto cert_text = read_text_file(cert_path);
-  const auto key_text = read_text_file(key_path);
-  if (!cert_text || !key_text) {
-    std::fprintf(stderr, "baretls: cannot read %s\n", !cert_text ? cert_path : key_path);
-    return std::nullopt;
+  auto ck = tls::load_certified_key_files(cert_path, key_path);
+  if (ck) return std::move(*ck);
+  using E = tls::CredentialError;
+  switch (ck.error()) {
+    case E::unreadable_chain_file: std::fprintf(stderr, "baretls: cannot read %s\n", cert_path); break;
+    case E::unreadable_key_file: std::fprintf(stderr, "baretls: cannot read %s\n", key_path); break;
+    case E::malformed_chain:
+    case E::no_certificate: std::fprintf(stderr, "baretls: no certificate in %s\n", cert_path); break;
+    case E::file_too_large:
+      std::fprintf(stderr, "baretls: %s or %s: %s\n", cert_path, key_path, std::string(tls::to_string(ck.error())).c_str());
+      break;
+    default: std::fprintf(stderr, "baretls: %s: %s\n", key_path, std::string(tls::to_string(ck.error())).c_str());
   }
-  auto chain = x509::pem_decode_all(*cert_text, "CERTIFICATE");
-  if (!chain || chain->empty()) {
-    std::fprintf(stderr, "baretls: no certificate in %s\n", cert_path);
-    return std::nullopt;
-  }
-  auto key = x509::PrivateKey::from_pem(*key_text);
-  if (!key) {
-    std::fprintf(stderr, "baretls: %s: %s\n", key_path, std::string(x509::to_string(key.error())).c_str());
-    return std::nullopt;
-  }
-  tls::CertifiedKey ck;
-  ck.chain = std::move(*chain);
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  return ck;
+  return std::nullopt;
 }
 
 tls::Clock system_clock() {
@@ -105,7 +100,7 @@ tls::TraceSink stderr_trace() {
 
 std::string describe_session(const tls::Connection& c) {
   std::string s = "TLS 1.2";
-  if (const auto suite = c.cipher_suite()) s += ", " + std::string(tls::suite_info(*suite).iana_name);
+  if (const auto suite = c.cipher_suite()) s += ", " + std::string(tls::suite_name(*suite));
   if (const auto g = c.group()) s += ", " + std::string(tls::group_name(*g));
   if (const auto sc = c.signature_scheme()) s += ", " + std::string(tls::scheme_name(*sc));
   s += c.extended_master_secret() ? ", extended master secret" : ", no extended master secret";

@@ -29,6 +29,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::key_usage_forbids: return "key usage does not allow this use";
     case Error::chain_loop: return "certificate chain loops";
     case Error::no_certificate: return "no certificate";
+    case Error::unreadable_file: return "cannot read the file";
     case Error::weak_key: return "RSA key too short (below the minimum, 2048 bits by default)";
     case Error::work_limit_exceeded: return "path validation gave up: work limit reached";
   }

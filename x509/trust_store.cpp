@@ -18,7 +18,7 @@ namespace baretls::x509 {
 #if BARETLS_WITH_FILES
 Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit) {
   std::FILE* f = std::fopen(path, "rb");
-  if (f == nullptr) return Error::no_certificate;
+  if (f == nullptr) return Error::unreadable_file;
   std::vector<std::uint8_t> data;
   std::uint8_t buf[4096];
   while (true) {
@@ -32,7 +32,7 @@ Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit)
   }
   const bool failed = std::ferror(f) != 0;
   std::fclose(f);
-  if (failed) return Error::no_certificate;
+  if (failed) return Error::unreadable_file;
   return data;
 }
 #endif  // BARETLS_WITH_FILES
@@ -78,11 +78,11 @@ Error TrustStore::load_file(const char* path) {
 Error TrustStore::load_directory(const char* path) {
   std::error_code ec;
   std::filesystem::directory_iterator it(path, ec);
-  if (ec) return Error::no_certificate;
+  if (ec) return Error::unreadable_file;
   std::vector<std::string> files;
   // The error_code overloads only: the library is built without exceptions.
   for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
-    if (ec) return Error::no_certificate;
+    if (ec) return Error::unreadable_file;
     std::error_code type_ec;
     if (it->is_regular_file(type_ec)) files.push_back(it->path().string());
   }

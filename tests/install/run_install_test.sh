@@ -21,6 +21,7 @@ prefix=$work/prefix
 echo "-- install into $prefix"
 cmake --install "$bin" --prefix "$prefix" >/dev/null
 test -f "$prefix/include/baretls/crypto/sha256.h"
+test -f "$prefix/include/baretls/baretls.h"
 test -f "$prefix/lib/cmake/baretls/baretlsConfig.cmake" || test -f "$prefix/lib64/cmake/baretls/baretlsConfig.cmake"
 
 echo "-- find_package consumer"

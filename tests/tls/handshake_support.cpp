@@ -18,14 +18,9 @@ std::string read_text(const std::string& rel_path) {
 }
 
 tls::CertifiedKey load_certified_key(const std::string& name) {
-  tls::CertifiedKey ck;
-  auto chain = x509::pem_decode_all(read_text("tls/" + name + ".pem"), "CERTIFICATE");
-  REQUIRE(chain.ok());
-  ck.chain = std::move(*chain);
-  auto key = x509::PrivateKey::from_pem(read_text("tls/" + name + ".key"));
-  REQUIRE_MESSAGE(key.ok(), "key " << name << ": " << x509::to_string(key.error()));
-  ck.key = std::make_shared<const x509::PrivateKey>(std::move(*key));
-  return ck;
+  auto ck = tls::load_certified_key(read_text("tls/" + name + ".pem"), read_text("tls/" + name + ".key"));
+  REQUIRE_MESSAGE(ck.ok(), "credentials " << name << ": " << tls::to_string(ck.error()));
+  return std::move(*ck);
 }
 
 std::shared_ptr<const x509::TrustStore> load_roots(const std::string& name) {
@@ -126,20 +121,6 @@ void rewrite_flight(tls::Connection& from, tls::Connection& to,
   }
 }
 
-void settle(tls::Connection& a, tls::Connection& b) {
-  for (int i = 0; i < 1000; ++i) {
-    bool moved = false;
-    for (auto* p : {&a, &b}) {
-      auto& from = *p;
-      auto& to = p == &a ? b : a;
-      const auto out = from.outgoing();
-      if (out.empty()) continue;
-      auto n = to.feed(out);
-      from.consume_outgoing(n ? *n : out.size());
-      moved = true;
-    }
-    if (!moved) return;
-  }
-}
+void settle(tls::Connection& a, tls::Connection& b) { (void)tls::pump(a, b); }
 
 }  // namespace baretls::test

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "baretls/tls/connection.h"
+#include "baretls/tls/credentials.h"
+#include "baretls/tls/pump.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/trust_store.h"

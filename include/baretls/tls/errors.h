@@ -127,6 +127,8 @@ enum class Error : std::uint16_t {
   would_block,
   io_error,                  // the transport (socket) failed; see errno
   invalid_argument,          // a caller's argument is out of range (e.g. an exporter label)
+  missing_random,            // Connection made with a configuration without a random source
+  missing_clock,             // a configuration that verifies certificates has no clock
 
   // peer
   peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())

@@ -23,6 +23,7 @@ enum class Error : std::uint16_t {
   crypto_failure,          // a local crypto/ operation failed (RNG, fault check, buffer)
   unsupported_rsa_key,     // RSA key out of bounds: n odd, <= 8192 bits; e odd, 3 <= e < 2^32
   nonconforming,           // breaks an RFC 5280 MUST (critical key identifier, CA with empty subject)
+  unreadable_file,         // a file or directory cannot be opened or read (see errno)
 
   // Path validation (RFC 5280 §6).
   expired = 100,

@@ -46,7 +46,7 @@ class TrustStore {
 };
 
 #if BARETLS_WITH_FILES
-// Reads a whole (small) file; Error::no_certificate when it cannot be read,
+// Reads a whole (small) file; Error::unreadable_file when it cannot be read,
 // Error::too_large past `limit`.
 [[nodiscard]] Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit);
 #endif
