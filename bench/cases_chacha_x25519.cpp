@@ -8,6 +8,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "baretls/crypto/chacha20_poly1305.h"
@@ -81,13 +82,33 @@ void add_chacha_poly(std::vector<Case>& out) {
 
 BARETLS_BENCH_REGISTER("chacha20-poly1305", "baretls", add_chacha_poly);
 
-// X25519 has one implementation, portable C++ over radix-2^51 limbs.
-constexpr const char* kX25519Path = "portable";
-
 struct X25519Keys {
   std::array<std::uint8_t, 32> mine{9, 8, 7, 6, 5}, peer_public{}, shared{};
 };
 
+bool run_x25519_derive(const X25519Keys& k, std::size_t n) {
+  std::array<std::uint8_t, 32> shared{};
+  bool ok = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    ok &= crypto::x25519(shared, k.mine, k.peer_public) == crypto::Error::ok;
+    do_not_optimize(shared.data());
+  }
+  return ok && shared == k.shared;
+}
+
+bool run_x25519_keygen_derive(const X25519Keys& k, const crypto::RandomSource& rng, std::size_t n) {
+  std::array<std::uint8_t, 32> priv, pub, shared;
+  bool ok = true;
+  for (std::size_t i = 0; i < n; ++i) {
+    ok &= crypto::x25519_generate(rng, priv, pub) == crypto::Error::ok;
+    ok &= crypto::x25519(shared, priv, k.peer_public) == crypto::Error::ok;
+    do_not_optimize(shared.data());
+    do_not_optimize(pub.data());
+  }
+  return ok;
+}
+
+// Once per ladder path (x25519_implementation()).
 BARETLS_BENCH_REGISTER("x25519", "baretls", [](std::vector<Case>& out) {
   const auto rng = crypto::system_random();
   auto k = std::make_shared<X25519Keys>();
@@ -97,28 +118,12 @@ BARETLS_BENCH_REGISTER("x25519", "baretls", [](std::vector<Case>& out) {
     out.push_back(failed_setup("ecdhx25519", "derive", "baretls"));
     return;
   }
-  out.push_back(Case{"ecdhx25519", "derive", "baretls", kX25519Path, 0, Unit::operations_per_second, ~0u,
-                     [k](std::size_t n) {
-                       std::array<std::uint8_t, 32> shared{};
-                       bool ok = true;
-                       for (std::size_t i = 0; i < n; ++i) {
-                         ok &= crypto::x25519(shared, k->mine, k->peer_public) == crypto::Error::ok;
-                         do_not_optimize(shared.data());
-                       }
-                       return ok && shared == k->shared;
-                     }});
-  out.push_back(Case{"ecdhx25519", "keygen+derive", "baretls", kX25519Path, 0, Unit::operations_per_second, ~0u,
-                     [k, rng](std::size_t n) {
-                       std::array<std::uint8_t, 32> priv, pub, shared;
-                       bool ok = true;
-                       for (std::size_t i = 0; i < n; ++i) {
-                         ok &= crypto::x25519_generate(rng, priv, pub) == crypto::Error::ok;
-                         ok &= crypto::x25519(shared, priv, k->peer_public) == crypto::Error::ok;
-                         do_not_optimize(shared.data());
-                         do_not_optimize(pub.data());
-                       }
-                       return ok;
-                     }});
+  for (const auto& path : distinct_paths([] { return std::string(crypto::x25519_implementation()); })) {
+    out.push_back(Case{"ecdhx25519", "derive", "baretls", path.name, 0, Unit::operations_per_second, path.mask,
+                       [k](std::size_t n) { return run_x25519_derive(*k, n); }});
+    out.push_back(Case{"ecdhx25519", "keygen+derive", "baretls", path.name, 0, Unit::operations_per_second,
+                       path.mask, [k, rng](std::size_t n) { return run_x25519_keygen_derive(*k, rng, n); }});
+  }
 });
 
 }  // namespace

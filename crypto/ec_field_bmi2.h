@@ -12,18 +12,9 @@
 
 #include <cstdint>
 
+#include "crypto/adx_asm.h"
 #include "crypto/arch.h"
 #include "crypto/ec_field_impl.h"
-
-// GCC names AddressSanitizer builds with __SANITIZE_ADDRESS__, clang through
-// __has_feature(address_sanitizer).
-#if defined(__SANITIZE_ADDRESS__)
-#define BARETLS_EC_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define BARETLS_EC_ASAN 1
-#endif
-#endif
 
 namespace baretls::crypto::detail {
 
@@ -34,8 +25,10 @@ struct MontAdxKernel {
   using Field = MontField<Params>;
   using Fe = typename Field::Fe;
   static constexpr std::size_t N = Field::N;
-  static constexpr Fe kM = Field::kM;
-  static constexpr std::uint64_t kN0 = Field::kN0;
+  // Hidden: -fPIC code then reads the constants RIP-relative instead of
+  // spending a register on each GOT entry.
+  __attribute__((visibility("hidden"))) static constexpr Fe kM = Field::kM;
+  __attribute__((visibility("hidden"))) static constexpr std::uint64_t kN0 = Field::kN0;
 
   static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
     if constexpr (N == 4) {
@@ -46,7 +39,7 @@ struct MontAdxKernel {
   }
   static void sqr(Fe& r, const Fe& a) noexcept { mul(r, a, a); }
 
-  static void mul4(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
+  __attribute__((noinline)) static void mul4(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 4) {
     std::uint64_t x[6], lo, hi;
     __asm__(
         "xorl %k[x0], %k[x0]\n\t"
@@ -210,7 +203,7 @@ struct MontAdxKernel {
     Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
   }
 
-  static void mul6(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
+  __attribute__((noinline)) static void mul6(Fe& r, const Fe& a, const Fe& b) noexcept requires(N == 6) {
 #if defined(BARETLS_EC_ASAN)
     Field::mul_portable(r, a, b);
 #else
@@ -686,320 +679,6 @@ struct MontAdxKernel {
         "movq %[t5], 40(%[r])\n\t"
         : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [t4] "=&r"(t[4]), [t5] "=&r"(t[5]), [c] "=&r"(c)
         : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3]), [m4] "m"(kM[4]), [m5] "m"(kM[5])
-        : "cc", "memory");
-  }
-};
-
-// The P-256 field: p = 2^256 - 2^224 + 2^192 + 2^96 - 1 and -p^-1 = 1 mod
-// 2^64, so q = acc0 and q*p = q*2^256 - q*2^224 + q*2^192 + q*2^96 - q: the
-// low limb cancels, and only q*2^96 and q*(2^64 - 2^32 + 1)*2^192 are added.
-template <typename Params>
-struct P256AdxKernelT {
-  using Field = MontField<Params>;
-  using Fe = typename Field::Fe;
-  static constexpr std::uint64_t kC = 0xffffffff00000001;  // p's top limb
-  static constexpr Fe kM = Field::kM;
-
-  static void mul(Fe& r, const Fe& a, const Fe& b) noexcept {
-    std::uint64_t x[6], lo, hi;
-    __asm__(
-        // Row 0: acc += a * b[0]; fold q = acc0 (q*p = q*2^96 + q*c*2^192 - q + q*2^256).
-        "movq 0(%[b]), %%rdx\n\t"
-        "xorl %k[x5], %k[x5]\n\t"
-        "mulxq 0(%[a]), %[x0], %[x1]\n\t"
-        "mulxq 8(%[a]), %[lo], %[x2]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "mulxq 16(%[a]), %[lo], %[x3]\n\t"
-        "adcq %[lo], %[x2]\n\t"
-        "mulxq 24(%[a]), %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
-        "movq %[x0], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x0], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "adcq %[hi], %[x2]\n\t"
-        "movq %[x0], %%rdx\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq %[hi], %[x4]\n\t"
-        "adcq $0, %[x5]\n\t"
-        // Row 1: acc += a * b[1]; fold q = acc0 (q*p = q*2^96 + q*c*2^192 - q + q*2^256).
-        "movq 8(%[b]), %%rdx\n\t"
-        "xorl %k[x0], %k[x0]\n\t"
-        "mulxq 0(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x1]\n\t"
-        "adoxq %[hi], %[x2]\n\t"
-        "mulxq 8(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x2]\n\t"
-        "adoxq %[hi], %[x3]\n\t"
-        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "adcxq %[x0], %[x5]\n\t"
-        "adoxq %[x0], %[x0]\n\t"
-        "adcq $0, %[x0]\n\t"
-        "movq %[x1], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x1], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x2]\n\t"
-        "adcq %[hi], %[x3]\n\t"
-        "movq %[x1], %%rdx\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x4]\n\t"
-        "adcq %[hi], %[x5]\n\t"
-        "adcq $0, %[x0]\n\t"
-        // Row 2: acc += a * b[2]; fold q = acc0 (q*p = q*2^96 + q*c*2^192 - q + q*2^256).
-        "movq 16(%[b]), %%rdx\n\t"
-        "xorl %k[x1], %k[x1]\n\t"
-        "mulxq 0(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x2]\n\t"
-        "adoxq %[hi], %[x3]\n\t"
-        "mulxq 8(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x5]\n\t"
-        "adoxq %[hi], %[x0]\n\t"
-        "adcxq %[x1], %[x0]\n\t"
-        "adoxq %[x1], %[x1]\n\t"
-        "adcq $0, %[x1]\n\t"
-        "movq %[x2], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x2], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x3]\n\t"
-        "adcq %[hi], %[x4]\n\t"
-        "movq %[x2], %%rdx\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x5]\n\t"
-        "adcq %[hi], %[x0]\n\t"
-        "adcq $0, %[x1]\n\t"
-        // Row 3: acc += a * b[3]; fold q = acc0 (q*p = q*2^96 + q*c*2^192 - q + q*2^256).
-        "movq 24(%[b]), %%rdx\n\t"
-        "xorl %k[x2], %k[x2]\n\t"
-        "mulxq 0(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq 8(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x5]\n\t"
-        "adoxq %[hi], %[x0]\n\t"
-        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x0]\n\t"
-        "adoxq %[hi], %[x1]\n\t"
-        "adcxq %[x2], %[x1]\n\t"
-        "adoxq %[x2], %[x2]\n\t"
-        "adcq $0, %[x2]\n\t"
-        "movq %[x3], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x3], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x4]\n\t"
-        "adcq %[hi], %[x5]\n\t"
-        "movq %[x3], %%rdx\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x0]\n\t"
-        "adcq %[hi], %[x1]\n\t"
-        "adcq $0, %[x2]\n\t"
-        : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]),
-          [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [b] "r"(b.data()), [c] "m"(kC)
-        : "rdx", "cc", "memory");
-    Field::reduce_once(r, Fe{x[4], x[5], x[0], x[1]}, x[2]);
-  }
-
-  // a^2: the 8-limb square (cross products doubled plus squares), then the
-  // low half reduced and the high half added.
-  static void sqr(Fe& r, const Fe& a) noexcept {
-    std::uint64_t x[8], lo, hi;
-    __asm__(
-        // Cross products a_i a_j (i < j) into t1..t7.
-        "movq 0(%[a]), %%rdx\n\t"
-        "movl $0, %k[x7]\n\t"
-        "mulxq 8(%[a]), %[x1], %[x2]\n\t"
-        "mulxq 16(%[a]), %[lo], %[x3]\n\t"
-        "addq %[lo], %[x2]\n\t"
-        "mulxq 24(%[a]), %[lo], %[x4]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[x4]\n\t"
-        "movq 8(%[a]), %%rdx\n\t"
-        "xorl %k[x5], %k[x5]\n\t"
-        "mulxq 16(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x3]\n\t"
-        "adoxq %[hi], %[x4]\n\t"
-        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
-        "adcxq %[lo], %[x4]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movl $0, %k[x6]\n\t"
-        "adcxq %[x6], %[x5]\n\t"
-        "adoxq %[x6], %[x6]\n\t"
-        "adcq $0, %[x6]\n\t"
-        "movq 16(%[a]), %%rdx\n\t"
-        "mulxq 24(%[a]), %[lo], %[hi]\n\t"
-        "addq %[lo], %[x5]\n\t"
-        "adcq %[hi], %[x6]\n\t"
-        "adcq $0, %[x7]\n\t"
-        // Double them (CF chain) and add the squares a_i^2 (OF chain).
-        "xorl %k[x0], %k[x0]\n\t"
-        "movq 0(%[a]), %%rdx\n\t"
-        "mulxq %%rdx, %[x0], %[hi]\n\t"
-        "adcxq %[x1], %[x1]\n\t"
-        "adoxq %[hi], %[x1]\n\t"
-        "movq 8(%[a]), %%rdx\n\t"
-        "mulxq %%rdx, %[lo], %[hi]\n\t"
-        "adcxq %[x2], %[x2]\n\t"
-        "adoxq %[lo], %[x2]\n\t"
-        "adcxq %[x3], %[x3]\n\t"
-        "adoxq %[hi], %[x3]\n\t"
-        "movq 16(%[a]), %%rdx\n\t"
-        "mulxq %%rdx, %[lo], %[hi]\n\t"
-        "adcxq %[x4], %[x4]\n\t"
-        "adoxq %[lo], %[x4]\n\t"
-        "adcxq %[x5], %[x5]\n\t"
-        "adoxq %[hi], %[x5]\n\t"
-        "movq 24(%[a]), %%rdx\n\t"
-        "mulxq %%rdx, %[lo], %[hi]\n\t"
-        "adcxq %[x6], %[x6]\n\t"
-        "adoxq %[lo], %[x6]\n\t"
-        "adcxq %[x7], %[x7]\n\t"
-        "adoxq %[hi], %[x7]\n\t"
-        // Montgomery-reduce the low half t0..t3 (one MULX per limb, as in mul).
-        "movq %[x0], %%rdx\n\t"
-        "movq %[x0], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x0], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x1]\n\t"
-        "adcq %[hi], %[x2]\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x3]\n\t"
-        "adcq $0, %[hi]\n\t"
-        "movq %[hi], %[x0]\n\t"
-        "movq %[x1], %%rdx\n\t"
-        "movq %[x1], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x1], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x2]\n\t"
-        "adcq %[hi], %[x3]\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x0]\n\t"
-        "adcq $0, %[hi]\n\t"
-        "movq %[hi], %[x1]\n\t"
-        "movq %[x2], %%rdx\n\t"
-        "movq %[x2], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x2], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x3]\n\t"
-        "adcq %[hi], %[x0]\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x1]\n\t"
-        "adcq $0, %[hi]\n\t"
-        "movq %[hi], %[x2]\n\t"
-        "movq %[x3], %%rdx\n\t"
-        "movq %[x3], %[lo]\n\t"
-        "shlq $32, %[lo]\n\t"
-        "movq %[x3], %[hi]\n\t"
-        "shrq $32, %[hi]\n\t"
-        "addq %[lo], %[x0]\n\t"
-        "adcq %[hi], %[x1]\n\t"
-        "mulxq %[c], %[lo], %[hi]\n\t"
-        "adcq %[lo], %[x2]\n\t"
-        "adcq $0, %[hi]\n\t"
-        "movq %[hi], %[x3]\n\t"
-        // Add the high half t4..t7; the carry goes to lo.
-        "addq %[x4], %[x0]\n\t"
-        "adcq %[x5], %[x1]\n\t"
-        "adcq %[x6], %[x2]\n\t"
-        "adcq %[x7], %[x3]\n\t"
-        "movl $0, %k[lo]\n\t"
-        "adcq $0, %[lo]\n\t"
-        : [x0] "=&r"(x[0]), [x1] "=&r"(x[1]), [x2] "=&r"(x[2]), [x3] "=&r"(x[3]), [x4] "=&r"(x[4]), [x5] "=&r"(x[5]), [x6] "=&r"(x[6]), [x7] "=&r"(x[7]),
-          [lo] "=&r"(lo), [hi] "=&r"(hi)
-        : [a] "r"(a.data()), [c] "m"(kC)
-        : "rdx", "cc", "memory");
-    Field::reduce_once(r, Fe{x[0], x[1], x[2], x[3]}, lo);
-  }
-
-  static void add(Fe& r, const Fe& a, const Fe& b) noexcept {
-    std::uint64_t t[4], c;
-    __asm__ __volatile__(  // writes r through a pointer
-        "movq 0(%[a]), %[t0]\n\t"
-        "movq 8(%[a]), %[t1]\n\t"
-        "movq 16(%[a]), %[t2]\n\t"
-        "movq 24(%[a]), %[t3]\n\t"
-        "movl $0, %k[c]\n\t"
-        "addq 0(%[b]), %[t0]\n\t"
-        "adcq 8(%[b]), %[t1]\n\t"
-        "adcq 16(%[b]), %[t2]\n\t"
-        "adcq 24(%[b]), %[t3]\n\t"
-        "adcq $0, %[c]\n\t"
-        "movq %[t0], 0(%[r])\n\t"
-        "movq %[t1], 8(%[r])\n\t"
-        "movq %[t2], 16(%[r])\n\t"
-        "movq %[t3], 24(%[r])\n\t"
-        "subq %[m0], %[t0]\n\t"
-        "sbbq %[m1], %[t1]\n\t"
-        "sbbq %[m2], %[t2]\n\t"
-        "sbbq %[m3], %[t3]\n\t"
-        "sbbq $0, %[c]\n\t"
-        // Borrow: the sum was below m, keep it.
-        "cmovcq 0(%[r]), %[t0]\n\t"
-        "cmovcq 8(%[r]), %[t1]\n\t"
-        "cmovcq 16(%[r]), %[t2]\n\t"
-        "cmovcq 24(%[r]), %[t3]\n\t"
-        "movq %[t0], 0(%[r])\n\t"
-        "movq %[t1], 8(%[r])\n\t"
-        "movq %[t2], 16(%[r])\n\t"
-        "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
-        : "cc", "memory");
-  }
-  static void sub(Fe& r, const Fe& a, const Fe& b) noexcept {
-    std::uint64_t t[4], c;
-    __asm__ __volatile__(  // writes r through a pointer
-        "movq 0(%[a]), %[t0]\n\t"
-        "movq 8(%[a]), %[t1]\n\t"
-        "movq 16(%[a]), %[t2]\n\t"
-        "movq 24(%[a]), %[t3]\n\t"
-        "subq 0(%[b]), %[t0]\n\t"
-        "sbbq 8(%[b]), %[t1]\n\t"
-        "sbbq 16(%[b]), %[t2]\n\t"
-        "sbbq 24(%[b]), %[t3]\n\t"
-        "sbbq %[c], %[c]\n\t"
-        "movq %[t0], 0(%[r])\n\t"
-        "movq %[t1], 8(%[r])\n\t"
-        "movq %[t2], 16(%[r])\n\t"
-        "movq %[t3], 24(%[r])\n\t"
-        "addq %[m0], %[t0]\n\t"
-        "adcq %[m1], %[t1]\n\t"
-        "adcq %[m2], %[t2]\n\t"
-        "adcq %[m3], %[t3]\n\t"
-        // No borrow (c == 0): keep the plain difference.
-        "testq %[c], %[c]\n\t"
-        "cmovzq 0(%[r]), %[t0]\n\t"
-        "cmovzq 8(%[r]), %[t1]\n\t"
-        "cmovzq 16(%[r]), %[t2]\n\t"
-        "cmovzq 24(%[r]), %[t3]\n\t"
-        "movq %[t0], 0(%[r])\n\t"
-        "movq %[t1], 8(%[r])\n\t"
-        "movq %[t2], 16(%[r])\n\t"
-        "movq %[t3], 24(%[r])\n\t"
-        : [t0] "=&r"(t[0]), [t1] "=&r"(t[1]), [t2] "=&r"(t[2]), [t3] "=&r"(t[3]), [c] "=&r"(c)
-        : [r] "r"(r.data()), [a] "r"(a.data()), [b] "r"(b.data()), [m0] "m"(kM[0]), [m1] "m"(kM[1]), [m2] "m"(kM[2]), [m3] "m"(kM[3])
         : "cc", "memory");
   }
 };

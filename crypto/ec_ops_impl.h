@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Internal: the byte-level operations of one prime curve (CurveOps), built
 // from its field, group order and point arithmetic: SEC1 point decoding,
-// constant-time fixed 4-bit-window scalar multiplication (variable base,
-// complete RCB formulas), a precomputed table of signed 5-bit windows for the
+// constant-time signed 5-bit-window scalar multiplication (variable base,
+// Jacobian coordinates), a precomputed table of signed 5-bit windows for the
 // generator (one mixed addition per window, no doublings), the variable-time
 // double-scalar multiplication of ECDSA verification (Jacobian, interleaved
 // wNAF), and the mod-n scalar arithmetic of ECDSA. Instantiated once per
@@ -59,22 +59,17 @@ std::string_view p384_implementation() noexcept;
 template <typename C>
 struct EcCurve {
   using Pt = EcPoint<C>;
-  using Point = typename Pt::Point;
   using Affine = typename Pt::Affine;
   using F = typename C::F;
   using S = typename C::S;
   using Fe = typename F::Fe;
+  using JCt = EcJacobian<C>;
+  using Jac = EcJacobianVartime<C>;
+  using JPoint = typename JCt::Point;
   static constexpr std::size_t N = F::N;
   static constexpr std::size_t kBytes = F::kBytes;
-  static constexpr std::size_t kWindows = 2 * kBytes;  // 4-bit windows
   static constexpr std::size_t kNafLen = 8 * kBytes + 1;
   static constexpr std::size_t kBaseWindows = (8 * kBytes + 1 + 4) / 5;  // signed 5-bit windows
-
-  // 4-bit digit w (from the least significant end) of a big-endian scalar.
-  static std::uint64_t nibble(const std::uint8_t* k, std::size_t w) noexcept {
-    const std::uint8_t b = k[kBytes - 1 - w / 2];
-    return (w & 1) != 0 ? std::uint64_t{b} >> 4 : std::uint64_t{b} & 15;
-  }
 
   static Error decode(Affine& a, const std::uint8_t* xy) noexcept {
     Fe x, y;
@@ -93,29 +88,41 @@ struct EcCurve {
     F::store_be(xy + kBytes, t);
   }
 
-  // r = k*P: fixed 4-bit windows, every table entry read for each window.
-  static void mul(Point& r, const Affine& p, const std::uint8_t* k) noexcept {
-    Point table[16];
-    Pt::set_identity(table[0]);
-    Pt::from_affine(table[1], p);
-    for (std::size_t i = 2; i < 16; ++i) {
-      if ((i & 1) == 0) {
-        Pt::dbl(table[i], table[i / 2]);
+  // r = k*P for k in [1, n-1] and P not the identity: signed 5-bit windows
+  // (booth_digit), left to right, over the table jP, j = 1..16, in Jacobian
+  // coordinates; five doublings and one addition per window, every table
+  // entry read for each window. CT: no branch or index depends on k.
+  // The incomplete addition never meets its exceptional case (accumulator
+  // == entry, neither the identity). Before window w's addition the
+  // accumulator is A*P, A = sum_{i>w} d_i 32^(i-w), a multiple of 32.
+  //  - w > 0: |A| < n/32 + 17, so A = +-d_w (mod n) means A = +-d_w, and
+  //    32 | A, |d_w| <= 16 leave only A = d_w = 0 (identities, masked).
+  //  - w = 0: A = k - d_0 = d_0 (mod n) means k = 2 d_0 (mod n): k = 2 d_0
+  //    makes A = d_0 a non-zero multiple of 32 (impossible), and
+  //    k = n + 2 d_0 with d_0 < 0 needs 32 | n + d_0, i.e. n mod 32 in
+  //    [1, 16]; P-256 has 17 and P-384 19 (static_assert).
+  static void mul(JPoint& r, const Affine& p, const std::uint8_t* k) noexcept {
+    static_assert(S::kM[0] % 32 > 16, "the proof of the incomplete addition needs n mod 32 > 16");
+    JPoint table[16], sel;
+    JCt::from_affine(table[0], p);
+    for (std::size_t i = 1; i < 16; ++i) {
+      if ((i & 1) != 0) {
+        JCt::dbl(table[i], table[i / 2]);  // 2j P = 2 (j P)
       } else {
-        Pt::add_mixed(table[i], table[i - 1], p);
+        JCt::add_mixed(table[i], table[i - 1], p);  // (j+1) P, j P != +-P
       }
     }
-    Point sel;
-    Pt::set_identity(r);
-    for (std::size_t w = kWindows; w-- > 0;) {
-      if (w != kWindows - 1) {
-        for (int i = 0; i < 4; ++i) Pt::dbl(r, r);
-      }
-      Pt::select(sel, table, 16, nibble(k, w));
-      Pt::add(r, r, sel);
+    Digit d = booth_digit(k, kBaseWindows - 1);
+    JCt::select_signed(r, table, 16, d.mag, d.negative);
+    for (std::size_t w = kBaseWindows - 1; w-- > 0;) {
+      for (int i = 0; i < 5; ++i) JCt::dbl(r, r);
+      d = booth_digit(k, w);
+      JCt::select_signed(sel, table, 16, d.mag, d.negative);
+      JCt::add(r, r, sel);
     }
     secure_wipe_object(table);
     secure_wipe_object(sel);
+    secure_wipe_object(d);
   }
 
   static void load_base(Affine& a, std::size_t w, std::size_t j) noexcept {
@@ -126,29 +133,14 @@ struct EcCurve {
     }
   }
 
-  // Bit i of a big-endian scalar (0 past the top); i is public.
-  static std::uint64_t bit(const std::uint8_t* k, std::size_t i) noexcept {
-    if (i >= 8 * kBytes) return 0;
-    return (std::uint64_t{k[kBytes - 1 - i / 8]} >> (i % 8)) & 1;
-  }
-
-  // r = k*G with signed 5-bit windows (Booth recoding): digit w is
-  // b[5w-1] + b[5w] + 2b[5w+1] + 4b[5w+2] + 8b[5w+3] - 16b[5w+4] in
-  // [-16, 16]; one mixed addition per window from the precomputed table (no
-  // doublings). Each lookup scans all 16 entries; the sign is applied by a
-  // conditional negation. CT: no branch or index depends on k.
-  static void mul_base(Point& r, const std::uint8_t* k) noexcept {
-    Pt::set_identity(r);
-    Affine sel, entry;
-    Point t;
-    Fe neg_y;
-    for (std::size_t w = 0; w < kBaseWindows; ++w) {
-      std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
-      for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
-      // digit = (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5), as magnitude and sign.
-      const auto digit = static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
-      const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
-      const std::uint64_t mag = (static_cast<std::uint64_t>(digit) ^ sign) - sign;
+  // sel = entry mag of window w (j*32^w*G for j = mag), zero for mag = 0,
+  // reading all 16 entries (through C::select_flat when the curve has a
+  // vector version). CT.
+  static void select_base(Affine& sel, std::size_t w, std::uint64_t mag) noexcept {
+    if constexpr (requires { C::select_flat(sel.x, sel.y, C::kBaseTable, 16, mag); }) {
+      C::select_flat(sel.x, sel.y, C::kBaseTable + w * 16 * 2 * N, 16, mag);
+    } else {
+      Affine entry;
       sel.x = Fe{};
       sel.y = Fe{};
       for (std::size_t j = 0; j < 16; ++j) {
@@ -157,17 +149,91 @@ struct EcCurve {
         F::cmov(sel.x, entry.x, m);
         F::cmov(sel.y, entry.y, m);
       }
+    }
+  }
+
+  // Bit i of a big-endian scalar (0 past the top); i is public.
+  static std::uint64_t bit(const std::uint8_t* k, std::size_t i) noexcept {
+    if (i >= 8 * kBytes) return 0;
+    return (std::uint64_t{k[kBytes - 1 - i / 8]} >> (i % 8)) & 1;
+  }
+
+  // Signed 5-bit window w (Booth recoding) of a big-endian scalar: digit
+  // b[5w-1] + b[5w] + 2b[5w+1] + 4b[5w+2] + 8b[5w+3] - 16b[5w+4] in
+  // [-16, 16], so that k = sum_w digit_w 32^w; returned as magnitude and
+  // sign mask. CT: no branch on k (w is public).
+  struct Digit {
+    std::uint64_t mag;
+    ct::Mask negative;
+  };
+  // The digit of the six bits b[5w-1..5w+4] (b[5w-1] lowest):
+  // (w6 >> 1) + (w6 & 1) - 32 * (w6 >> 5). CT.
+  static constexpr std::int64_t booth_value(std::uint64_t w6) noexcept {
+    return static_cast<std::int64_t>((w6 >> 1) + (w6 & 1)) - static_cast<std::int64_t>(32 * (w6 >> 5));
+  }
+  static Digit booth_digit(const std::uint8_t* k, std::size_t w) noexcept {
+    std::uint64_t w6 = w == 0 ? 0 : bit(k, 5 * w - 1);
+    for (std::size_t b = 0; b < 5; ++b) w6 |= bit(k, 5 * w + b) << (b + 1);
+    const std::int64_t digit = booth_value(w6);
+    const auto sign = static_cast<std::uint64_t>(digit >> 63);  // all ones when negative
+    return Digit{(static_cast<std::uint64_t>(digit) ^ sign) - sign, ct::Mask::from_word(ct::value_barrier(sign))};
+  }
+
+  // r = k*G for k in [1, n-1] with signed 5-bit windows (booth_digit): one
+  // mixed Jacobian addition per window from the precomputed table (no
+  // doublings). Each lookup scans all 16 entries; the sign is applied by a
+  // conditional negation, a zero digit keeps the accumulator by a mask.
+  // CT: no branch or index depends on k. The addition never meets its
+  // exceptional case (base_comb_is_safe).
+  static void mul_base(JPoint& r, const std::uint8_t* k) noexcept {
+    static_assert(base_comb_is_safe(), "the fixed-base comb's incomplete additions need a proof for this curve");
+    JCt::set_identity(r);
+    Affine sel;
+    JPoint t;
+    Fe neg_y;
+    for (std::size_t w = 0; w < kBaseWindows; ++w) {
+      const Digit d = booth_digit(k, w);
+      select_base(sel, w, d.mag);
       F::neg(neg_y, sel.y);
-      F::cmov(sel.y, neg_y, ct::Mask::from_word(ct::value_barrier(sign)));
-      Pt::add_mixed(t, r, sel);
-      const ct::Mask use = ct::is_nonzero(mag);
-      F::cmov(r.x, t.x, use);
-      F::cmov(r.y, t.y, use);
-      F::cmov(r.z, t.z, use);
+      F::cmov(sel.y, neg_y, d.negative);
+      JCt::add_mixed(t, r, sel);
+      JCt::cmov(r, t, ct::is_nonzero(d.mag));
     }
     secure_wipe_object(sel);
     secure_wipe_object(t);
     secure_wipe_object(neg_y);
+  }
+
+  // Before window w's addition the accumulator is A*G, A = sum_{i<w} d_i
+  // 32^i, |A| < 0.52 * 32^w, and the entry B*G, B = d_w 32^w. A = B (mod n)
+  // with both non-zero is the exceptional case (A = -B gives the identity,
+  // correctly). Below the top window |A - B| < 17 * 32^w <= 2^(5(W-1)) <= n
+  // forces A = B, impossible as |B| >= 32^w > |A|. At the top, A = k - B,
+  // so A = B means k = 2B (mod n): k is the residue v = 2 d 32^(W-1) mod n,
+  // whose own top digit must then be d; checked for every d here.
+  static constexpr bool base_comb_is_safe() noexcept {
+    if ((S::kM[N - 1] >> 63) == 0 || 5 * (kBaseWindows - 1) > 8 * kBytes - 1) return false;
+    const Limbs<N> t = pow2_mod<N>(S::kM, 5 * (kBaseWindows - 1) + 1);  // 2 * 32^(W-1) mod n
+    Limbs<N> v{};
+    for (std::uint64_t d = 1; d <= 16; ++d) {
+      v = add_mod_n(v, t);  // d * t mod n
+      if (booth_digit_limbs(v, kBaseWindows - 1) == static_cast<std::int64_t>(d)) return false;
+    }
+    return true;
+  }
+  static constexpr Limbs<N> add_mod_n(const Limbs<N>& a, const Limbs<N>& b) noexcept {
+    Limbs<N> r{};
+    std::uint64_t carry = 0;
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(r[j], a[j], b[j], carry);
+    S::reduce_once(r, r, carry);
+    return r;
+  }
+  // booth_digit over little-endian limbs (compile time).
+  static constexpr std::int64_t booth_digit_limbs(const Limbs<N>& v, std::size_t w) noexcept {
+    auto bit_of = [&](std::size_t i) -> std::uint64_t { return i >= 64 * N ? 0 : (v[i / 64] >> (i % 64)) & 1; };
+    std::uint64_t w6 = w == 0 ? 0 : bit_of(5 * w - 1);
+    for (std::size_t b = 0; b < 5; ++b) w6 |= bit_of(5 * w + b) << (b + 1);
+    return booth_value(w6);
   }
 
   // Width-w NAF of a public scalar: digits odd in (-2^(w-1), 2^(w-1)) or 0.
@@ -202,9 +268,6 @@ struct EcCurve {
       k[N] >>= 1;
     }
   }
-
-  using Jac = EcJacobianVartime<C>;
-  using JPoint = typename Jac::Point;
 
   static void load_odd(Affine& a, std::size_t i) noexcept {
     const std::uint64_t* e = C::kOddTable + i * 2 * N;
@@ -262,10 +325,10 @@ struct EcCurve {
   }
 
   static void base_mul(std::uint8_t* xy_out, const std::uint8_t* k) noexcept {
-    Point p;
+    JPoint p;
     Affine a;
     mul_base(p, k);
-    Pt::to_affine(a, p);
+    JCt::to_affine(a, p);
     encode(xy_out, a);
     secure_wipe_object(p);
     secure_wipe_object(a);
@@ -274,15 +337,19 @@ struct EcCurve {
   static bool point_mul_x(std::uint8_t* x_out, const std::uint8_t* xy, const std::uint8_t* k) noexcept {
     Affine q;
     if (decode(q, xy) != Error::ok) return false;
-    Point p;
+    JPoint p;
     mul(p, q, k);
     const bool infinity = F::is_zero(p.z).to_bool();  // public: never for a valid Q and k
-    Pt::to_affine(q, p);
-    Fe x;
-    F::from_mont(x, q.x);
+    // x = X / Z^2
+    Fe zinv, x;
+    F::invert(zinv, p.z);
+    F::sqr(zinv, zinv);
+    F::mul(x, p.x, zinv);
+    F::from_mont(x, x);
     F::store_be(x_out, x);
     secure_wipe_object(p);
     secure_wipe_object(q);
+    secure_wipe_object(zinv);
     secure_wipe_object(x);
     return !infinity;
   }

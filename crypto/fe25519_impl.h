@@ -114,15 +114,18 @@ inline Fe fe_mul_small(const Fe& f, std::uint64_t k) noexcept {
                        fe_u128{f.v[4]} * k);
 }
 
-// Swaps a and b when bit is 1, with masks only.
-inline void fe_cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept {
+// Swaps limb arrays a and b when bit is 1, with masks only.
+template <std::size_t N>
+void limbs_cswap(std::uint64_t (&a)[N], std::uint64_t (&b)[N], std::uint64_t bit) noexcept {
   const std::uint64_t m = ct::value_barrier(std::uint64_t{0} - bit);
-  for (int i = 0; i < kFeLimbs; ++i) {
-    const std::uint64_t t = m & (a.v[i] ^ b.v[i]);
-    a.v[i] ^= t;
-    b.v[i] ^= t;
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::uint64_t t = m & (a[i] ^ b[i]);
+    a[i] ^= t;
+    b[i] ^= t;
   }
 }
+
+inline void fe_cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept { limbs_cswap(a.v, b.v, bit); }
 
 // r = a where mask is all ones; r unchanged where it is zero.
 inline void fe_cmov(Fe& r, const Fe& a, std::uint64_t mask) noexcept {
@@ -323,25 +326,48 @@ inline void fe_to_bytes(std::uint8_t out[32], const Fe& f) noexcept {
 
 #endif  // BARETLS_WIDE64
 
-inline Fe fe_sqr_n(Fe f, int n) noexcept {
-  for (int i = 0; i < n; ++i) f = fe_sqr(f);
+template <typename F>
+typename F::Fe fe_sqr_times(typename F::Fe f, int n) noexcept {
+  for (int i = 0; i < n; ++i) f = F::sqr(f);
   return f;
 }
 
-// z^(p-2) = z^-1 (zero maps to zero). p - 2 = 2^255 - 21 = (2^250 - 1) * 2^5 + 11.
-inline Fe fe_invert(const Fe& z) noexcept {
-  const Fe z2 = fe_sqr(z);                                   // 2
-  const Fe z9 = fe_mul(fe_sqr_n(z2, 2), z);                  // 9
-  const Fe z11 = fe_mul(z9, z2);                             // 11
-  const Fe z_5_0 = fe_mul(fe_sqr(z11), z9);                  // 2^5 - 1
-  const Fe z_10_0 = fe_mul(fe_sqr_n(z_5_0, 5), z_5_0);       // 2^10 - 1
-  const Fe z_20_0 = fe_mul(fe_sqr_n(z_10_0, 10), z_10_0);    // 2^20 - 1
-  const Fe z_40_0 = fe_mul(fe_sqr_n(z_20_0, 20), z_20_0);    // 2^40 - 1
-  const Fe z_50_0 = fe_mul(fe_sqr_n(z_40_0, 10), z_10_0);    // 2^50 - 1
-  const Fe z_100_0 = fe_mul(fe_sqr_n(z_50_0, 50), z_50_0);   // 2^100 - 1
-  const Fe z_200_0 = fe_mul(fe_sqr_n(z_100_0, 100), z_100_0);  // 2^200 - 1
-  const Fe z_250_0 = fe_mul(fe_sqr_n(z_200_0, 50), z_50_0);  // 2^250 - 1
-  return fe_mul(fe_sqr_n(z_250_0, 5), z11);                  // 2^255 - 21
+// z^(p-2) = z^-1 (zero maps to zero) with the operations of F (Fe51Ops
+// below, Fe64Ops in fe25519_adx.h). p - 2 = 2^255 - 21 = (2^250 - 1) * 2^5 + 11.
+template <typename F>
+typename F::Fe fe_invert_chain(const typename F::Fe& z) noexcept {
+  using E = typename F::Fe;
+  const E z2 = F::sqr(z);                                            // 2
+  const E z9 = F::mul(fe_sqr_times<F>(z2, 2), z);                    // 9
+  const E z11 = F::mul(z9, z2);                                      // 11
+  const E z_5_0 = F::mul(F::sqr(z11), z9);                           // 2^5 - 1
+  const E z_10_0 = F::mul(fe_sqr_times<F>(z_5_0, 5), z_5_0);         // 2^10 - 1
+  const E z_20_0 = F::mul(fe_sqr_times<F>(z_10_0, 10), z_10_0);      // 2^20 - 1
+  const E z_40_0 = F::mul(fe_sqr_times<F>(z_20_0, 20), z_20_0);      // 2^40 - 1
+  const E z_50_0 = F::mul(fe_sqr_times<F>(z_40_0, 10), z_10_0);      // 2^50 - 1
+  const E z_100_0 = F::mul(fe_sqr_times<F>(z_50_0, 50), z_50_0);     // 2^100 - 1
+  const E z_200_0 = F::mul(fe_sqr_times<F>(z_100_0, 100), z_100_0);  // 2^200 - 1
+  const E z_250_0 = F::mul(fe_sqr_times<F>(z_200_0, 50), z_50_0);    // 2^250 - 1
+  return F::mul(fe_sqr_times<F>(z_250_0, 5), z11);                   // 2^255 - 21
 }
+
+// The portable field operations (radix 2^51, or 2^25.5 without a 128-bit
+// integer) under the names the X25519 ladder uses (x25519.cpp); Fe64Ops
+// (fe25519_adx.h) is the MULX/ADX counterpart.
+struct Fe51Ops {
+  using Fe = detail::Fe;
+  static Fe from_u64(std::uint64_t x) noexcept { return fe_from_u64(x); }
+  static Fe from_bytes(const std::uint8_t b[32]) noexcept { return fe_from_bytes(b); }
+  static void to_bytes(std::uint8_t out[32], const Fe& f) noexcept { fe_to_bytes(out, f); }
+  static Fe add(const Fe& a, const Fe& b) noexcept { return fe_add(a, b); }
+  static Fe sub(const Fe& a, const Fe& b) noexcept { return fe_sub(a, b); }
+  static Fe mul(const Fe& a, const Fe& b) noexcept { return fe_mul(a, b); }
+  static Fe sqr(const Fe& a) noexcept { return fe_sqr(a); }
+  // RFC 7748 §5: a24 = (486662 - 2) / 4 = 121665.
+  static Fe mul_a24(const Fe& a) noexcept { return fe_mul_small(a, 121665); }
+  static void cswap(Fe& a, Fe& b, std::uint64_t bit) noexcept { fe_cswap(a, b, bit); }
+};
+
+inline Fe fe_invert(const Fe& z) noexcept { return fe_invert_chain<Fe51Ops>(z); }
 
 }  // namespace baretls::crypto::detail

@@ -4,7 +4,10 @@
 #include "baretls/crypto/cpu.h"
 #include "crypto/arch.h"
 #include "crypto/ec_ops_impl.h"
+#include "crypto/ec_select_avx2.h"
 #include "crypto/p256_field.h"
+#include "crypto/p256_field_adx.h"
+#include "crypto/p256_scalar_adx.h"
 
 namespace baretls::crypto::detail {
 namespace {
@@ -34,18 +37,37 @@ struct P256Curve {
   static constexpr const std::uint64_t* kOddTable = kP256OddTable;
 };
 
+#if BARETLS_X86_64
+// MULX/ADX field arithmetic and AVX2 table lookups (every CPU with ADX has
+// AVX2).
+struct P256CurveAdx : P256Curve<P256FieldAdx, P256ScalarAdx> {
+  template <typename P>
+  static void select(P& r, const P* table, std::size_t count, std::uint64_t index) noexcept {
+    ec_select_avx2(r, table, count, index);
+  }
+  static void select_flat(F::Fe& x, F::Fe& y, const std::uint64_t* entries, std::size_t count,
+                          std::uint64_t index) noexcept {
+    ec_select_flat_avx2(x, y, entries, count, index);
+  }
+};
+
+bool use_adx() noexcept {
+  return cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx) && cpu_has(CpuFeature::avx2);
+}
+#endif
+
 }  // namespace
 
 const CurveOps& p256_ops() noexcept {
 #if BARETLS_X86_64
-  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return EcCurve<P256Curve<P256FieldAdx, P256ScalarAdx>>::kOps;
+  if (use_adx()) return EcCurve<P256CurveAdx>::kOps;
 #endif
   return EcCurve<P256Curve<P256Field, P256Scalar>>::kOps;
 }
 
 std::string_view p256_implementation() noexcept {
 #if BARETLS_X86_64
-  if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return "bmi2-adx";
+  if (use_adx()) return "bmi2-adx-avx2";
 #endif
   return "portable";
 }

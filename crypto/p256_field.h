@@ -59,10 +59,7 @@ struct P256OrderParams {
 };
 using P256Scalar = MontField<P256OrderParams>;
 
-#if BARETLS_X86_64
-// The same fields with MULX/ADX multiplication (ec_field_bmi2.h).
-using P256FieldAdx = MontField<P256FieldParams, P256AdxKernelT<P256FieldParams>>;
-using P256ScalarAdx = MontField<P256OrderParams, MontAdxKernel<P256OrderParams>>;
-#endif
+// The MULX/ADX forms of both are P256FieldAdx (p256_field_adx.h) and
+// P256ScalarAdx (p256_scalar_adx.h), with BARETLS_X86_64 only.
 
 }  // namespace baretls::crypto::detail

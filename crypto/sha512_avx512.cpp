@@ -4,15 +4,19 @@
 // schedule (step 1) runs four blocks at a time in 512-bit registers (one
 // 128-bit lane per block, two words per step, VPRORQ + VPTERNLOGQ), and the
 // schedule of the next four blocks is interleaved with the current blocks'
-// rounds so that the vector units work while the scalar ALUs run the chain.
+// rounds so that the vector units work while the scalar ALUs run the chain;
+// the first block of a call computes the rest of its own batch's schedule
+// the same way, so none of it runs before the first round.
 #include "crypto/arch.h"
 
 #if BARETLS_X86_64
 
-// GCC 12 reports -Wmaybe-uninitialized inside its own AVX-512 intrinsic
-// headers (their _mm512_undefined_* pass-through operands); not our code.
+// GCC 12 reports -Wmaybe-uninitialized and -Wuninitialized inside its own
+// AVX-512 intrinsic headers (their _mm512_undefined_* pass-through
+// operands); not our code.
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wuninitialized"
 #endif
 #include <immintrin.h>
 
@@ -79,11 +83,16 @@ __attribute__((target(SHA512_VEC_TARGET), always_inline)) inline void schedule_s
     bc = ab;                                                                           \
   } while (0)
 
-// The 80 rounds of one block (lane `lane` of `cur`); when `next` is given,
-// also computes ten schedule slots of the next four blocks, one per eight
-// rounds, starting at slot `first_slot`.
+// The 80 rounds of one block, whose W + K are at wk (every fourth pair, see
+// Schedule). In each group g (rounds 8g..8g+7) it computes kOwn slots of
+// its own batch's schedule `own`, 8 + kOwn*g onwards (slot p is computed in
+// group p/4 - 2 and first read in group p/4; only the very first block of a
+// call has kOwn = 4), and, when `next` is given, slot first_slot + g of the
+// next four blocks' schedule.
+template <int kOwn>
 __attribute__((target("avx512f,avx512bw,avx512vl,bmi,bmi2")))
-void block_rounds(std::uint64_t state[8], const std::uint64_t* wk, Schedule* next,
+void block_rounds(std::uint64_t state[8], const std::uint64_t* wk, Schedule* own,
+                  const std::uint8_t* const own_in[kLanes], Schedule* next,
                   const std::uint8_t* const next_in[kLanes], int first_slot) {
   std::uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
   std::uint64_t e = state[4], f = state[5], g = state[6], h = state[7];
@@ -95,6 +104,8 @@ void block_rounds(std::uint64_t state[8], const std::uint64_t* wk, Schedule* nex
     SHA512_ROUND(h, a, b, c, d, e, f, g, q[1]);                                     \
     SHA512_ROUND(g, h, a, b, c, d, e, f, q[8]);                                     \
     SHA512_ROUND(f, g, h, a, b, c, d, e, q[9]);                                     \
+    for (int k = 0; k < kOwn && 8 + kOwn * (grp) + k < kSlots; ++k)                 \
+      schedule_slot(*own, own_in, 8 + kOwn * (grp) + k);                            \
     if (next != nullptr) schedule_slot(*next, next_in, first_slot + (grp));         \
     SHA512_ROUND(e, f, g, h, a, b, c, d, q[16]);                                    \
     SHA512_ROUND(d, e, f, g, h, a, b, c, q[17]);                                    \
@@ -130,7 +141,10 @@ void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, st
   int cur = 0;
   const std::uint8_t* in[kLanes];
   lane_inputs(blocks, count, in);
-  for (int p = 0; p < kSlots; ++p) schedule_slot(sched[cur], in, p);
+  // Slots 0-7 are the loaded words; the first block's rounds compute the
+  // rest of the first batch's schedule, so that no schedule work is exposed.
+  for (int p = 0; p < 8; ++p) schedule_slot(sched[cur], in, p);
+  bool first = true;
   while (count > 0) {
     const std::size_t here = count < kLanes ? count : kLanes;
     const std::size_t rest = count - here;
@@ -142,13 +156,20 @@ void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, st
     }
     for (std::size_t j = 0; j < here; ++j) {
       // Blocks 0..3 each carry ten of the next schedule's 40 slots.
-      block_rounds(state, sched[cur].wk + 2 * j, next, next_in, static_cast<int>(10 * j));
+      const std::uint64_t* wk = sched[cur].wk + 2 * j;
+      const int first_slot = static_cast<int>(10 * j);
+      if (first && j == 0) {
+        block_rounds<4>(state, wk, &sched[cur], in, next, next_in, first_slot);
+      } else {
+        block_rounds<0>(state, wk, nullptr, in, next, next_in, first_slot);
+      }
     }
     // Fewer than four blocks here but more to come cannot happen (here < 4
     // only when rest == 0), so every slot of `next` was computed above.
     blocks += 128 * here;
     count = rest;
     cur ^= 1;
+    first = false;
   }
   secure_wipe(sched, sizeof sched);
 }

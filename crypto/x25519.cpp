@@ -1,22 +1,21 @@
 // SPDX-License-Identifier: MIT
 // X25519 (RFC 7748 §5): the Montgomery ladder with conditional swaps by
 // mask, over the field of fe25519_impl.h (radix 2^51, or 2^25.5 without a
-// 128-bit integer); see x25519.h. Public keys use the fixed-base comb of
-// x25519_base.cpp.
+// 128-bit integer), or on CPUs with BMI2 and ADX the radix-2^64 MULX/ADX
+// field of fe25519_adx.h; see x25519.h. Public keys use the fixed-base comb
+// of x25519_base.cpp.
 #include "baretls/crypto/x25519.h"
 
+#include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
+#include "crypto/fe25519_adx.h"
 #include "crypto/fe25519_impl.h"
 #include "crypto/x25519_impl.h"
 
 namespace baretls::crypto {
 namespace {
-
-using detail::Fe;
-
-// RFC 7748 §5: a24 = (486662 - 2) / 4 for curve25519.
-constexpr std::uint64_t kA24 = 121665;
 
 // RFC 7748 §5, decodeScalar25519: clear bits 0-2 and 255, set bit 254.
 void clamp(std::uint8_t k[32]) noexcept {
@@ -26,50 +25,65 @@ void clamp(std::uint8_t k[32]) noexcept {
 }
 
 // RFC 7748 §5: the ladder over the bits of the clamped scalar, from bit 254
-// down. Returns x_2 / z_2. CT: the bits only steer fe_cswap masks.
-Fe ladder(const std::uint8_t k[32], const Fe& x1) noexcept {
-  Fe x2 = detail::fe_from_u64(1), z2 = detail::fe_from_u64(0);
-  Fe x3 = x1, z3 = detail::fe_from_u64(1);
+// down, on the field operations F (Fe51Ops or Fe64Ops). Writes x_2 / z_2.
+// CT: the bits only steer F::cswap masks.
+template <typename F>
+void ladder(std::uint8_t out[32], const std::uint8_t k[32], const std::uint8_t u[32]) noexcept {
+  using Fe = typename F::Fe;
+  const Fe x1 = F::from_bytes(u);
+  Fe x2 = F::from_u64(1), z2 = F::from_u64(0);
+  Fe x3 = x1, z3 = F::from_u64(1);
   std::uint64_t swap = 0;
   for (int t = 254; t >= 0; --t) {
     const std::uint64_t k_t = (k[t >> 3] >> (t & 7)) & 1;
     swap ^= k_t;
-    detail::fe_cswap(x2, x3, swap);
-    detail::fe_cswap(z2, z3, swap);
+    F::cswap(x2, x3, swap);
+    F::cswap(z2, z3, swap);
     swap = k_t;
-    const Fe a = detail::fe_add(x2, z2);
-    const Fe aa = detail::fe_sqr(a);
-    const Fe b = detail::fe_sub(x2, z2);
-    const Fe bb = detail::fe_sqr(b);
-    const Fe e = detail::fe_sub(aa, bb);
-    const Fe c = detail::fe_add(x3, z3);
-    const Fe d = detail::fe_sub(x3, z3);
-    const Fe da = detail::fe_mul(d, a);
-    const Fe cb = detail::fe_mul(c, b);
-    x3 = detail::fe_sqr(detail::fe_add(da, cb));
-    z3 = detail::fe_mul(x1, detail::fe_sqr(detail::fe_sub(da, cb)));
-    x2 = detail::fe_mul(aa, bb);
-    z2 = detail::fe_mul(e, detail::fe_add(aa, detail::fe_mul_small(e, kA24)));
+    const Fe a = F::add(x2, z2);
+    const Fe aa = F::sqr(a);
+    const Fe b = F::sub(x2, z2);
+    const Fe bb = F::sqr(b);
+    const Fe e = F::sub(aa, bb);
+    const Fe c = F::add(x3, z3);
+    const Fe d = F::sub(x3, z3);
+    const Fe da = F::mul(d, a);
+    const Fe cb = F::mul(c, b);
+    x3 = F::sqr(F::add(da, cb));
+    z3 = F::mul(x1, F::sqr(F::sub(da, cb)));
+    x2 = F::mul(aa, bb);
+    z2 = F::mul(e, F::add(aa, F::mul_a24(e)));
   }
-  detail::fe_cswap(x2, x3, swap);
-  detail::fe_cswap(z2, z3, swap);
-  const Fe result = detail::fe_mul(x2, detail::fe_invert(z2));
+  F::cswap(x2, x3, swap);
+  F::cswap(z2, z3, swap);
+  Fe result = F::mul(x2, detail::fe_invert_chain<F>(z2));
+  F::to_bytes(out, result);
   secure_wipe_object(x2);
   secure_wipe_object(z2);
   secure_wipe_object(x3);
   secure_wipe_object(z3);
-  return result;
+  secure_wipe_object(result);
 }
 
+#if BARETLS_X86_64
+bool use_adx() noexcept { return cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx); }
+#endif
+
 void scalar_mult(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> scalar,
-                 const Fe& u) noexcept {
+                 std::span<const std::uint8_t, 32> u) noexcept {
   std::uint8_t k[32];
   for (int i = 0; i < 32; ++i) k[i] = scalar[static_cast<std::size_t>(i)];
   clamp(k);
-  Fe r = ladder(k, u);
-  detail::fe_to_bytes(out.data(), r);
+#if BARETLS_X86_64
+  if (use_adx()) {
+    ladder<detail::Fe64Ops>(out.data(), k, u.data());
+  } else {
+    ladder<detail::Fe51Ops>(out.data(), k, u.data());
+  }
+#else
+  ladder<detail::Fe51Ops>(out.data(), k, u.data());
+#endif
   secure_wipe(k, sizeof k);
-  secure_wipe_object(r);
 }
 
 }  // namespace
@@ -78,12 +92,19 @@ Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> 
              std::span<const std::uint8_t, 32> u) noexcept {
   // RFC 7748 §5: "implementations of X25519 ... MUST mask the most significant
   // bit in the final byte" of u; fe_from_bytes ignores bit 255.
-  scalar_mult(out, scalar, detail::fe_from_bytes(u.data()));
+  scalar_mult(out, scalar, u);
   // RFC 7748 §6.1: "check ... whether the resulting shared secret is the
   // all-zero value and abort if so". The outcome is public; the bytes are not.
   std::uint64_t acc = 0;
   for (std::uint8_t b : out) acc |= b;
   return ct::is_zero(acc).to_bool() ? Error::zero_shared_secret : Error::ok;
+}
+
+std::string_view x25519_implementation() noexcept {
+#if BARETLS_X86_64
+  if (use_adx()) return "bmi2-adx";
+#endif
+  return "portable";
 }
 
 void x25519_base(std::span<std::uint8_t, 32> public_key, std::span<const std::uint8_t, 32> scalar) noexcept {

@@ -25,7 +25,7 @@ bool offers_ecdhe(const CommonConfig& c) {
 Error client_start(Engine& e) {
   const auto& cfg = *e.client_config;
   if (cfg.cipher_suites.empty()) return Error::bad_config;
-  e.record.set_inspector(cfg.inspector, true);
+  e.channel.record().set_inspector(cfg.inspector, true);
   ClientHello ch;
   if (cfg.random(e.neg.client_random) != crypto::Error::ok) return Error::random_failure;
   ch.random = e.neg.client_random;
@@ -55,7 +55,7 @@ Error client_start(Engine& e) {
   e.neg.client_version = ch.client_version;
   e.state = HsState::client_wait_server_hello;
   BARETLS_TRY(e.queue_handshake(HandshakeType::client_hello, ch));
-  return e.flush_flight();
+  return e.channel.flush_flight();
 }
 
 namespace {
@@ -101,7 +101,7 @@ Result<HsState> client_on_server_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.extended_master_secret = sh->extended_master_secret;
   e.neg.secure_renegotiation = true;
   e.transcript.select(suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   // RFC 5246 §7.4.1.3: our session ID echoed means an abbreviated handshake.
   if (server_resumes(e, *sh)) return client_resume(e, *sh);
   return HsState::client_wait_certificate;
@@ -142,10 +142,7 @@ Result<HsState> client_on_server_key_exchange(Engine& e, std::span<const std::ui
   if (!config_has_scheme(cfg, ske->signature_scheme)) return Error::unoffered_signature_algorithm;
   const auto scheme = static_cast<SignatureScheme>(ske->signature_scheme);
   if (!scheme_fits_key(scheme, e.neg.peer_key->type())) return Error::unoffered_signature_algorithm;
-  std::vector<std::uint8_t> signed_data(e.neg.client_random.begin(), e.neg.client_random.end());
-  signed_data.insert(signed_data.end(), e.neg.server_random.begin(), e.neg.server_random.end());
-  const auto params = ske->params();
-  signed_data.insert(signed_data.end(), params.begin(), params.end());
+  const auto signed_data = ske->signed_data(e.neg.client_random, e.neg.server_random);
   BARETLS_TRY(verify_signature(*e.neg.peer_key, scheme, signed_data, ske->signature));
   e.signature_verified = SignatureVerified();
   e.neg.group = group;
@@ -206,9 +203,10 @@ Result<HsState> client_on_server_hello_done(Engine& e, std::span<const std::uint
   return e.neg.ticket_expected ? HsState::client_wait_new_session_ticket : HsState::client_wait_change_cipher_spec;
 }
 
+// The server's Finished follows, in either flow (RFC 5246 §7.3).
 Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.server_write));
-  return HsState::client_wait_finished;
+  BARETLS_TRY(e.receive_change_cipher_spec());
+  return e.neg.resumption ? HsState::client_wait_resumed_finished : HsState::client_wait_finished;
 }
 
 Result<HsState> client_on_finished(Engine& e, std::span<const std::uint8_t> body) {
@@ -240,7 +238,7 @@ constexpr Row kClientRows[] = {
   // RFC 5077 §3.3 after a full handshake; the abbreviated one (RFC 5246 §7.3, resume_client.cpp).
   {HsState::client_wait_new_session_ticket,  HandshakeType::new_session_ticket,  client_on_new_session_ticket},
   {HsState::client_wait_resumed_new_session_ticket, HandshakeType::new_session_ticket, client_on_resumed_new_session_ticket},
-  {HsState::client_wait_resumed_change_cipher_spec, kChangeCipherSpec,           client_on_resumed_change_cipher_spec},
+  {HsState::client_wait_resumed_change_cipher_spec, kChangeCipherSpec,           client_on_change_cipher_spec},
   {HsState::client_wait_resumed_finished,    HandshakeType::finished,            client_on_resumed_finished},
   {HsState::established,                     HandshakeType::hello_request,       client_on_hello_request},
 };

@@ -25,15 +25,7 @@ std::optional<SignatureScheme> pick_client_scheme(const ClientConfig& cfg, const
   const std::uint8_t wanted = key == CertKeyType::rsa ? kRsaSign : kEcdsaSign;
   if (std::find(cr.certificate_types.begin(), cr.certificate_types.end(), wanted) == cr.certificate_types.end())
     return std::nullopt;
-  for (const bool strict : {true, false})
-    for (const auto s : cfg.signature_schemes) {
-      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
-      const auto code = static_cast<std::uint16_t>(s);
-      if (fits && std::find(cr.signature_algorithms.begin(), cr.signature_algorithms.end(), code) !=
-                      cr.signature_algorithms.end())
-        return s;
-    }
-  return std::nullopt;
+  return choose_signature_scheme(cfg.signature_schemes, cr.signature_algorithms, key);
 }
 
 }  // namespace

@@ -78,12 +78,10 @@ Result<HsState> server_on_certificate_verify(Engine& e, std::span<const std::uin
   if (!e.neg.peer_key || !e.transcript.keeping()) return Error::internal_error;
   if (!is_known_scheme(cv->signature_scheme) || !config_has_scheme(*e.server_config, cv->signature_scheme))
     return Error::unoffered_signature_algorithm;
-  // The engine has already added this message to the transcript; sign over what came before.
-  const auto all = e.transcript.messages();
-  const std::size_t own = kHandshakeHeaderSize + body.size();
-  if (all.size() < own) return Error::internal_error;
-  const auto err = verify_signature(*e.neg.peer_key, static_cast<SignatureScheme>(cv->signature_scheme),
-                                    all.first(all.size() - own), cv->signature);
+  // What came before this message, as the dispatcher noted it.
+  const auto before = e.transcript.messages().first(e.neg.before_messages_size);
+  const auto err = verify_signature(*e.neg.peer_key, static_cast<SignatureScheme>(cv->signature_scheme), before,
+                                    cv->signature);
   if (err == Error::bad_signature) return Error::bad_certificate_verify;
   if (err != Error::ok) return err;
   e.transcript.stop_keeping();

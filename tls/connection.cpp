@@ -53,8 +53,8 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   e->server_config = std::move(config);
   e->state = detail::HsState::server_wait_client_hello;
   BARETLS_TRY(detail::setup_features(*e));
-  e->record.set_inspector(e->server_config->inspector, false);
-  e->record.set_version_policy(VersionPolicy::client_hello);
+  e->channel.record().set_inspector(e->server_config->inspector, false);
+  e->channel.record().set_version_policy(VersionPolicy::client_hello);
   return Connection(std::move(e));
 }
 
@@ -62,26 +62,15 @@ Result<std::size_t> Connection::feed(std::span<const std::uint8_t> data) { retur
 
 Error Connection::feed_eof() {
   auto& e = *engine_;
-  e.transport_eof = true;
+  e.channel.note_transport_eof();
   if (e.error != Error::ok) return e.error;
-  if (e.close_notify_received) return Error::ok;
+  if (e.channel.close_notify_received()) return Error::ok;
   // RFC 5246 §7.2.1: without close_notify, the data may have been truncated.
-  e.error = Error::truncated;
-  return e.error;
+  return e.fail(Error::truncated);
 }
 
-std::span<const std::uint8_t> Connection::outgoing() const noexcept {
-  return std::span<const std::uint8_t>(engine_->out).subspan(engine_->out_sent);
-}
-
-void Connection::consume_outgoing(std::size_t n) noexcept {
-  auto& e = *engine_;
-  e.out_sent += std::min(n, e.out.size() - e.out_sent);
-  if (e.out_sent == e.out.size()) {
-    e.out.clear();
-    e.out_sent = 0;
-  }
-}
+std::span<const std::uint8_t> Connection::outgoing() const noexcept { return engine_->channel.outgoing(); }
+void Connection::consume_outgoing(std::size_t n) noexcept { engine_->channel.consume_outgoing(n); }
 
 Result<std::size_t> Connection::read(std::span<std::uint8_t> out) { return engine_->read(out); }
 Result<std::size_t> Connection::write(std::span<const std::uint8_t> data) { return engine_->write(data); }
@@ -89,14 +78,14 @@ Result<std::size_t> Connection::write(std::span<const std::uint8_t> data) { retu
 Error Connection::close() {
   auto& e = *engine_;
   if (e.error != Error::ok) return e.error;
-  if (!e.close_notify_sent) e.send_alert(AlertLevel::warning, Alert::close_notify);
+  if (!e.channel.close_notify_sent()) e.send_alert(AlertLevel::warning, Alert::close_notify);
   return Error::ok;
 }
 
 std::uint32_t Connection::state() const noexcept { return engine_->state_flags(); }
 Error Connection::error() const noexcept { return engine_->error; }
-std::optional<Alert> Connection::alert_sent() const noexcept { return engine_->alert_sent; }
-std::optional<Alert> Connection::peer_alert() const noexcept { return engine_->peer_alert; }
+std::optional<Alert> Connection::alert_sent() const noexcept { return engine_->channel.alert_sent(); }
+std::optional<Alert> Connection::peer_alert() const noexcept { return engine_->channel.peer_alert(); }
 Role Connection::role() const noexcept { return engine_->role; }
 std::optional<CipherSuite> Connection::cipher_suite() const noexcept { return engine_->suite; }
 std::optional<NamedGroup> Connection::group() const noexcept { return engine_->group; }
@@ -133,8 +122,7 @@ std::span<const std::uint8_t> Connection::peer_certificate() const noexcept { re
 
 std::size_t Connection::memory_footprint() const noexcept {
   const auto& e = *engine_;
-  return sizeof(detail::Engine) + e.in.capacity() + e.out.capacity() + e.hs.capacity() + e.flight.capacity() +
-         e.server_name.capacity() + e.peer_certificate.capacity() + e.transcript.messages().size();
+  return sizeof(detail::Engine) + e.channel.footprint() + e.server_name.capacity() + e.peer_certificate.capacity() + e.transcript.messages().size();
 }
 
 }  // namespace baretls::tls

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// The connection engine behind tls::Connection: buffers, record processing,
-// alerts, application data (engine.cpp), the handshake dispatcher and the
-// state tables of client.cpp and server.cpp (handshake_table.h). Internal.
+// The connection engine behind tls::Connection: the record channel it drives
+// (channel.h: records, buffers, alert state), what records mean to the
+// handshake, application data and the failed state (engine.cpp), the
+// handshake dispatcher and the state tables of client.cpp and server.cpp
+// (handshake_table.h). Internal.
 #pragma once
 
 #include <array>
@@ -16,6 +18,7 @@
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
 #include "baretls/tls/session.h"
+#include "tls/channel.h"
 #include "tls/handshake_table.h"
 #include "tls/key_exchange.h"
 #include "tls/key_schedule.h"
@@ -73,8 +76,13 @@ struct Negotiation {
   std::optional<CertKeyType> certificate_type;  // server: its key type
   MasterSecret master;
   TrafficKeys keys;
-  std::array<std::uint8_t, crypto::kMaxDigestSize> finished_hash{};  // transcript before peer Finished
-  std::size_t finished_hash_size = 0;
+  // The transcript before the message being handled, taken by the
+  // dispatcher for every received message: the peer's Finished is checked
+  // against its hash (RFC 5246 §7.4.9), a CertificateVerify against the
+  // messages themselves (§7.4.8; kept only while one may come).
+  std::array<std::uint8_t, crypto::kMaxDigestSize> before_hash{};
+  std::size_t before_hash_size = 0;
+  std::size_t before_messages_size = 0;
 
   // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
   const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
@@ -97,20 +105,7 @@ struct Engine {
   std::shared_ptr<const ServerConfig> server_config;
   std::string server_name;
 
-  RecordLayer record;
-  // Incoming bytes: one record at most after compaction (kMaxRecordIn).
-  RecordBuffer in;
-  std::size_t in_len = 0;        // bytes held
-  std::size_t in_pos = 0;        // start of the first unprocessed record
-  std::size_t app_pos = 0;       // decrypted application data not yet read:
-  std::size_t app_end = 0;       //   in[app_pos, app_end), inside the record at in_pos
-  std::size_t app_record = 0;    // wire size of that record
-  std::vector<std::uint8_t> hs;      // handshake reassembly (engine.cpp: grown per message, then released)
-  static constexpr std::size_t kKeptReassembly = 16 * 1024;  // capacity kept between messages
-  std::vector<std::uint8_t> flight;  // handshake messages queued, sealed by flush_flight()
-  RecordBuffer out;                  // records to transmit (grown without zero-filling)
-  static constexpr std::size_t kOutSlack = 64;  // room for alerts behind a full record
-  std::size_t out_sent = 0;
+  RecordChannel channel;  // records, buffers, alert state (channel.h)
 
   Transcript transcript;
   HsState state = HsState::client_wait_server_hello;
@@ -121,12 +116,6 @@ struct Engine {
   std::optional<SessionResumed> session_resumed;
 
   Error error = Error::ok;
-  std::optional<Alert> alert_sent;
-  std::optional<Alert> peer_alert;
-  bool close_notify_received = false;
-  bool close_notify_sent = false;
-  bool transport_eof = false;
-  std::size_t warning_run = 0;
   // Renegotiation requests refused since the last application data: each
   // costs us a record, so a peer may not send them without end.
   static constexpr std::size_t kMaxRenegotiationRefusals = 4;
@@ -159,7 +148,7 @@ struct Engine {
   }
 
   // engine.cpp
-  Error fail(Error e);                       // keeps the first error, queues its alert once
+  Error fail(Error e);  // the one way into the failed state: first error, alert, wipe, release
   void send_alert(AlertLevel level, Alert a);
   [[nodiscard]] Error pump();                // process buffered records
   [[nodiscard]] Result<std::size_t> feed(std::span<const std::uint8_t> data);
@@ -181,8 +170,8 @@ struct Engine {
   template <typename M>
   [[nodiscard]] Error queue_handshake(HandshakeType type, const M& msg);
   [[nodiscard]] Error queue_bytes(std::size_t start);  // transcript + trace for flight[start..]
-  [[nodiscard]] Error flush_flight();
   [[nodiscard]] Error send_change_cipher_spec();
+  [[nodiscard]] Error receive_change_cipher_spec();
   [[nodiscard]] Error derive_keys(std::span<const std::uint8_t> pre_master_secret);
   [[nodiscard]] Error send_finished();
   [[nodiscard]] Error enter_established();
@@ -190,21 +179,19 @@ struct Engine {
  private:
   [[nodiscard]] Error on_record(const OpenedRecord& rec);
   [[nodiscard]] Error on_handshake_bytes(std::span<const std::uint8_t> data);
-  [[nodiscard]] std::size_t handshake_bound(std::uint8_t type) const noexcept;
-  void reserve_reassembly(std::size_t more);
-  void release_reassembly();
+  [[nodiscard]] HandshakeBounds handshake_bounds() const noexcept;
   [[nodiscard]] Error on_alert(std::span<const std::uint8_t> body);
   [[nodiscard]] Error dispatch(HandshakeType type, std::span<const std::uint8_t> message);
 };
 
 template <typename M>
 Error Engine::queue_handshake(HandshakeType type, const M& msg) {
-  const std::size_t start = flight.size();
-  BARETLS_TRY(append_handshake(flight, type, msg));
+  const std::size_t start = channel.flight().size();
+  BARETLS_TRY(append_handshake(channel.flight(), type, msg));
   return queue_bytes(start);
 }
 
-// handshake_common.cpp: verify the peer's Finished against neg.finished_hash.
+// handshake_common.cpp: verify the peer's Finished against neg.before_hash.
 [[nodiscard]] Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body);
 // Lists from the configuration as wire codes.
 [[nodiscard]] std::vector<std::uint16_t> config_suites(const CommonConfig& c);
@@ -221,6 +208,9 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 // client.cpp / server.cpp
 [[nodiscard]] Error client_start(Engine& e);
 [[nodiscard]] std::span<const Row> client_rows() noexcept;
+// The peer's ChangeCipherSpec, full or abbreviated handshake (both tables).
+[[nodiscard]] Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
+[[nodiscard]] Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] std::span<const Row> server_rows() noexcept;
 
 }  // namespace baretls::tls::detail

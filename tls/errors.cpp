@@ -87,7 +87,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::bad_finished:
     case Error::bad_signature:
     case Error::bad_certificate_verify:
-    case Error::bad_psk_binder: return Alert::decrypt_error;
+    case Error::bad_psk_binder:
+    case Error::signature_unverifiable: return Alert::decrypt_error;
     case Error::certificate_required: return Alert::handshake_failure;
     case Error::certificate_expired:
     case Error::certificate_not_yet_valid: return Alert::certificate_expired;
@@ -105,7 +106,8 @@ std::optional<Alert> alert_for(Error e) noexcept {
     case Error::invalid_state:
     case Error::invalid_argument:
     case Error::missing_random:
-    case Error::missing_clock: return Alert::internal_error;
+    case Error::missing_clock:
+    case Error::private_key_failure: return Alert::internal_error;
     case Error::would_block:
     case Error::io_error:
     case Error::peer_alert:
@@ -169,6 +171,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::bad_signature: return "key-exchange signature does not verify";
     case Error::bad_certificate_verify: return "CertificateVerify signature does not verify";
     case Error::bad_psk_binder: return "PSK binder mismatch";
+    case Error::signature_unverifiable: return "the peer's key cannot verify a signature of this scheme";
     case Error::certificate_required: return "peer did not send a required certificate";
     case Error::certificate_expired: return "certificate has expired";
     case Error::certificate_not_yet_valid: return "certificate is not yet valid";
@@ -189,6 +192,7 @@ std::string_view to_string(Error e) noexcept {
     case Error::invalid_argument: return "argument out of range";
     case Error::missing_random: return "invalid configuration: no random source (set config.random)";
     case Error::missing_clock: return "invalid configuration: certificates are verified but no clock is set (set config.clock)";
+    case Error::private_key_failure: return "private-key operation failed";
     case Error::peer_alert: return "peer sent a fatal alert";
     case Error::closed: return "connection closed";
     case Error::truncated: return "connection closed without close_notify (truncation)";

@@ -13,7 +13,7 @@
 namespace baretls::tls::detail {
 
 Error Engine::queue_bytes(std::size_t start) {
-  const auto message = std::span<const std::uint8_t>(flight).subspan(start);
+  const auto message = std::span<const std::uint8_t>(channel.flight()).subspan(start);
   if (message.size() < kHandshakeHeaderSize) return Error::internal_error;
   const auto type = static_cast<HandshakeType>(message[0]);
   if (tracing()) trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
@@ -22,22 +22,22 @@ Error Engine::queue_bytes(std::size_t start) {
   return Error::ok;
 }
 
-Error Engine::flush_flight() {
-  if (flight.empty()) return Error::ok;
-  const Error e = record.seal_all(ContentType::handshake, flight, out);
-  flight.clear();
-  return e;
-}
-
 // RFC 5246 §7.1: struct { enum { change_cipher_spec(1), (255) } type; }
 // After sending it, the write side switches to the pending keys.
 Error Engine::send_change_cipher_spec() {
-  BARETLS_TRY(flush_flight());
+  BARETLS_TRY(channel.flush_flight());
   const std::uint8_t ccs[1] = {1};
-  BARETLS_TRY(record.seal(ContentType::change_cipher_spec, ccs, out));
+  BARETLS_TRY(channel.seal(ContentType::change_cipher_spec, ccs));
   trace(">>> ChangeCipherSpec");
   const auto& keys = role == Role::client ? neg.keys.client_write : neg.keys.server_write;
-  return record.enable_write(neg.suite->aead, keys);
+  return channel.record().enable_write(neg.suite->aead, keys);
+}
+
+// RFC 5246 §7.1: the peer's ChangeCipherSpec switches our read side to its
+// write keys (full and abbreviated handshakes alike).
+Error Engine::receive_change_cipher_spec() {
+  const auto& keys = role == Role::client ? neg.keys.server_write : neg.keys.client_write;
+  return channel.record().enable_read(neg.suite->aead, keys);
 }
 
 Error Engine::derive_keys(std::span<const std::uint8_t> pre_master_secret) {
@@ -67,7 +67,7 @@ Error Engine::send_finished() {
   inspect_finished(*this, role == Role::client ? "client_verify_data" : "server_verify_data", std::span(hash).first(n),
                    f.verify_data);
   BARETLS_TRY(queue_handshake(HandshakeType::finished, f));
-  return flush_flight();
+  return channel.flush_flight();
 }
 
 // RFC 5246 §7.4.9: "Recipients of Finished messages MUST verify that the
@@ -77,9 +77,9 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
   if (!f) return f.error();
   const auto label = e.role == Role::client ? FinishedLabel::server : FinishedLabel::client;
   const auto expected = compute_verify_data(e.neg.suite->prf_hash, e.neg.master, label,
-                                            std::span(e.neg.finished_hash).first(e.neg.finished_hash_size));
+                                            std::span(e.neg.before_hash).first(e.neg.before_hash_size));
   inspect_finished(e, e.role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data",
-                   std::span(e.neg.finished_hash).first(e.neg.finished_hash_size), expected);
+                   std::span(e.neg.before_hash).first(e.neg.before_hash_size), expected);
   if (!crypto::ct::equal(expected, f->verify_data).to_bool()) return Error::bad_finished;
   (e.role == Role::client ? e.server_verify_data : e.client_verify_data) = f->verify_data;
   e.finished_verified = FinishedVerified();
@@ -109,7 +109,7 @@ Error Engine::enter_established() {
   neg.master.wipe();
   neg.ephemeral.reset();
   neg.keys = TrafficKeys{};
-  trace("=== handshake complete: " + std::string(neg.suite->iana_name));
+  if (tracing()) trace("=== handshake complete: " + std::string(neg.suite->iana_name));
   return Error::ok;
 }
 

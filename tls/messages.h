@@ -134,6 +134,10 @@ struct ServerKeyExchange {
   void serialize(wire::Writer& w) const;
   // ServerECDHParams as signed: curve_type, named_curve, point.
   [[nodiscard]] std::vector<std::uint8_t> params() const;
+  // RFC 8422 §5.4: what the signature covers, ClientHello.random +
+  // ServerHello.random + ServerECDHParams (signer and verifier both).
+  [[nodiscard]] std::vector<std::uint8_t> signed_data(std::span<const std::uint8_t, 32> client_random,
+                                                      std::span<const std::uint8_t, 32> server_random) const;
 };
 
 // RFC 5246 §7.4.4

@@ -43,6 +43,17 @@ std::vector<std::uint8_t> ServerKeyExchange::params() const {
   return out;
 }
 
+std::vector<std::uint8_t> ServerKeyExchange::signed_data(std::span<const std::uint8_t, 32> client_random,
+                                                         std::span<const std::uint8_t, 32> server_random) const {
+  const auto p = params();
+  std::vector<std::uint8_t> out(client_random.size() + server_random.size() + p.size());
+  wire::Writer w(out);
+  w.bytes(client_random);
+  w.bytes(server_random);
+  w.bytes(p);
+  return out;
+}
+
 void ServerKeyExchange::serialize(wire::Writer& w) const {
   w.u8(kNamedCurve);
   w.u16(named_curve);

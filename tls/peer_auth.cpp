@@ -2,6 +2,9 @@
 // Peer authentication over x509/ and crypto/rsa (see peer_auth.h).
 #include "tls/peer_auth.h"
 
+#include <algorithm>
+#include <initializer_list>
+
 #include "baretls/crypto/rsa.h"
 #include "baretls/x509/certificate.h"
 #include "baretls/x509/hostname.h"
@@ -95,8 +98,21 @@ bool leaf_names_host(std::span<const std::uint8_t> leaf, std::string_view hostna
 Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
                        std::span<const std::uint8_t> signature) {
   if (!scheme_fits_key(scheme, key.type())) return Error::unoffered_signature_algorithm;
-  const auto e = key.key().verify(static_cast<x509::SignatureScheme>(scheme), message, signature);
-  return e == x509::Error::ok ? Error::ok : Error::bad_signature;
+  switch (key.key().verify(static_cast<x509::SignatureScheme>(scheme), message, signature)) {
+    case x509::Error::ok: return Error::ok;
+    case x509::Error::unsupported_algorithm: return Error::signature_unverifiable;
+    default: return Error::bad_signature;
+  }
+}
+
+std::optional<SignatureScheme> choose_signature_scheme(std::span<const SignatureScheme> ours,
+                                                       std::span<const std::uint16_t> offered, CertKeyType key) noexcept {
+  for (const bool strict : {true, false})
+    for (const auto s : ours) {
+      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
+      if (fits && std::find(offered.begin(), offered.end(), static_cast<std::uint16_t>(s)) != offered.end()) return s;
+    }
+  return std::nullopt;
 }
 
 Result<CertKeyType> private_key_type(const x509::PrivateKey& key) { return to_cert_key_type(key.type()); }
@@ -106,7 +122,7 @@ Error sign_message(const x509::PrivateKey& key, SignatureScheme scheme, std::spa
   // RSA-8192 is 1024 bytes; a DER ECDSA-P384 signature is at most 104.
   std::vector<std::uint8_t> sig(1024);
   auto n = key.sign(static_cast<x509::SignatureScheme>(scheme), message, rng, sig);
-  if (!n) return Error::internal_error;
+  if (!n) return Error::private_key_failure;
   out.insert(out.end(), sig.begin(), sig.begin() + static_cast<std::ptrdiff_t>(*n));
   return Error::ok;
 }
@@ -127,7 +143,10 @@ Error rsa_decrypt_premaster(const x509::PrivateKey& key, std::span<const std::ui
   const auto* rsa = key.rsa();
   if (rsa == nullptr) return Error::internal_error;
   const auto e = crypto::rsa_tls_decrypt_premaster(*rsa, ciphertext, client_version, rng, pms);
-  return e == crypto::Error::ok ? Error::ok : Error::random_failure;
+  // Padding failures never come back (implicit rejection): only the local
+  // ones, the random source or the private key's fault check.
+  if (e == crypto::Error::ok) return Error::ok;
+  return e == crypto::Error::rng_failure ? Error::random_failure : Error::private_key_failure;
 }
 
 }  // namespace baretls::tls

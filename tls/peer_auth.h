@@ -86,13 +86,21 @@ class PeerKey {
 [[nodiscard]] bool scheme_fits_key(SignatureScheme scheme, CertKeyType t) noexcept;
 // Stricter: the TLS 1.3 reading, hash sized to the curve (what we sign with first).
 [[nodiscard]] bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept;
+// RFC 5246 §7.4.1.4.1, §7.4.8: the first of `ours` that the peer `offered`
+// and that a key of type `key` can make, schemes sized to the curve first
+// (the server's ServerKeyExchange, the client's CertificateVerify).
+[[nodiscard]] std::optional<SignatureScheme> choose_signature_scheme(std::span<const SignatureScheme> ours,
+                                                                     std::span<const std::uint16_t> offered,
+                                                                     CertKeyType key) noexcept;
 
-// Ok or bad_signature. CT: none (public inputs only).
+// Ok, bad_signature, or signature_unverifiable when the key cannot check
+// this scheme at all. CT: none (public inputs only).
 [[nodiscard]] Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
                                      std::span<const std::uint8_t> signature);
 
 [[nodiscard]] Result<CertKeyType> private_key_type(const x509::PrivateKey& key);
-// Appends the signature to `out`. CT: per the x509/crypto signer.
+// Appends the signature to `out`; private_key_failure when the signer
+// fails. CT: per the x509/crypto signer.
 [[nodiscard]] Error sign_message(const x509::PrivateKey& key, SignatureScheme scheme,
                                  std::span<const std::uint8_t> message, const crypto::RandomSource& rng,
                                  std::vector<std::uint8_t>& out);
@@ -101,7 +109,8 @@ class PeerKey {
 [[nodiscard]] Error rsa_encrypt_premaster(const PeerKey& key, std::span<const std::uint8_t, 48> pms,
                                           const crypto::RandomSource& rng, std::vector<std::uint8_t>& out);
 // Server side with implicit rejection: on any padding/length/version
-// failure pms is 48 random bytes and the result is still ok.
+// failure pms is 48 random bytes and the result is still ok. Errors are
+// local only: random_failure, private_key_failure (fault check).
 // CT: time independent of the padding's validity.
 [[nodiscard]] Error rsa_decrypt_premaster(const x509::PrivateKey& key, std::span<const std::uint8_t> ciphertext,
                                           std::uint16_t client_version, const crypto::RandomSource& rng,

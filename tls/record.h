@@ -125,6 +125,12 @@ class RecordLayer {
   // After ChangeCipherSpec (RFC 5246 §7.1): protect this direction, seq = 0.
   [[nodiscard]] Error enable_read(RecordAead aead, const DirectionKeys& keys) noexcept;
   [[nodiscard]] Error enable_write(RecordAead aead, const DirectionKeys& keys) noexcept;
+  // After a fatal error: both directions' keys are wiped; nothing more is
+  // opened or sealed (protection stays on, so nothing goes out in the clear).
+  void drop_keys() noexcept {
+    read_.cipher.wipe();
+    write_.cipher.wipe();
+  }
   [[nodiscard]] bool read_protected() const noexcept { return read_.on; }
   [[nodiscard]] bool write_protected() const noexcept { return write_.on; }
   void set_version_policy(VersionPolicy p) noexcept { policy_ = p; }

@@ -50,6 +50,12 @@ constexpr crypto::AeadAlgorithm to_algorithm(RecordAead a) noexcept {
 // here as well leaves nothing of the keyed context behind.
 RecordCipher::~RecordCipher() { crypto::secure_wipe_object(cipher_); }
 
+void RecordCipher::wipe() noexcept {
+  keyed_ = false;
+  crypto::secure_wipe_object(cipher_);
+  iv_.wipe();
+}
+
 Error RecordCipher::init(RecordAead aead, const DirectionKeys& keys) noexcept {
   aead_ = aead;
   keyed_ = false;

@@ -31,6 +31,8 @@ class RecordCipher {
 
   // bad_config when the AEAD is not built in this tree.
   [[nodiscard]] Error init(RecordAead aead, const DirectionKeys& keys) noexcept;
+  // Forgets the key and IV: seal() and open() fail until init() again.
+  void wipe() noexcept;
   [[nodiscard]] RecordAead aead() const noexcept { return aead_; }
   // Bytes a sealed fragment adds to the plaintext: explicit nonce + tag.
   [[nodiscard]] std::size_t overhead() const noexcept { return explicit_nonce_size() + kAeadTagSize; }

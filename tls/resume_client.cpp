@@ -111,11 +111,6 @@ Result<HsState> client_on_resumed_new_session_ticket(Engine& e, std::span<const 
   return HsState::client_wait_resumed_change_cipher_spec;
 }
 
-Result<HsState> client_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.server_write));
-  return HsState::client_wait_resumed_finished;
-}
-
 // RFC 5246 §7.3: in the abbreviated handshake the server's Finished comes
 // first; ours answers it.
 Result<HsState> client_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body) {
@@ -131,18 +126,8 @@ void save_client_session(Engine& e) {
   // RFC 7627 §5.3: a session without the extended master secret is not
   // resumed (usable() would never offer it): not kept at all.
   if (!e.neg.extended_master_secret) return;
-  Session s;
-  if (e.neg.resumption) {
-    s = *e.offered_session;
-  } else {
-    s.suite = e.neg.suite->id;
-    s.extended_master_secret = e.neg.extended_master_secret;
-    s.session_id = e.neg.session_id;
-    s.created = config_now(*e.client_config);
-    s.peer_certificate = e.peer_certificate;  // the server's leaf, verified for server_name
-    s.server_name = e.requested_server_name;  // the SNI sent (RFC 6066 §3)
-    s.set_master_secret(e.neg.master.expose());
-  }
+  Session s = e.neg.resumption ? *e.offered_session : session_from_handshake(e);
+  if (!e.neg.resumption) s.session_id = e.neg.session_id;
   if (!e.neg.new_ticket.empty()) {
     // RFC 5077 §3.4: "If the client receives a session ticket from the
     // server, then it discards any Session ID that was sent in the ServerHello."

@@ -18,70 +18,20 @@ namespace baretls::tls::detail {
 
 namespace {
 
-// The state sealed in a ticket: version(1) suite(2) ems(1) created(8)
-// peer_certificate<0..2^14> server_name<0..255> master_secret(48). The peer
-// certificate keeps the client's identity across resumption (RFC 5246 §7.3,
-// §F.1.4); the server name binds the session to its SNI (RFC 6066 §3).
-constexpr std::uint8_t kTicketStateVersion = 3;
-constexpr std::size_t kTicketStateFixedSize = 1 + 2 + 1 + 8 + 2 + 1 + kMasterSecretSize;
+// The state sealed in a ticket is the Session's own byte form
+// (Session::serialize: suite, EMS, creation time, the peer certificate that
+// keeps the client's identity across resumption, RFC 5246 §7.3, §F.1.4, the
+// server name that binds it to its SNI, RFC 6066 §3, the master secret),
+// without session ID or ticket. Empty when it cannot be encoded (an
+// over-long certificate); the result holds the master secret: the caller
+// wipes it.
+std::vector<std::uint8_t> encode_ticket_state(const Session& s) { return s.serialize(); }
 
-std::span<const std::uint8_t> bytes_of(const std::string& s) {
-  return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};
-}
-
-// Empty when the session cannot be encoded (an over-long certificate). The
-// result holds the master secret: the caller wipes it.
-std::vector<std::uint8_t> encode_ticket_state(const Session& s) {
-  if (s.peer_certificate.size() > Session::kMaxPeerCertificateSize) return {};
-  if (s.server_name.size() > Session::kMaxServerNameSize) return {};
-  std::vector<std::uint8_t> out(kTicketStateFixedSize + s.peer_certificate.size() + s.server_name.size());
-  wire::Writer w(out);
-  w.u8(kTicketStateVersion);
-  w.u16(static_cast<std::uint16_t>(s.suite));
-  w.u8(s.extended_master_secret ? 1 : 0);
-  const auto t = static_cast<std::uint64_t>(s.created);
-  w.u32(static_cast<std::uint32_t>(t >> 32));
-  w.u32(static_cast<std::uint32_t>(t));
-  w.opaque16(s.peer_certificate);
-  w.opaque8(bytes_of(s.server_name));
-  w.bytes(s.master_secret());
-  auto n = w.finish();
-  if (!n || *n != out.size()) {
-    crypto::secure_wipe(out);
-    return {};
-  }
-  return out;
-}
-
+// Any failure: nullopt. A state carrying an ID or a ticket is not ours.
 std::optional<Session> decode_ticket_state(std::span<const std::uint8_t> state) {
-  wire::Reader r(state);
-  auto version = r.u8();
-  auto suite = r.u16();
-  auto ems = r.u8();
-  auto hi = r.u32();
-  auto lo = r.u32();
-  auto peer = r.opaque16(0, Session::kMaxPeerCertificateSize);
-  auto name = r.opaque8(0, Session::kMaxServerNameSize);
-  auto master = r.bytes(kMasterSecretSize);
-  if (!version || !suite || !ems || !hi || !lo || !peer || !name || !master) return std::nullopt;
-  if (r.expect_empty() != Error::ok) return std::nullopt;
-  if (*version != kTicketStateVersion || *ems > 1 || find_suite(*suite) == nullptr) return std::nullopt;
-  Session s;
-  s.suite = static_cast<CipherSuite>(*suite);
-  s.extended_master_secret = *ems == 1;
-  s.created = static_cast<std::int64_t>((std::uint64_t{*hi} << 32) | *lo);
-  s.peer_certificate.assign(peer->begin(), peer->end());
-  s.server_name.assign(name->begin(), name->end());
-  s.set_master_secret(master->first<kMasterSecretSize>());
-  return s;
-}
-
-// The client's leaf as this handshake proved it: verified by the full
-// handshake's chain + CertificateVerify (client_auth_server.cpp), or carried
-// by the resumed session. Empty otherwise.
-std::span<const std::uint8_t> proven_peer_certificate(const Engine& e) {
-  if (e.client_verified || e.session_resumed) return e.peer_certificate;
-  return {};
+  auto s = Session::parse(state);
+  if (!s || !s->session_id.empty() || !s->ticket.empty()) return std::nullopt;
+  return std::move(*s);
 }
 
 bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
@@ -179,7 +129,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   e.neg.ticket_expected = renew;
   if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
   e.transcript.select(e.neg.suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   BARETLS_TRY(queue_resumed_flight(e, ch, *s));
   return true;
 }
@@ -212,14 +162,7 @@ Error queue_new_session_ticket(Engine& e) {
   if (!e.neg.ticket_expected) return Error::ok;
   if (!e.neg.extended_master_secret) return Error::internal_error;  // offer_new_session never announces one
   const auto& cfg = *e.server_config;
-  Session s;
-  s.suite = e.neg.suite->id;
-  s.extended_master_secret = e.neg.extended_master_secret;
-  s.created = e.neg.session_created;
-  const auto peer = proven_peer_certificate(e);
-  s.peer_certificate.assign(peer.begin(), peer.end());
-  s.server_name = e.requested_server_name;  // a resumed session was made under this same name
-  s.set_master_secret(e.neg.master.expose());
+  const Session s = session_from_handshake(e);  // a resumed session was made under this same name
   auto state = encode_ticket_state(s);
   crypto::WipeOnExit wipe(state);
   NewSessionTicket nst;
@@ -231,11 +174,6 @@ Error queue_new_session_ticket(Engine& e) {
         std::min<std::int64_t>(cfg.ticket_keys->ticket_lifetime(), 0xffffffff));
   }
   return e.queue_handshake(HandshakeType::new_session_ticket, nst);
-}
-
-Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
-  return HsState::server_wait_resumed_finished;
 }
 
 Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body) {
@@ -255,16 +193,9 @@ void save_server_session(Engine& e) {
   const auto& cfg = *e.server_config;
   if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
   if (!e.neg.extended_master_secret) return;  // RFC 7627 §5.3: never resumed, never cached
-  Session s;
-  s.suite = e.neg.suite->id;
-  s.extended_master_secret = e.neg.extended_master_secret;
+  if (proven_peer_certificate(e).size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
+  Session s = session_from_handshake(e);
   s.session_id = e.neg.session_id;
-  s.created = e.neg.session_created;
-  const auto peer = proven_peer_certificate(e);
-  if (peer.size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
-  s.peer_certificate.assign(peer.begin(), peer.end());
-  s.server_name = e.requested_server_name;
-  s.set_master_secret(e.neg.master.expose());
   cfg.session_cache->store(s.session_id, s);
 }
 

@@ -22,7 +22,6 @@ namespace baretls::tls::detail {
 [[nodiscard]] Result<HsState> client_resume(Engine& e, const ServerHello& sh);
 [[nodiscard]] Result<HsState> client_on_new_session_ticket(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] Result<HsState> client_on_resumed_new_session_ticket(Engine& e, std::span<const std::uint8_t> body);
-[[nodiscard]] Result<HsState> client_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] Result<HsState> client_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body);
 
 // Server. True when it resumed: ServerHello, [NewSessionTicket],
@@ -34,7 +33,6 @@ namespace baretls::tls::detail {
 [[nodiscard]] Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh);
 // RFC 5077 §3.3: NewSessionTicket before our ChangeCipherSpec, when announced.
 [[nodiscard]] Error queue_new_session_ticket(Engine& e);
-[[nodiscard]] Result<HsState> server_on_resumed_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
 [[nodiscard]] Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body);
 
 // RFC 5246 §7.2.2: "any connection terminated with a fatal alert MUST NOT
@@ -49,6 +47,16 @@ inline void forget_session(Engine& e) {
     forget_server_session(e);
   }
 }
+
+// The Session this handshake made or resumed, as both roles keep it: suite,
+// EMS status, creation time, the peer's leaf as this handshake proved it,
+// the SNI name and the master secret; no session ID or ticket (the callers
+// add theirs). Used by the client's next offer, the server's cache and its
+// tickets (resumption.cpp).
+[[nodiscard]] Session session_from_handshake(const Engine& e);
+// The peer's leaf as this handshake proved it: verified here (chain, or the
+// client's chain + CertificateVerify), or carried by the resumed session.
+[[nodiscard]] std::span<const std::uint8_t> proven_peer_certificate(const Engine& e) noexcept;
 
 // Both: on entering established, the client keeps the session to offer next
 // time and the server caches a new session ID's session.

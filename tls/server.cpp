@@ -34,12 +34,8 @@ std::optional<NamedGroup> pick_group(const ServerConfig& cfg, const ClientHello&
 // signature_algorithms the client implies SHA-1, which we do not sign with.
 // Schemes whose hash matches the curve come first.
 std::optional<SignatureScheme> pick_scheme(const ServerConfig& cfg, const ClientHello& ch, CertKeyType key) {
-  for (const bool strict : {true, false})
-    for (const auto s : cfg.signature_schemes) {
-      const bool fits = strict ? scheme_matches_curve(s, key) : scheme_fits_key(s, key);
-      if (fits && contains(ch.signature_algorithms, static_cast<std::uint16_t>(s))) return s;
-    }
-  return std::nullopt;
+  if (!ch.signature_algorithms) return std::nullopt;
+  return choose_signature_scheme(cfg.signature_schemes, *ch.signature_algorithms, key);
 }
 
 struct Choice {
@@ -163,10 +159,7 @@ Error queue_server_key_exchange(Engine& e) {
   ske.named_curve = static_cast<std::uint16_t>(*e.neg.group);
   ske.public_point.assign(eph->public_bytes().begin(), eph->public_bytes().end());
   ske.signature_scheme = static_cast<std::uint16_t>(*e.neg.scheme);
-  std::vector<std::uint8_t> signed_data(e.neg.client_random.begin(), e.neg.client_random.end());
-  signed_data.insert(signed_data.end(), e.neg.server_random.begin(), e.neg.server_random.end());
-  const auto params = ske.params();
-  signed_data.insert(signed_data.end(), params.begin(), params.end());
+  const auto signed_data = ske.signed_data(e.neg.client_random, e.neg.server_random);
   BARETLS_TRY(sign_message(*e.neg.certificate->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
   inspect_value(e, InspectKind::value, "server_ecdhe_public", eph->public_bytes());
   e.neg.ephemeral = std::move(*eph);
@@ -193,8 +186,8 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, cert));
   if (e.neg.suite->kex != KeyExchange::rsa) BARETLS_TRY(queue_server_key_exchange(e));
   if (e.server_config->client_auth != ClientAuth::none) BARETLS_TRY(server_queue_certificate_request(e));
-  BARETLS_TRY(append_empty_handshake(e.flight, HandshakeType::server_hello_done));
-  return e.queue_bytes(e.flight.size() - kHandshakeHeaderSize);
+  BARETLS_TRY(append_empty_handshake(e.channel.flight(), HandshakeType::server_hello_done));
+  return e.queue_bytes(e.channel.flight().size() - kHandshakeHeaderSize);
 }
 
 }  // namespace
@@ -227,7 +220,7 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
   e.neg.secure_renegotiation = ch->renegotiation_info.has_value() || ch->offers_suite(kRenegotiationScsv);
   if (cfg.random(e.neg.server_random) != crypto::Error::ok) return Error::random_failure;
   e.transcript.select(e.neg.suite->prf_hash);
-  e.record.set_version_policy(VersionPolicy::tls12);
+  e.channel.record().set_version_policy(VersionPolicy::tls12);
   BARETLS_TRY(queue_server_flight(e, *ch));
   return e.neg.certificate_requested ? HsState::server_wait_client_certificate
                                      : HsState::server_wait_client_key_exchange;
@@ -255,9 +248,10 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
   return HsState::server_wait_change_cipher_spec;
 }
 
+// The client's Finished follows, in either flow (RFC 5246 §7.3).
 Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
-  BARETLS_TRY(e.record.enable_read(e.neg.suite->aead, e.neg.keys.client_write));
-  return HsState::server_wait_finished;
+  BARETLS_TRY(e.receive_change_cipher_spec());
+  return e.neg.resumption ? HsState::server_wait_resumed_finished : HsState::server_wait_finished;
 }
 
 // The client's Finished, then our ChangeCipherSpec and Finished.
@@ -288,7 +282,7 @@ constexpr Row kServerRows[] = {
   {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  server_on_change_cipher_spec},
   {HsState::server_wait_finished,            HandshakeType::finished,            server_on_finished},
   // The abbreviated handshake (RFC 5246 §7.3, resume_server.cpp).
-  {HsState::server_wait_resumed_change_cipher_spec, kChangeCipherSpec,           server_on_resumed_change_cipher_spec},
+  {HsState::server_wait_resumed_change_cipher_spec, kChangeCipherSpec,           server_on_change_cipher_spec},
   {HsState::server_wait_resumed_finished,    HandshakeType::finished,            server_on_resumed_finished},
   {HsState::established,                     HandshakeType::client_hello,        server_on_renegotiation},
 };

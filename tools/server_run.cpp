@@ -144,6 +144,10 @@ int run_server(const std::shared_ptr<const tls::ServerConfig>& cfg, ServerRunOpt
   for (auto& l : loops) l->request_stop();
   for (auto& t : threads) t.join();
   loops.clear();
+  // A second stop signal (a script's and a timeout's, say) may still be pending, blocked: ignoring
+  // the signal discards it (POSIX sigaction), so nothing is delivered while the process exits.
+  ::signal(SIGINT, SIG_IGN);
+  ::signal(SIGTERM, SIG_IGN);
   std::fprintf(stderr, "baretls server: stopped in %lld ms\n", static_cast<long long>(monotonic_ms() - started));
   return shared.failed.load() ? 1 : 0;
 }

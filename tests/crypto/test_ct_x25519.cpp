@@ -2,13 +2,16 @@
 // Constant-time check (ctgrind style) for X25519 (RFC 7748): the scalar is
 // marked undefined for Valgrind memcheck; the Montgomery ladder (x25519) and
 // the fixed-base comb (x25519_base) must not branch or index on it. The
-// all-zero check's outcome (§6.1) is public by design; the ladder has one
-// path (portable 64-bit limbs), run with the CPU mask at portable and at the
-// non-AVX-512 set. x25519_generate runs with a random source whose output
+// all-zero check's outcome (§6.1) is public by design. The ladder has two
+// paths (portable radix 2^51; radix 2^64 with MULX/ADX), run with the CPU
+// mask at portable and at the non-AVX-512 set; the second must reach the
+// MULX/ADX ladder where the CPU (or BARETLS_CPU_ASSUME_ADX) has it. x25519_generate runs with a random source whose output
 // is marked undefined as it is written.
 #include <doctest/doctest.h>
 
 #include <random>
+#include <set>
+#include <string>
 
 #include "baretls/crypto/x25519.h"
 #include "tests/crypto/ct_poison.h"
@@ -20,6 +23,7 @@ using namespace baretls::test;
 TEST_CASE("X25519 does not branch or index on the scalar") {
   std::mt19937_64 rng(31);
   std::size_t runs = 0;
+  std::set<std::string> ladders;
   const auto paths = ct_paths();  // portable first, then what this CPU has
   for (const auto& path : paths) {
     ScopedCpuMask mask(path.mask);
@@ -45,9 +49,14 @@ TEST_CASE("X25519 does not branch or index on the scalar") {
       CHECK(std::equal(shared, shared + 32, shared_ref));
       ++runs;
     }
-    MESSAGE("ct run [" << path.name << "] x25519 ladder and base comb");
+    MESSAGE("ct run [" << path.name << "] x25519 ladder (" << crypto::x25519_implementation()
+                        << ") and base comb");
+    ladders.insert(std::string(crypto::x25519_implementation()));
   }
   CHECK(runs == 2 * paths.size());
+  const std::uint32_t adx = static_cast<std::uint32_t>(crypto::CpuFeature::bmi2) |
+                            static_cast<std::uint32_t>(crypto::CpuFeature::adx);
+  if ((crypto::cpu_detected_features() & adx) == adx) CHECK(ladders.count("bmi2-adx") == 1);
 }
 
 namespace {

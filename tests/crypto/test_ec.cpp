@@ -14,7 +14,10 @@
 
 #include "baretls/crypto/cpu.h"
 #include "crypto/arch.h"
+#include "crypto/ec_point_impl.h"
 #include "crypto/p256_field.h"
+#include "crypto/p256_field_adx.h"
+#include "crypto/p256_scalar_adx.h"
 #include "crypto/p384_field.h"
 #include "tests/crypto/ec_ref.h"
 #include "tests/support/cpu_paths.h"
@@ -290,6 +293,56 @@ TEST_CASE("EC differential: scalar multiplication vs reference double-and-add") 
 }
 
 namespace {
+// Scalars at the edges of the signed 5-bit windows of the variable-base
+// multiplication: 1..40, n-40..n-1, and 2^(5w) + e, e in {-17, -16, -1, 0,
+// 1, 15, 16, 17}, for every window w below the top (those past n are
+// skipped). Each is checked as ecdh(k, G) == x(k*G) through the fixed-base
+// path (complete formulas, an independent algorithm). Returns the count.
+std::size_t run_window_edges(const CurveInfo& c) {
+  const std::size_t size = crypto::ec_scalar_size(c.curve);
+  const ref::Big n = ref::Big::from_hex(c.n);
+  std::vector<ref::Big> scalars;
+  for (std::uint32_t j = 1; j <= 40; ++j) {
+    scalars.push_back(ref::Big::small(j));
+    scalars.push_back(n - ref::Big::small(j));
+  }
+  for (std::size_t w = 1; 5 * w < 8 * size; ++w) {
+    Bytes pow(size);
+    pow[size - 1 - (5 * w) / 8] = static_cast<std::uint8_t>(1u << ((5 * w) % 8));
+    const ref::Big base = ref::Big::from_bytes(pow);
+    for (const std::uint32_t e : {17u, 16u, 1u}) scalars.push_back(base - ref::Big::small(e));
+    for (const std::uint32_t e : {0u, 1u, 15u, 16u, 17u}) scalars.push_back(base + ref::Big::small(e));
+  }
+  const Bytes g = uncompressed(from_hex(c.gx), from_hex(c.gy));
+  std::size_t checked = 0;
+  for (const auto& k : scalars) {
+    if (!(k < n)) continue;
+    const Bytes kb = k.to_bytes(size);
+    CAPTURE(to_hex(kb));
+    Bytes pub(crypto::ec_point_size(c.curve)), z(size);
+    REQUIRE(crypto::ec_public_from_private(c.curve, kb, pub) == Error::ok);
+    REQUIRE(crypto::ecdh(c.curve, kb, g, z) == Error::ok);
+    CHECK(to_hex(z) == to_hex(Bytes(pub.begin() + 1, pub.begin() + 1 + static_cast<std::ptrdiff_t>(size))));
+    ++checked;
+  }
+  return checked;
+}
+}  // namespace
+
+TEST_CASE("EC: variable-base multiplication at the window edges vs the fixed-base path") {
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    MESSAGE("path " << path.name << " (" << crypto::ec_implementation(Curve::p256) << ")");
+    const std::size_t p256 = run_window_edges(kCurves[0]);
+    const std::size_t p384 = run_window_edges(kCurves[1]);
+    MESSAGE("window-edge scalars: P-256 " << p256 << ", P-384 " << p384);
+    // 80 near 0 and n, and 8 around each 2^(5w), w >= 1: all below n.
+    CHECK(p256 == 80 + 8 * 51);
+    CHECK(p384 == 80 + 8 * 76);
+  }
+}
+
+namespace {
 
 template <typename F>
 std::size_t field_differential(const char* modulus_hex, std::mt19937_64& rng) {
@@ -387,6 +440,54 @@ std::size_t compare_kernels(std::mt19937_64& rng) {
 }
 
 }  // namespace
+
+namespace {
+template <typename Field>
+struct HalfOnlyCurve {  // just enough of a curve for EcJacobian<C>::half
+  using F = Field;
+};
+
+// half(a) doubled is a, for random reduced a and values next to 0 and m.
+template <typename Field>
+std::size_t check_half(std::mt19937_64& rng) {
+  using J = crypto::detail::EcJacobian<HalfOnlyCurve<Field>>;
+  std::size_t n = 0;
+  for (int i = 0; i < 500; ++i) {
+    typename Field::Fe a{}, h, twice;
+    for (auto& w : a) w = rng();
+    if (i < 6) {
+      a = Field::kM;
+      a[0] -= static_cast<std::uint64_t>(1 + i);  // m-1 .. m-6
+    } else if (i < 12) {
+      a = typename Field::Fe{};
+      a[0] = static_cast<std::uint64_t>(i - 6);  // 0 .. 5
+    }
+    Field::reduce_plain_once(a, a);
+    if (!Field::less_than_modulus(a).to_bool()) continue;
+    J::half(h, a);
+    CHECK(Field::less_than_modulus(h).to_bool());
+    Field::add(twice, h, h);
+    CHECK(twice == a);
+    ++n;
+  }
+  return n;
+}
+}  // namespace
+
+TEST_CASE("EC: halving in the Jacobian doubling, generic and MULX/ADX") {
+  const auto seed = std::random_device{}();
+  MESSAGE("seed " << seed);
+  std::mt19937_64 rng(seed);
+  using namespace crypto::detail;
+  std::size_t checked = check_half<P256Field>(rng) + check_half<P384Field>(rng);
+#if BARETLS_X86_64
+  if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
+    checked += check_half<P256FieldAdx>(rng) + check_half<P384FieldAdx>(rng);
+  }
+#endif
+  MESSAGE("halvings checked: " << checked);
+  CHECK(checked >= 2 * 490);
+}
 
 TEST_CASE("EC differential: field and scalar arithmetic vs reference") {
   const auto seed = std::random_device{}();

@@ -4,6 +4,12 @@
 // AVX-512 message schedule).
 #include "baretls/crypto/sha512.h"
 
+#include <algorithm>
+#include <vector>
+
+#include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
+#include "crypto/sha512_impl.h"
 #include "tests/crypto/sha2_checks.h"
 
 using namespace baretls;
@@ -56,3 +62,31 @@ TEST_CASE("SHA-384 and SHA-512: any split of the input gives the same digest") {
     check_sha_splits<crypto::Sha512>();
   }
 }
+
+#if BARETLS_X86_64
+TEST_CASE("SHA-512 AVX-512 block function: every block count 1..20 against the portable one") {
+  // Covers each batching case of the four-lane schedule: a lone block, a
+  // first batch that computes its own schedule with and without a next one,
+  // later full batches, and a partial last batch.
+  constexpr std::uint32_t kAvx512 = static_cast<std::uint32_t>(crypto::CpuFeature::avx512f) |
+                                    static_cast<std::uint32_t>(crypto::CpuFeature::avx512vl) |
+                                    static_cast<std::uint32_t>(crypto::CpuFeature::avx512bw) |
+                                    static_cast<std::uint32_t>(crypto::CpuFeature::bmi1) |
+                                    static_cast<std::uint32_t>(crypto::CpuFeature::bmi2);
+  if (!crypto::cpu_has_all(kAvx512)) {
+    MESSAGE("no AVX-512 on this CPU: skipped");
+    return;
+  }
+  std::vector<std::uint8_t> data(20 * 128);
+  for (std::size_t i = 0; i < data.size(); ++i) data[i] = static_cast<std::uint8_t>(i * 131 + 7);
+  std::size_t checked = 0;
+  for (std::size_t count = 1; count <= 20; ++count) {
+    std::uint64_t a[8] = {1, 2, 3, 4, 5, 6, 7, 8}, b[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+    crypto::detail::sha512_blocks_portable(a, data.data(), count);
+    crypto::detail::sha512_blocks_avx512(b, data.data(), count);
+    CHECK_MESSAGE(std::equal(a, a + 8, b), "count " << count);
+    ++checked;
+  }
+  CHECK(checked == 20);
+}
+#endif

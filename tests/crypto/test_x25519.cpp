@@ -2,7 +2,9 @@
 // X25519 suite. Vectors: vectors/rfc7748/rfc7748-x25519-x448.txt — §5.2
 // function vectors, the 1 and 1,000 iteration results, the §6.1
 // Diffie-Hellman example (X448 sections counted as skipped; the 1,000,000
-// iteration record runs in test_x25519_slow). Negative: low-order points.
+// iteration record runs in test_x25519_slow), on every ladder path (portable
+// radix 2^51 and MULX/ADX radix 2^64). Negative: low-order points. The
+// MULX/ADX field is checked against the radix-2^51 one on edge values.
 #include "baretls/crypto/x25519.h"
 
 #include <doctest/doctest.h>
@@ -11,7 +13,11 @@
 #include <vector>
 #include <string>
 
+#include "crypto/arch.h"
+#include "crypto/fe25519_adx.h"
+#include "crypto/fe25519_impl.h"
 #include "tests/crypto/x25519_checks.h"
+#include "tests/support/cpu_paths.h"
 
 using namespace baretls;
 using namespace baretls::test;
@@ -52,7 +58,7 @@ crypto::Error failing_fill(void*, std::span<std::uint8_t>) { return crypto::Erro
 
 }  // namespace
 
-TEST_CASE("RFC 7748 X25519 vectors") {
+void check_rfc7748_file() {
   std::map<std::string, std::size_t> n;
   std::size_t skipped = 0;
   for (const auto& r : load_vector_file(vector_path("rfc7748/rfc7748-x25519-x448.txt")).records) {
@@ -81,8 +87,18 @@ TEST_CASE("RFC 7748 X25519 vectors") {
   CHECK(n["X25519 iterated"] == 2);
   CHECK(n["X25519 Diffie-Hellman"] == 1);
   CHECK(skipped == 6 + 1);
-  MESSAGE("RFC 7748: checked " << n["X25519 function"] + n["X25519 iterated"] + n["X25519 Diffie-Hellman"]
+  MESSAGE("RFC 7748 [" << crypto::x25519_implementation() << "]: checked " << n["X25519 function"] + n["X25519 iterated"] + n["X25519 Diffie-Hellman"]
                                << " X25519 records, skipped " << skipped << " (6 X448, 1 slow)");
+}
+
+TEST_CASE("RFC 7748 X25519 vectors") {
+  std::size_t paths = 0;
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    check_rfc7748_file();
+    ++paths;
+  }
+  CHECK(paths >= 1);
 }
 
 TEST_CASE("X25519 low-order points give zero_shared_secret") {
@@ -101,14 +117,18 @@ TEST_CASE("X25519 low-order points give zero_shared_secret") {
   };
   const Key32 k = key32(from_hex("77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a"));
   std::size_t n = 0;
-  for (const char* hex : kLowOrder) {
-    Key32 out;
-    out.fill(0xaa);
-    CHECK_MESSAGE(crypto::x25519(out, k, key32(from_hex(hex))) == crypto::Error::zero_shared_secret, hex);
-    CHECK(out == Key32{});
-    ++n;
+  for (const auto& path : cpu_paths()) {
+    ScopedCpuMask mask(path.mask);
+    for (const char* hex : kLowOrder) {
+      Key32 out;
+      out.fill(0xaa);
+      CHECK_MESSAGE(crypto::x25519(out, k, key32(from_hex(hex))) == crypto::Error::zero_shared_secret,
+                    path.name << " " << hex);
+      CHECK(out == Key32{});
+      ++n;
+    }
   }
-  CHECK(n == 8);
+  CHECK(n == 8 * cpu_paths().size());
 }
 
 TEST_CASE("X25519 masks bit 255 of u and accepts non-canonical u") {
@@ -187,3 +207,107 @@ TEST_CASE("X25519 fixed-base comb equals the ladder on u = 9") {
   CHECK(n == 309);
   MESSAGE("fixed-base comb checked against the ladder on " << n << " scalars");
 }
+
+TEST_CASE("X25519 ladder paths agree on random scalars and points") {
+  std::uint64_t state = 7748;
+  std::size_t n = 0;
+  for (int i = 0; i < 64; ++i) {
+    Key32 k, u, want;
+    (void)counter_fill(&state, k);
+    (void)counter_fill(&state, u);
+    if (i % 4 == 1) u.fill(0xff);  // 2^256 - 1 before bit 255 is masked: a non-canonical u
+    {
+      ScopedCpuMask portable(0);
+      REQUIRE(crypto::x25519(want, k, u) == crypto::Error::ok);
+    }
+    for (const auto& path : cpu_paths()) {
+      ScopedCpuMask mask(path.mask);
+      Key32 got;
+      REQUIRE(crypto::x25519(got, k, u) == crypto::Error::ok);
+      CHECK_MESSAGE(got == want, path.name << " k=" << to_hex(k) << " u=" << to_hex(u));
+      ++n;
+    }
+  }
+  CHECK(n == 64 * cpu_paths().size());
+}
+
+#if BARETLS_X86_64
+namespace {
+
+using crypto::detail::Fe51Ops;
+using crypto::detail::Fe64;
+using crypto::detail::Fe64Ops;
+
+// The same residue in radix 2^51: the low 255 bits plus 19 for bit 255.
+crypto::detail::Fe to_fe51(const Fe64& a) {
+  std::uint8_t b[32];
+  for (int i = 0; i < 4; ++i) crypto::detail::store_le64(b + 8 * i, a.v[i]);
+  return crypto::detail::fe_carry(Fe51Ops::add(Fe51Ops::from_bytes(b), Fe51Ops::from_u64(19 * (a.v[3] >> 63))));
+}
+
+std::string canonical(const Fe64& a) {
+  Key32 out;
+  Fe64Ops::to_bytes(out.data(), a);
+  return to_hex(out);
+}
+
+std::string canonical(const crypto::detail::Fe& a) {
+  Key32 out;
+  Fe51Ops::to_bytes(out.data(), a);
+  return to_hex(out);
+}
+
+// Values at the carry and reduction boundaries of both representations.
+std::vector<Fe64> edge_values() {
+  constexpr std::uint64_t m = ~std::uint64_t{0}, top = m >> 1;
+  std::vector<Fe64> v = {
+      {{0, 0, 0, 0}}, {{1, 0, 0, 0}}, {{38, 0, 0, 0}}, {{m, 0, 0, 0}},
+      {{m - 18, m, m, top}},                  // p - 1
+      {{m - 17, m, m, top}},                  // p
+      {{m - 16, m, m, top}},                  // p + 1
+      {{m, m, m, top}},                       // 2^255 - 1
+      {{0, 0, 0, top + 1}},                   // 2^255
+      {{m - 37, m, m, m}},                    // 2^256 - 38 (= 0 mod p, plus 2p)
+      {{m - 38, m, m, m}},                    // 2^256 - 39
+      {{m - 36, m, m, m}},                    // 2^256 - 37
+      {{m, m, m, m}},                         // 2^256 - 1
+      {{0, m, 0, m}}, {{m, 0, m, 0}},
+  };
+  std::uint64_t state = 255;
+  for (int i = 0; i < 12; ++i) {
+    Key32 b;
+    (void)counter_fill(&state, b);
+    Fe64 r;
+    for (int j = 0; j < 4; ++j) r.v[j] = crypto::detail::load_le64(b.data() + 8 * j);
+    v.push_back(r);
+  }
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("GF(2^255 - 19) with MULX/ADX equals the radix-2^51 field on edge values") {
+  if (!crypto::cpu_has(crypto::CpuFeature::bmi2) || !crypto::cpu_has(crypto::CpuFeature::adx)) {
+    MESSAGE("no BMI2/ADX on this CPU: the MULX/ADX field is not used here");
+    return;
+  }
+  const auto v = edge_values();
+  std::size_t n = 0;
+  for (const auto& a : v) {
+    const auto a51 = to_fe51(a);
+    CHECK(canonical(a) == canonical(a51));
+    CHECK(canonical(Fe64Ops::sqr(a)) == canonical(Fe51Ops::sqr(a51)));
+    CHECK(canonical(Fe64Ops::mul_a24(a)) == canonical(Fe51Ops::mul_a24(a51)));
+    for (const auto& b : v) {
+      const auto b51 = to_fe51(b);
+      CHECK(canonical(Fe64Ops::mul(a, b)) == canonical(Fe51Ops::mul(a51, b51)));
+      CHECK(canonical(Fe64Ops::mul_portable(a, b)) == canonical(Fe51Ops::mul(a51, b51)));
+      CHECK(canonical(Fe64Ops::add(a, b)) == canonical(Fe51Ops::add(a51, b51)));
+      CHECK(canonical(Fe64Ops::sub(a, b)) == canonical(Fe51Ops::sub(a51, b51)));
+      ++n;
+    }
+  }
+  CHECK(n == v.size() * v.size());
+  CHECK(n == 27 * 27);
+}
+#endif

@@ -343,8 +343,8 @@ struct TraceLog {
 // a peer that wants to renegotiate would (tls/engine.h seam).
 void send_encrypted_handshake(Connection& from, const std::vector<std::uint8_t>& message) {
   auto& e = tls::detail::engine_of(from);
-  REQUIRE(e.record.write_protected());
-  REQUIRE(e.record.seal(tls::ContentType::handshake, message, e.out) == Error::ok);
+  REQUIRE(e.channel.record().write_protected());
+  REQUIRE(e.channel.seal(tls::ContentType::handshake, message) == Error::ok);
 }
 
 // The one record `from` has queued: its content type and wire size.

@@ -277,7 +277,7 @@ TEST_CASE("large ClientHello: up to 2^17 bytes completes, memory is given back")
   CHECK(hello_size == tls::kMaxClientHelloSize);
   REQUIRE(x.server->error() == Error::ok);
   // The message was taken and its buffer released before the handshake ends.
-  CHECK(tls::detail::engine_of(*x.server).hs.capacity() <= tls::detail::Engine::kKeptReassembly);
+  CHECK(tls::detail::engine_of(*x.server).channel.reassembly_capacity() <= tls::detail::ChannelSizes{}.kept_reassembly);
   x.finish();
   expect_established(x);
   CHECK(x.server->memory_footprint() < 48 * 1024);  // issue #7's bound on an established connection
@@ -298,9 +298,9 @@ TEST_CASE("large ClientHello: reassembly grows with what arrives, not past the m
     i += n;
     fed += n - 5;
     if (i < records.size()) {
-      CHECK(e.hs.capacity() <= std::max<std::size_t>(2 * fed, 16384));  // follows what arrived
-      CHECK(e.hs.capacity() <= 4 + body.size());                        // never past the message
-      peak = std::max(peak, e.hs.capacity());
+      CHECK(e.channel.reassembly_capacity() <= std::max<std::size_t>(2 * fed, 16384));  // follows what arrived
+      CHECK(e.channel.reassembly_capacity() <= 4 + body.size());                        // never past the message
+      peak = std::max(peak, e.channel.reassembly_capacity());
     }
   }
   MESSAGE("ClientHello " << body.size() << " bytes, reassembly peak " << peak);
@@ -308,7 +308,7 @@ TEST_CASE("large ClientHello: reassembly grows with what arrives, not past the m
   // The ClientHello was processed (the server answered), the memory went back.
   CHECK(x.server->error() == Error::ok);
   CHECK(!x.server->outgoing().empty());
-  CHECK(e.hs.capacity() <= tls::detail::Engine::kKeptReassembly);
+  CHECK(e.channel.reassembly_capacity() <= tls::detail::ChannelSizes{}.kept_reassembly);
   ++g_cases;
 }
 

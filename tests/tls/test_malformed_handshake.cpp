@@ -224,11 +224,11 @@ Transform replace_finished(Bytes replacement) {
     REQUIRE(ccs + 1 < recs.size());
     // The client has read nothing encrypted yet; the server has read the
     // client's Finished.
-    e.record.set_sequence_numbers_for_test(e.role == tls::Role::server ? 1 : 0, 0);
+    e.channel.record().set_sequence_numbers_for_test(e.role == tls::Role::server ? 1 : 0, 0);
     Bytes wire;
     for (std::size_t i = 0; i <= ccs; ++i) wire.insert(wire.end(), recs[i].wire.begin(), recs[i].wire.end());
     std::vector<std::uint8_t> sealed;
-    REQUIRE(e.record.seal(tls::ContentType::handshake, replacement, sealed) == Error::ok);
+    REQUIRE(e.channel.record().seal(tls::ContentType::handshake, replacement, sealed) == Error::ok);
     wire.insert(wire.end(), sealed.begin(), sealed.end());
     return wire;
   };

@@ -199,14 +199,14 @@ TEST_CASE("empty application-data records: kMaxEmptyRecords in a row accepted, o
     peers.handshake();
     auto& engine = tls::detail::engine_of(*peers.server);
     for (std::size_t i = 0; i < n; ++i)
-      REQUIRE(engine.record.seal(tls::ContentType::application_data, {}, engine.out) == Error::ok);
+      REQUIRE(engine.channel.seal(tls::ContentType::application_data, {}) == Error::ok);
     settle(*peers.client, *peers.server);
     if (n == tls::kMaxEmptyRecords) {
       CHECK(peers.client->error() == Error::ok);
       // Data resets the run: as many again are fine.
       REQUIRE(peers.server->write(Bytes{1}).ok());
       for (std::size_t i = 0; i < n; ++i)
-        REQUIRE(engine.record.seal(tls::ContentType::application_data, {}, engine.out) == Error::ok);
+        REQUIRE(engine.channel.seal(tls::ContentType::application_data, {}) == Error::ok);
       settle(*peers.client, *peers.server);
       std::uint8_t buf[4];
       CHECK(peers.client->read(buf).ok());
@@ -256,7 +256,7 @@ TEST_CASE("renegotiation requests: four refused in a row, the fifth ends the con
     const Bytes request = from_server ? Bytes{0, 0, 0, 0} : Bytes{1, 0, 0, 0};  // HelloRequest / a ClientHello
     const auto ask = [&](Peers& peers, std::size_t n) {
       auto& e = tls::detail::engine_of(from_server ? *peers.server : *peers.client);
-      for (std::size_t i = 0; i < n; ++i) REQUIRE(e.record.seal(tls::ContentType::handshake, request, e.out) == Error::ok);
+      for (std::size_t i = 0; i < n; ++i) REQUIRE(e.channel.seal(tls::ContentType::handshake, request) == Error::ok);
       settle(*peers.client, *peers.server);
     };
     for (const std::size_t n : {std::size_t{4}, std::size_t{5}}) {

@@ -18,3 +18,6 @@ baretls_add_test(NAME test_tls_malformed_handshake SOURCES ${CMAKE_CURRENT_LIST_
 # Resource bounds: chain length/size, handshake message size, empty records, warnings (issue #9).
 baretls_add_test(NAME test_tls_resource_bounds SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_resource_bounds.cpp
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+# Every way into the failed state wipes the secrets and releases the buffers (issue #18).
+baretls_add_test(NAME test_tls_failure_cleanup SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_failure_cleanup.cpp
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)

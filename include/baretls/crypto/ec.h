@@ -22,7 +22,8 @@ enum class Curve : std::uint8_t { p256, p384 };
 inline constexpr std::size_t kMaxEcScalarSize = 48;
 inline constexpr std::size_t kMaxEcPointSize = 97;
 
-// The arithmetic path the curve's operations use now ("portable", "bmi2-adx").
+// The arithmetic path the curve's operations use now ("portable", "bmi2-adx",
+// "bmi2-adx-avx2").
 [[nodiscard]] std::string_view ec_implementation(Curve) noexcept;
 
 // Public point validation (SEC 1 v2 §3.2.2.1): exact length, 0x04 prefix,

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string_view>
 
 #include "baretls/crypto/error.h"
 #include "baretls/crypto/random.h"
@@ -21,6 +22,10 @@ inline constexpr std::size_t kX25519KeySize = 32;
 // CT: time independent of scalar and u (only the final zero check is public).
 [[nodiscard]] Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> scalar,
                            std::span<const std::uint8_t, 32> u) noexcept;
+
+// The ladder x25519() runs on this CPU: "bmi2-adx" (radix 2^64, MULX/ADX)
+// or "portable" (radix 2^51 C++).
+[[nodiscard]] std::string_view x25519_implementation() noexcept;
 
 // public_key = X25519(scalar, 9). CT: time independent of scalar.
 void x25519_base(std::span<std::uint8_t, 32> public_key, std::span<const std::uint8_t, 32> scalar) noexcept;

@@ -105,6 +105,7 @@ enum class Error : std::uint16_t {
   bad_signature,
   bad_certificate_verify,
   bad_psk_binder,            // RFC 8446 §4.2.11.2
+  signature_unverifiable,    // the peer's key cannot check a signature of this scheme (x509 unsupported_algorithm)
 
   // certificates
   certificate_required = 600,
@@ -129,6 +130,7 @@ enum class Error : std::uint16_t {
   invalid_argument,          // a caller's argument is out of range (e.g. an exporter label)
   missing_random,            // Connection made with a configuration without a random source
   missing_clock,             // a configuration that verifies certificates has no clock
+  private_key_failure,       // our private-key operation failed (RSA fault check, signer error)
 
   // peer
   peer_alert = 800,          // the peer sent a fatal alert (see Connection::peer_alert())
