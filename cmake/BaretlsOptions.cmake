@@ -19,7 +19,7 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_SYSTEM_PROCESSOR MATCHES "^(ar
   set(BARETLS_NO_PSABI_NOTES -Wno-psabi)
 endif()
 
-# Warnings for the three libraries, the CLI and the bench (STYLE.md §11).
+# Warnings for the three libraries, the CLI and the bench (docs/ARCHITECTURE.md).
 function(baretls_strict_warnings target)
   if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
     target_compile_options(${target} PRIVATE
@@ -42,7 +42,7 @@ function(baretls_test_warnings target)
   endif()
 endfunction()
 
-# The libraries never throw and never use RTTI (DESIGN.md "Errors are values").
+# The libraries never throw and never use RTTI (README.md "Errors are values").
 # -Wundef: an `#if BARETLS_...` whose header (baretls/build_config.h,
 # crypto/arch.h) is missing would otherwise silently read as 0.
 function(baretls_library_flags target)

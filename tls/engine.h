@@ -29,7 +29,7 @@
 
 namespace baretls::tls::detail {
 
-// Proof tokens (STYLE.md §7): made only by the function that performs the
+// Proof tokens (docs/ARCHITECTURE.md): made only by the function that performs the
 // check; entering the established state requires each that applies.
 class ChainVerified {
   friend Result<HsState> client_on_certificate(Engine&, std::span<const std::uint8_t>);

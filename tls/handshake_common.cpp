@@ -86,7 +86,7 @@ Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
   return Error::ok;
 }
 
-// Traffic needs every proof that applies (STYLE.md §7).
+// Traffic needs every proof that applies (docs/ARCHITECTURE.md).
 Error Engine::enter_established() {
   if (!finished_verified) return Error::internal_error;
   if (role == Role::client && !session_resumed) {

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The handshake as an explicit state table (STYLE.md §7): HsState lists the
+// The handshake as an explicit state table (docs/ARCHITECTURE.md): HsState lists the
 // states, each role's constexpr table (client.cpp, server.cpp) gives the
 // messages a state accepts and the handler of each; a missing row is
 // unexpected_message. ChangeCipherSpec is a record, not a handshake message,

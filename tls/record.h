@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The TLS 1.2 record layer (RFC 5246 §6.2): framing, content types, record
 // versions, size limits, sequence numbers and AEAD protection per direction.
-// It never wraps a sequence number: the connection ends first (STYLE.md §6).
+// It never wraps a sequence number: the connection ends first (docs/ARCHITECTURE.md).
 // Buffers belong to the connection; records are opened in place.
 #pragma once
 

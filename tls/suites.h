@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The constexpr table of the cipher suites baretls implements (DESIGN.md
+// The constexpr table of the cipher suites baretls implements (README.md
 // profile) with everything the engine derives from a suite: key exchange,
 // AEAD, PRF hash (RFC 5246 §5: SHA-384 for _SHA384 suites) and the key-block
 // sizes of RFC 5246 §6.3 with RFC 5288 §3 / RFC 7905 §2 nonces.
@@ -76,7 +76,7 @@ inline constexpr std::array<SuiteInfo, 8> kSuites{{
   return s == SignatureScheme::ecdsa_secp256r1_sha256 || s == SignatureScheme::ecdsa_secp384r1_sha384;
 }
 
-// The suites a configuration offers by default (DESIGN.md order), groups
+// The suites a configuration offers by default (README.md order), groups
 // and signature schemes likewise.
 inline constexpr std::array<NamedGroup, 3> kDefaultGroups{NamedGroup::x25519, NamedGroup::secp256r1,
                                                           NamedGroup::secp384r1};

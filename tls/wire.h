@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // wire::Reader and wire::Writer: the one way handshake and record code reads
 // and writes the TLS presentation language (RFC 5246 §4). Every read is
-// bounds-checked and every failure is a decode_* error (STYLE.md §8); the
+// bounds-checked and every failure is a decode_* error (docs/ARCHITECTURE.md); the
 // Writer writes into a caller's buffer and back-fills length prefixes.
 #pragma once
 

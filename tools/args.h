@@ -3,7 +3,7 @@
 // flag, an option with a value, a repeatable option, an operand) and parse()
 // walks argv once, left to right. It prints nothing: the command turns the
 // Outcome into its own usage text or message, so the messages of the CLI
-// contract (DESIGN.md) stay with the command that owns them.
+// contract (README.md) stay with the command that owns them.
 #pragma once
 
 #include <functional>

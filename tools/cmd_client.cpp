@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `baretls client --connect HOST:PORT [--CAfile CA.pem] [--servername NAME]
 //  [--cert C --key K] [--alpn LIST] [--cipher LIST] [--groups LIST]
-//  [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]` (DESIGN.md):
+//  [--sess-in FILE] [--sess-out FILE] [--keylog FILE] [--trace]` (README.md):
 // connects, verifies the chain and host name (system roots without
 // --CAfile), copies stdin to the connection and the connection to stdout.
 // Exit 0 after a clean close_notify; otherwise 1 with a one-line reason.

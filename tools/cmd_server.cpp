@@ -2,7 +2,7 @@
 // `baretls server --port P --cert CHAIN.pem --key KEY.pem [--cert C2 --key K2 ...]
 //  [--CAfile CA.pem [--verify-client]] [--alpn LIST] [--keylog FILE] [--host H]
 //  [--echo] [--trace] [--workers N] [--max-connections N] [--handshake-timeout S]
-//  [--idle-timeout S]` (DESIGN.md): a TLS 1.2 server on 127.0.0.1:P serving
+//  [--idle-timeout S]` (README.md): a TLS 1.2 server on 127.0.0.1:P serving
 // many connections at once (the event loops of server_run.h), until SIGINT or
 // SIGTERM. By default it answers each HTTP request with a small
 // "HTTP/1.0 200 OK" page; --echo echoes. The first --cert/--key

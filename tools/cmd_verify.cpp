@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // `baretls verify --CAfile ROOTS.pem [--untrusted CHAIN.pem] [--hostname NAME]
 // [--purpose server|client] [--at UNIX_TIME] LEAF.pem`: X.509 path
-// validation like `openssl verify` (DESIGN.md, "The command-line contract").
+// validation like `openssl verify` (README.md, "The command-line contract").
 // Prints "OK" and exits 0, or prints the reason and exits 1 (2: usage).
 #include <cstdio>
 #include <cstdlib>

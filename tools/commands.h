@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The subcommands of the `baretls` program (DESIGN.md, "The command-line
+// The subcommands of the `baretls` program (README.md, "The command-line
 // contract"). Each returns the process exit status.
 #pragma once
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Result<T, E>: a value or an error code, the return type of every fallible
-// call in baretls (STYLE.md §5; C++20 has no std::expected). E is an enum
+// call in baretls (docs/ARCHITECTURE.md; C++20 has no std::expected). E is an enum
 // class whose zero value is `ok`.
 #pragma once
 

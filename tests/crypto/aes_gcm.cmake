@@ -4,7 +4,7 @@ baretls_add_test(NAME test_aes SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_aes.cpp LA
 baretls_add_test(NAME test_aes_gcm SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_aes_gcm.cpp LABELS unit vectors)
 baretls_add_test(NAME test_aes_gcm_ct SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_aes_gcm_ct.cpp LABELS unit)
 # The same suite under Valgrind memcheck: secret-dependent branches or indexes
-# in the portable and AES-NI paths become errors (STYLE.md §4, "Prove it").
+# in the portable and AES-NI paths become errors (docs/ARCHITECTURE.md, "Prove it").
 find_program(BARETLS_VALGRIND valgrind)
 if(BARETLS_VALGRIND)
   add_test(NAME test_aes_gcm_ct_valgrind

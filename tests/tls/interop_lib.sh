@@ -166,7 +166,7 @@ start_reporting_peer() {
 # Stops a peer started above (its whole process tree) and reaps it.
 stop_peer() { end_trees "$1"; wait "$1" 2>/dev/null; }
 
-# The interop matrix (DESIGN.md profile): every suite x group x certificate
+# The interop matrix (README.md profile): every suite x group x certificate
 # type, as "OPENSSL_SUITE IANA_SUITE GROUP CERT" lines. ECDSA suites with the
 # P-256 and P-384 certificates, ECDHE-RSA with RSA, each with x25519, P-256
 # and P-384; RSA key transport (no group) once per suite: 29 cases.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The `baretls verify` and `baretls x509` commands (DESIGN.md command-line
+// The `baretls verify` and `baretls x509` commands (README.md command-line
 // contract): every case of vectors/x509/{,strict/}verify-cases.txt through the CLI
 // (OK and exit 0, or the reason and exit 1), the printed certificate fields,
 // and each root of the system bundle verified by the CLI against the bundle.

@@ -3,7 +3,7 @@
 // elsewhere what the compiler targets) and the switch that forces the
 // portable code paths: BARETLS_CPU=portable in the environment, or
 // set_cpu_features_mask(0). Primitives read cpu_has() when a context is
-// initialised and keep the chosen function pointers (STYLE.md §3).
+// initialised and keep the chosen function pointers (docs/ARCHITECTURE.md).
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// Constant-time vocabulary (STYLE.md §4): masks that are all ones or all
+// Constant-time vocabulary (docs/ARCHITECTURE.md): masks that are all ones or all
 // zeros, comparisons that return masks, and selection without branches.
 // value_barrier() hides a value from the optimiser so that masks are not
 // turned back into branches.

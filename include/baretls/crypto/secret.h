@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Secrets: secure_wipe() (a store the compiler cannot remove) and Secret<N>,
 // a fixed-size key buffer that wipes itself, cannot be compared or printed,
-// and gives up its bytes only through a visible expose() call (STYLE.md §4).
+// and gives up its bytes only through a visible expose() call (docs/ARCHITECTURE.md).
 #pragma once
 
 #include <array>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Client and server configuration of a TLS 1.2 Connection: offered suites,
-// groups and signature schemes (DESIGN.md profile, in preference order),
+// groups and signature schemes (README.md profile, in preference order),
 // certificates, trust anchors, and the injected randomness and clock (the
 // library owns neither). Shared by many connections through shared_ptr.
 #pragma once

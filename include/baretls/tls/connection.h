@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The sans-IO TLS 1.2 connection (STYLE.md §6): bytes from the peer go in
+// The sans-IO TLS 1.2 connection (docs/ARCHITECTURE.md): bytes from the peer go in
 // through feed(), records to transmit come out of outgoing(), application
 // data goes through read()/write(). No socket, thread, file or clock.
 //

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // TLS alerts (RFC 5246 §7.2) and the tls::Error codes, grouped by cause
-// (STYLE.md §5). alert_for() is the one place that maps an error to the
+// (docs/ARCHITECTURE.md). alert_for() is the one place that maps an error to the
 // alert sent; to_string() gives a stable one-line reason.
 #pragma once
 

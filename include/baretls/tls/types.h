@@ -8,7 +8,7 @@
 
 namespace baretls::tls {
 
-// The profile of DESIGN.md, in the default server preference order.
+// The profile of README.md, in the default server preference order.
 enum class CipherSuite : std::uint16_t {
   ecdhe_ecdsa_with_aes_128_gcm_sha256 = 0xC02B,        // RFC 5289 §3.2
   ecdhe_rsa_with_aes_128_gcm_sha256 = 0xC02F,          // RFC 5289 §3.2

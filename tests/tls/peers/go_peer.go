@@ -38,7 +38,7 @@ import (
 
 const featuresData = "client certificate, ALPN"
 
-// The eight TLS 1.2 suites of the baretls profile (DESIGN.md), IANA names.
+// The eight TLS 1.2 suites of the baretls profile (README.md), IANA names.
 var suites = map[string]uint16{
 	"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256":       tls.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
 	"TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256":         tls.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
