@@ -16,7 +16,7 @@ for f in $files; do
   for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
     checked=$((checked + 1))
     case "$inc" in
-      tools/* | bench/*) ;;
+      tools/* | bench/* | baretls/build_config.h) ;;
       baretls/*) [ -f "$src/include/$inc" ] || { echo "$f: $inc is not installed"; bad=1; } ;;
       *) echo "$f: $inc is an internal header"; bad=1 ;;
     esac
@@ -29,6 +29,9 @@ for f in $headers; do
   for inc in $(sed -n 's/^#include "\([^"]*\)".*/\1/p' "$f"); do
     installed=$((installed + 1))
     case "$inc" in
+      # Generated at configure time and installed with the rest
+      # (cmake/BaretlsBuildConfig.cmake).
+      baretls/build_config.h) [ -f "$src/cmake/build_config.h.in" ] || { echo "$f: $inc has no template"; bad=1; } ;;
       baretls/*) [ -f "$src/include/$inc" ] || { echo "$f: $inc is not installed"; bad=1; } ;;
       *) echo "$f: $inc is an internal header"; bad=1 ;;
     esac
