@@ -34,6 +34,7 @@ std::span<std::uint8_t> RecordChannel::input_space() {
 Error RecordChannel::commit_input(std::size_t n) noexcept {
   if (n > in_.size() - in_len_) return Error::buffer_too_small;  // more than input_space() offered
   in_len_ += n;
+  in_high_ = std::max(in_high_, in_len_);
   return Error::ok;
 }
 
@@ -78,9 +79,9 @@ Result<bool> RecordChannel::consume_application_data(std::size_t n) noexcept {
 // the caller's buffer into it, RecordLayer::seal_into).
 void RecordChannel::release_idle_input() noexcept {
   if (!sizes_.release_idle || in_.capacity() == 0 || in_pos_ != in_len_ || app_pos_ != app_end_) return;
-  crypto::secure_wipe(std::span<std::uint8_t>(in_));
+  crypto::secure_wipe(std::span<std::uint8_t>(in_).first(in_high_));  // beyond: zeros since it was taken
   RecordBuffer().swap(in_);
-  in_len_ = in_pos_ = 0;
+  in_len_ = in_pos_ = in_high_ = 0;
 }
 
 void RecordChannel::release_idle_output() noexcept {
@@ -206,7 +207,7 @@ void RecordChannel::release_after_failure() noexcept {
   record_.drop_keys();
   crypto::secure_wipe(std::span<std::uint8_t>(in_));
   RecordBuffer().swap(in_);
-  in_len_ = in_pos_ = app_pos_ = app_end_ = app_record_ = 0;
+  in_len_ = in_pos_ = in_high_ = app_pos_ = app_end_ = app_record_ = 0;
   std::vector<std::uint8_t>().swap(hs_);
   std::vector<std::uint8_t>().swap(flight_);
 }

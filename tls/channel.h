@@ -126,6 +126,7 @@ class RecordChannel {
   RecordBuffer in_;              // one record at most after compaction
   std::size_t in_len_ = 0;       // bytes held
   std::size_t in_pos_ = 0;       // start of the first unprocessed record
+  std::size_t in_high_ = 0;      // most bytes held since the buffer was taken (what a wipe covers)
   std::size_t app_pos_ = 0;      // decrypted application data not yet read:
   std::size_t app_end_ = 0;      //   in_[app_pos_, app_end_), inside the record at in_pos_
   std::size_t app_record_ = 0;   // wire size of that record

@@ -35,6 +35,22 @@ struct Count {
 };
 Count g_count[3];
 Side g_side = kNobody;
+// While set, every block of the server's freed is searched for a run of
+// kPlainRun bytes of kPlainByte (the test's plaintext): a hit is plaintext
+// that was not wiped before its buffer went back.
+bool g_scan_frees = false;
+std::size_t g_plaintext_freed = 0;
+constexpr std::uint8_t kPlainByte = 0x3c;
+constexpr std::size_t kPlainRun = 32;
+
+bool holds_plaintext(const unsigned char* p, std::size_t n) {
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    run = p[i] == kPlainByte ? run + 1 : 0;
+    if (run == kPlainRun) return true;
+  }
+  return false;
+}
 
 // Every block starts kHead bytes before the pointer handed out: its size and
 // its side, and room for alignments up to kHead (RecordAllocator asks 64).
@@ -59,6 +75,7 @@ void counted_delete(void* p) noexcept {
   std::size_t n;
   std::memcpy(&n, base, sizeof n);
   g_count[base[sizeof n]].live -= n;
+  if (g_scan_frees && base[sizeof n] == kServer && holds_plaintext(base + kHead, n)) ++g_plaintext_freed;
   std::free(base);
 }
 
@@ -305,6 +322,7 @@ struct Outcome {
   std::vector<std::uint8_t> plaintext;
   std::size_t reads_before_end = 0;  // plaintext bytes visible before the last piece
   bool holds_input = false;
+  std::size_t plaintext_freed = 0;  // blocks freed with plaintext in them
   bool operator==(const Outcome&) const = default;
 };
 
@@ -317,7 +335,7 @@ Outcome receive(bool release, std::size_t size, std::size_t piece,
   Ends x;
   x.start(p);
   handshake(x);
-  std::vector<std::uint8_t> data(size, 0x3c);
+  std::vector<std::uint8_t> data(size, kPlainByte);
   const auto written = x.client->write(data);
   REQUIRE(written.ok());
   REQUIRE(*written == size);
@@ -326,8 +344,11 @@ Outcome receive(bool release, std::size_t size, std::size_t piece,
   x.client->consume_outgoing(wire.size());
   if (tamper != nullptr) tamper(wire);
   Outcome o;
+  g_plaintext_freed = 0;
+  g_scan_frees = true;
   for (std::size_t done = 0; done < wire.size();) {
     const std::size_t n = std::min(piece, wire.size() - done);
+    ChargeTo s(kServer);
     auto taken = x.server->feed(std::span(wire).subspan(done, n));
     if (!taken) {
       o.error = taken.error();
@@ -339,8 +360,18 @@ Outcome receive(bool release, std::size_t size, std::size_t piece,
     if (done < wire.size() && view.ok()) o.reads_before_end += view->size();
   }
   std::uint8_t buf[4096];
-  for (auto n = x.server->read(buf); n.ok() && *n > 0; n = x.server->read(buf))
+  while (true) {
+    tls::Result<std::size_t> n = std::size_t{0};
+    {
+      ChargeTo s(kServer);
+      n = x.server->read(buf);
+    }
+    if (!n || *n == 0) break;
     o.plaintext.insert(o.plaintext.end(), buf, buf + *n);
+  }
+  std::fill(std::begin(buf), std::end(buf), 0);
+  g_scan_frees = false;
+  o.plaintext_freed = g_plaintext_freed;
   if (o.error == Error::ok) o.error = x.server->error();
   o.alert = x.server->alert_sent();
   o.holds_input = tls::detail::engine_of(*x.server).channel.input().capacity() != 0;
@@ -378,8 +409,9 @@ TEST_CASE("memory: a released connection behaves as one that kept its buffers") 
     const Outcome released = receive(true, pr.size, pr.piece, pr.tamper);
     CHECK(released.error == pr.expect);
     CHECK(released.reads_before_end == 0);  // nothing before the record is whole and checked
+    CHECK(released.plaintext_freed == 0);   // buffers that held plaintext were wiped first
     if (pr.expect == Error::ok) {
-      CHECK(released.plaintext == std::vector<std::uint8_t>(pr.size, 0x3c));
+      CHECK(released.plaintext == std::vector<std::uint8_t>(pr.size, kPlainByte));
       CHECK(!released.holds_input);  // read to the end: given back
     } else {
       CHECK(released.plaintext.empty());
