@@ -277,8 +277,8 @@ Figures measure(const Case& c, bool release) {
   CHECK(x.client->outgoing().empty());
   CHECK(x.server->outgoing().empty());
   // Both ends gave their record buffers back (or never let them go, off).
-  for (auto* c : {&*x.client, &*x.server})
-    CHECK((tls::detail::engine_of(*c).channel.footprint() == 0) == release);
+  for (auto* conn : {&*x.client, &*x.server})
+    CHECK((tls::detail::engine_of(*conn).channel.footprint() == 0) == release);
   return {peak, live(kClient) - x.client_base, live(kServer) - x.server_base};
 }
 
