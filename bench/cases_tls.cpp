@@ -248,8 +248,8 @@ void add_release_cost(std::vector<Case>& out, const char* name, tls::CipherSuite
         out.push_back(failed_setup(name, "record-buffers", "baretls"));
         continue;
       }
-      const std::string variant = std::string(release ? "released" : "kept") + (size == 512 ? ", 512 B" : ", 16 KiB");
-      out.push_back(Case{name, "record-buffers", "baretls", variant, size, Unit::megabytes_per_second, ~0u,
+      out.push_back(Case{name, "record-buffers", "baretls", release ? "released" : "kept", size,
+                         Unit::megabytes_per_second, ~0u,
                          [e, size](std::size_t n) {
                            bool ok = true;
                            for (std::size_t i = 0; i < n; ++i) ok &= record_zero_copy(*e, size) == size;
