@@ -33,6 +33,7 @@ Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config
   // The server's chain is checked against the trust store at the clock's time.
   if (config->trust_store && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
+  e->channel.set_release_idle(config->release_idle_buffers);
   e->role = Role::client;
   e->client_config = std::move(config);
   e->server_name = std::string(server_name);
@@ -49,6 +50,7 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   // Client chains are checked at the clock's time.
   if (config->client_auth != ClientAuth::none && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
+  e->channel.set_release_idle(config->release_idle_buffers);
   e->role = Role::server;
   e->server_config = std::move(config);
   e->state = detail::HsState::server_wait_client_hello;
