@@ -9,10 +9,12 @@
 // NewSessionTicket). Internal.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "baretls/tls/config.h"

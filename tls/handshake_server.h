@@ -9,6 +9,7 @@
 // Internal.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
