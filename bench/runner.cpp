@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <time.h>
 
@@ -46,6 +47,10 @@ std::optional<double> time_batch(const Case& c, std::size_t n) {
   return t;
 }
 
+// Growth of a batch stops at 2^40 operations (2^27 where size_t has 32 bits).
+constexpr auto kMaxBatch = static_cast<std::size_t>(
+    std::min<std::uint64_t>(std::uint64_t{1} << 40, std::numeric_limits<std::size_t>::max() / 32));
+
 // The batch size: doubled (or multiplied by 16 while far off) until a batch
 // takes at least `target` seconds; 0 when an operation failed.
 std::size_t calibrate(const Case& c, double target) {
@@ -54,7 +59,7 @@ std::size_t calibrate(const Case& c, double target) {
   for (;;) {
     const auto t = time_batch(c, n);
     if (!t) return 0;
-    if (*t >= target || n > (std::size_t{1} << 40)) return n;
+    if (*t >= target || n > kMaxBatch) return n;
     n *= *t < target / 100 ? std::size_t{16} : std::size_t{2};
   }
 }

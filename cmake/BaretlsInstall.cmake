@@ -18,6 +18,8 @@ install(TARGETS baretls baretls_tls baretls_x509 baretls_crypto
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/include/baretls
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h")
+install(FILES ${BARETLS_CONFIG_INCLUDE_DIR}/baretls/build_config.h
+  DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/baretls)
 install(EXPORT baretlsTargets
   NAMESPACE baretls::
   DESTINATION ${BARETLS_CMAKE_DIR})

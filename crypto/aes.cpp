@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // AES context, key expansion (FIPS 197 §5.2) and the constant-time byte
 // S-box it uses (§5.1.1, computed as an inverse in GF(2^8) plus the affine
-// map: no table); see aes.h. Block functions: aes_portable.cpp, aes_aesni.cpp.
+// map: no table); see aes.h. Block functions: aes_portable.cpp,
+// aes_aesni.cpp, aes_armv8.cpp.
 #include "baretls/crypto/aes.h"
 
 #include <cstring>
@@ -9,6 +10,7 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
 #include "crypto/aes_impl.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto {
 namespace detail {
@@ -92,10 +94,12 @@ Error Aes::init(std::span<const std::uint8_t> key) noexcept {
   if (key.size() != 16 && key.size() != 24 && key.size() != 32) return Error::bad_length;
   rounds_ = detail::aes_expand_key(key.data(), key.size(), round_keys_);
   detail::aes_slice_round_keys(round_keys_, rounds_, sliced_keys_);
-#if defined(__x86_64__)
-  aesni_ = cpu_has(CpuFeature::aesni);
-#else
-  aesni_ = false;
+  path_ = Path::portable;
+#if BARETLS_X86_64
+  if (cpu_has(CpuFeature::aesni)) path_ = Path::aesni;
+#endif
+#if BARETLS_ARM64_CRYPTO
+  if (cpu_has(CpuFeature::arm_aes)) path_ = Path::armv8;
 #endif
   return Error::ok;
 }
@@ -104,9 +108,15 @@ Error Aes::encrypt_blocks(std::span<const std::uint8_t> in, std::span<std::uint8
   if (rounds_ == 0) return Error::invalid_argument;
   if (in.size() != out.size() || in.size() % kBlockSize != 0) return Error::bad_length;
   const std::size_t n = in.size() / kBlockSize;
-#if defined(__x86_64__)
-  if (aesni_) {
+#if BARETLS_X86_64
+  if (path_ == Path::aesni) {
     detail::aes_encrypt_blocks_aesni(round_keys_, rounds_, in.data(), out.data(), n);
+    return Error::ok;
+  }
+#endif
+#if BARETLS_ARM64_CRYPTO
+  if (path_ == Path::armv8) {
+    detail::aes_encrypt_blocks_armv8(round_keys_, rounds_, in.data(), out.data(), n);
     return Error::ok;
   }
 #endif
@@ -118,6 +128,13 @@ void Aes::encrypt_block(std::span<const std::uint8_t, 16> in, std::span<std::uin
   (void)encrypt_blocks(in, out);
 }
 
-std::string_view Aes::implementation() const noexcept { return aesni_ ? "aesni" : "portable"; }
+std::string_view Aes::implementation() const noexcept {
+  switch (path_) {
+    case Path::aesni: return "aesni";
+    case Path::armv8: return "armv8_aes";
+    case Path::portable: break;
+  }
+  return "portable";
+}
 
 }  // namespace baretls::crypto

@@ -2,7 +2,9 @@
 // AES encryption with the x86-64 AES-NI instructions (AESENC/AESENCLAST, one
 // round each), eight blocks in flight to cover the instruction latency. Round
 // keys come from the portable key expansion (FIPS 197 §5.2).
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -32,4 +34,4 @@ void aes_encrypt_blocks_aesni(const std::uint8_t* round_keys, unsigned rounds, c
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

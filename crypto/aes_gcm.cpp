@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // AES-GCM (NIST SP 800-38D §7.1 GCM-AE, §7.2 GCM-AD): J0, AAD and length
 // blocks, tag; the bulk GCTR + GHASH runs in the path chosen at init
-// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes_avx2.cpp, gcm_vaes.cpp); see
-// aes_gcm.h.
+// (gcm_portable.cpp, gcm_clmul.cpp, gcm_vaes_avx2.cpp, gcm_vaes.cpp,
+// gcm_pmull.cpp); see aes_gcm.h.
 #include "baretls/crypto/aes_gcm.h"
 
 #include <cstring>
@@ -10,6 +10,7 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_impl.h"
 
@@ -17,7 +18,7 @@ namespace baretls::crypto {
 namespace {
 
 const detail::GcmOps* choose_ops() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   const std::uint32_t base = static_cast<std::uint32_t>(CpuFeature::aesni) |
                              static_cast<std::uint32_t>(CpuFeature::pclmulqdq) |
                              static_cast<std::uint32_t>(CpuFeature::ssse3) |
@@ -34,6 +35,9 @@ const detail::GcmOps* choose_ops() noexcept {
   if (cpu_has_all(wide)) return &detail::kGcmVaes;
   if (cpu_has_all(wide256)) return &detail::kGcmVaesAvx2;
   if (cpu_has_all(base)) return &detail::kGcmClmul;
+#endif
+#if BARETLS_ARM64_CRYPTO
+  if (cpu_has(CpuFeature::arm_aes) && cpu_has(CpuFeature::arm_pmull)) return &detail::kGcmPmull;
 #endif
   return &detail::kGcmPortable;
 }

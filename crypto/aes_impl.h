@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "crypto/arch.h"
+
 namespace baretls::crypto::detail {
 
 // FIPS 197 §5.1.1 SubBytes on one byte, computed (inverse in GF(2^8) as
@@ -30,8 +32,13 @@ void aes_encrypt8_portable(const std::uint64_t* sliced, unsigned rounds, const s
 void aes_encrypt_blocks_portable(const std::uint64_t* sliced, unsigned rounds, const std::uint8_t* in,
                                  std::uint8_t* out, std::size_t n) noexcept;
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 void aes_encrypt_blocks_aesni(const std::uint8_t* round_keys, unsigned rounds, const std::uint8_t* in,
+                              std::uint8_t* out, std::size_t n) noexcept;
+#endif
+#if BARETLS_ARM64_CRYPTO
+// ECB over n blocks with AESE/AESMC (aes_armv8.cpp). CT: constant time.
+void aes_encrypt_blocks_armv8(const std::uint8_t* round_keys, unsigned rounds, const std::uint8_t* in,
                               std::uint8_t* out, std::size_t n) noexcept;
 #endif
 

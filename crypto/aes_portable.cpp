@@ -11,6 +11,13 @@
 #include "crypto/aes_impl.h"
 #include "crypto/bytes.h"
 
+// Every function passing a W is internal to this file, so their calling
+// convention is ours to choose: GCC's note that W is passed differently on
+// x86 targets without SSE (i686) concerns external ABIs only.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wpsabi"
+#endif
+
 namespace baretls::crypto::detail {
 namespace {
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Fixed-capacity big-integer helpers (see bigint.h): byte conversion, limb
-// add/sub/compare with masks, schoolbook multiplication with 128-bit
-// products, and a variable-time modular inverse for public/blinded values.
+// add/sub/compare with masks, schoolbook multiplication (crypto/wide.h:
+// 128-bit products, or 32 x 32 -> 64-bit ones without a 128-bit integer),
+// and a variable-time modular inverse for public/blinded values.
 #include "baretls/crypto/bigint.h"
 
 #include <array>
@@ -13,9 +14,6 @@
 #include "crypto/wide.h"
 
 namespace baretls::crypto::bigint {
-namespace {
-using detail::u128;
-}  // namespace
 
 bool from_bytes_be(std::span<Limb> out, std::span<const std::uint8_t> in) noexcept {
   set_zero(out);
@@ -50,29 +48,21 @@ void copy(std::span<Limb> r, std::span<const Limb> a) noexcept {
 
 Limb add(std::span<Limb> r, std::span<const Limb> a, std::span<const Limb> b) noexcept {
   Limb carry = 0;
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    const u128 s = u128{a[i]} + b[i] + carry;
-    r[i] = static_cast<Limb>(s);
-    carry = static_cast<Limb>(s >> 64);
-  }
+  for (std::size_t i = 0; i < r.size(); ++i) carry = detail::add_carry(r[i], a[i], b[i], carry);
   return carry;
 }
 
 Limb sub(std::span<Limb> r, std::span<const Limb> a, std::span<const Limb> b) noexcept {
   Limb borrow = 0;
-  for (std::size_t i = 0; i < r.size(); ++i) {
-    const u128 d = u128{a[i]} - b[i] - borrow;
-    r[i] = static_cast<Limb>(d);
-    borrow = static_cast<Limb>(d >> 64) & 1;
-  }
+  for (std::size_t i = 0; i < r.size(); ++i) borrow = detail::sub_borrow(r[i], a[i], b[i], borrow);
   return borrow;
 }
 
 ct::Mask less_than(std::span<const Limb> a, std::span<const Limb> b) noexcept {
   Limb borrow = 0;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    const u128 d = u128{a[i]} - b[i] - borrow;
-    borrow = static_cast<Limb>(d >> 64) & 1;
+    Limb unused;
+    borrow = detail::sub_borrow(unused, a[i], b[i], borrow);
   }
   return ct::Mask::from_bit(borrow);
 }
@@ -98,11 +88,7 @@ void mul(std::span<Limb> r, std::span<const Limb> a, std::span<const Limb> b) no
   set_zero(r.first(a.size()));
   for (std::size_t i = 0; i < b.size(); ++i) {
     Limb c = 0;
-    for (std::size_t j = 0; j < a.size(); ++j) {
-      const u128 p = u128{a[j]} * b[i] + r[i + j] + c;
-      r[i + j] = static_cast<Limb>(p);
-      c = static_cast<Limb>(p >> 64);
-    }
+    for (std::size_t j = 0; j < a.size(); ++j) c = detail::mul_add(r[i + j], a[j], b[i], r[i + j], c);
     r[i + a.size()] = c;
   }
 }
@@ -147,21 +133,13 @@ void trim_vartime(const Limb* a, std::size_t& len) noexcept {
 // a -= b over len limbs (b has at most len limbs in use, zeros above).
 Limb sub_vartime(Limb* a, const Limb* b, std::size_t len) noexcept {
   Limb borrow = 0;
-  for (std::size_t i = 0; i < len; ++i) {
-    const detail::u128 d = detail::u128{a[i]} - b[i] - borrow;
-    a[i] = static_cast<Limb>(d);
-    borrow = static_cast<Limb>(d >> 64) & 1;
-  }
+  for (std::size_t i = 0; i < len; ++i) borrow = detail::sub_borrow(a[i], a[i], b[i], borrow);
   return borrow;
 }
 
 Limb add_vartime(Limb* a, const Limb* b, std::size_t len) noexcept {
   Limb carry = 0;
-  for (std::size_t i = 0; i < len; ++i) {
-    const detail::u128 s = detail::u128{a[i]} + b[i] + carry;
-    a[i] = static_cast<Limb>(s);
-    carry = static_cast<Limb>(s >> 64);
-  }
+  for (std::size_t i = 0; i < len; ++i) carry = detail::add_carry(a[i], a[i], b[i], carry);
   return carry;
 }
 
@@ -178,30 +156,65 @@ bool geq_vartime(const Limb* a, std::size_t la, const Limb* b, std::size_t lb) n
 
 namespace {
 
-__extension__ typedef __int128 i128;
 constexpr unsigned kBatch = 31;  // inner steps per outer step (Pornin 2020)
+
+// A signed 128-bit column sum for the linear combinations below: products
+// of a limb and a factor |f| < 2^32, plus the carry of the column before.
+// Variable time (a branch on the public sign of f without __int128).
+class SignedColumn {
+ public:
+  void add_product(Limb x, std::int64_t f) noexcept {
+#if BARETLS_WIDE64
+    v_ += static_cast<i128>(x) * f;
+#else
+    // x * f = x * (f + 2^64) - x * 2^64 when f < 0 (two's complement).
+    Limb lo;
+    Limb hi = detail::mul_add(lo, x, static_cast<Limb>(f), 0, 0);
+    if (f < 0) hi -= x;
+    hi_ += hi + detail::add_carry(lo_, lo_, lo, 0);
+#endif
+  }
+  // Returns the low 64 bits and keeps the rest: the sum shifted right by 64
+  // (arithmetic: the sign stays).
+  Limb take_low() noexcept {
+#if BARETLS_WIDE64
+    const auto low = static_cast<Limb>(v_);
+    v_ >>= 64;
+    return low;
+#else
+    const Limb low = lo_;
+    lo_ = hi_;
+    hi_ = Limb{0} - (hi_ >> 63);
+    return low;
+#endif
+  }
+
+ private:
+#if BARETLS_WIDE64
+  __extension__ typedef __int128 i128;
+  i128 v_ = 0;
+#else
+  Limb lo_ = 0, hi_ = 0;
+#endif
+};
 
 // out[0..n] = (a*f + b*g) as an (n+1)-limb two's complement number.
 void lin_comb_vartime(Limb* out, const Limb* a, const Limb* b, std::int64_t f, std::int64_t g,
                       std::size_t n) noexcept {
-  i128 carry = 0;
+  SignedColumn col;
   for (std::size_t i = 0; i < n; ++i) {
-    const i128 t = static_cast<i128>(a[i]) * f + static_cast<i128>(b[i]) * g + carry;
-    out[i] = static_cast<Limb>(t);
-    carry = t >> 64;  // arithmetic shift: keeps the sign
+    col.add_product(a[i], f);
+    col.add_product(b[i], g);
+    out[i] = col.take_low();
   }
-  out[n] = static_cast<Limb>(carry);
+  out[n] = col.take_low();
 }
 
 bool is_negative(const Limb* x, std::size_t n) noexcept { return (x[n] >> 63) != 0; }
 
 void negate_vartime(Limb* x, std::size_t len) noexcept {
   Limb carry = 1;
-  for (std::size_t i = 0; i < len; ++i) {
-    const detail::u128 s = detail::u128{~x[i]} + carry;
-    x[i] = static_cast<Limb>(s);
-    carry = static_cast<Limb>(s >> 64);
-  }
+  for (std::size_t i = 0; i < len; ++i) carry = detail::add_carry(x[i], ~x[i], 0, carry);
 }
 
 // x (n+1 limbs, two's complement) >>= k, arithmetic.
@@ -227,13 +240,14 @@ void update_cofactor(Limb* out, const Limb* u, const Limb* v, std::int64_t f, st
   const Limb low = u[0] * static_cast<Limb>(f) + v[0] * static_cast<Limb>(g);
   const auto q = static_cast<std::int64_t>((low * m0inv) & ((Limb{1} << kBatch) - 1));
   std::array<Limb, kMaxLimbs + 1> t;
-  i128 carry = 0;
+  SignedColumn col;
   for (std::size_t i = 0; i < n; ++i) {
-    const i128 x = static_cast<i128>(u[i]) * f + static_cast<i128>(v[i]) * g + static_cast<i128>(m[i]) * q + carry;
-    t[i] = static_cast<Limb>(x);
-    carry = x >> 64;
+    col.add_product(u[i], f);
+    col.add_product(v[i], g);
+    col.add_product(m[i], q);
+    t[i] = col.take_low();
   }
-  t[n] = static_cast<Limb>(carry);
+  t[n] = col.take_low();
   shift_right_signed(t.data(), n, kBatch);
   // Now -2m < t < 3m: bring it into [0, m).
   std::array<Limb, kMaxLimbs + 1> mm{};

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 // ChaCha20 context and portable keystream (RFC 8439 §2.1-2.4); see
-// chacha20.h. The accelerated paths live in chacha20_avx2.cpp (8 blocks)
-// and chacha20_avx512.cpp (16 blocks).
+// chacha20.h. The accelerated paths live in chacha20_avx2.cpp (8 blocks),
+// chacha20_avx512.cpp (16 blocks) and chacha20_neon.cpp (AArch64, 4 blocks).
 #include "baretls/crypto/chacha20.h"
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/chacha20_impl.h"
 
@@ -15,17 +16,7 @@ namespace detail {
 void chacha20_block_words(const std::uint32_t in[16], std::uint32_t out[16]) noexcept {
   std::uint32_t x[16];
   for (int i = 0; i < 16; ++i) x[i] = in[i];
-  // RFC 8439 §2.3: 10 double rounds, each a column round then a diagonal round.
-  for (int i = 0; i < 10; ++i) {
-    chacha_quarter_round(x[0], x[4], x[8], x[12]);
-    chacha_quarter_round(x[1], x[5], x[9], x[13]);
-    chacha_quarter_round(x[2], x[6], x[10], x[14]);
-    chacha_quarter_round(x[3], x[7], x[11], x[15]);
-    chacha_quarter_round(x[0], x[5], x[10], x[15]);
-    chacha_quarter_round(x[1], x[6], x[11], x[12]);
-    chacha_quarter_round(x[2], x[7], x[8], x[13]);
-    chacha_quarter_round(x[3], x[4], x[9], x[14]);
-  }
+  chacha20_rounds(x, chacha_quarter_round);
   for (int i = 0; i < 16; ++i) out[i] = x[i] + in[i];
   secure_wipe(x, sizeof x);
 }
@@ -58,10 +49,13 @@ void chacha20_xor_portable(const std::uint32_t state[16], const std::uint8_t* in
 
 namespace {
 ChaCha20::XorFn choose_xor_fn() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512bw) && cpu_has(CpuFeature::avx2))
     return detail::chacha20_xor_avx512;
   if (cpu_has(CpuFeature::avx2)) return detail::chacha20_xor_avx2;
+#endif
+#if BARETLS_ARM64
+  if (cpu_has(CpuFeature::neon)) return detail::chacha20_xor_neon;
 #endif
   return detail::chacha20_xor_portable;
 }
@@ -108,9 +102,12 @@ void ChaCha20::block(std::span<const std::uint8_t, kNonceSize> nonce, std::uint3
 }
 
 std::string_view ChaCha20::implementation() const noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (xor_ == detail::chacha20_xor_avx512) return "avx512";
   if (xor_ == detail::chacha20_xor_avx2) return "avx2";
+#endif
+#if BARETLS_ARM64
+  if (xor_ == detail::chacha20_xor_neon) return "neon";
 #endif
   return "portable";
 }

@@ -4,7 +4,9 @@
 // lane; after the rounds an 8x8 word transpose lays the blocks out in order.
 // A partial last group is generated into a stack buffer and XORed; one or
 // two trailing blocks use the portable code.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -113,4 +115,4 @@ void chacha20_xor_avx2(const std::uint32_t state[16], const std::uint8_t* in, st
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -4,7 +4,9 @@
 // VPROLD; a 16x16 word transpose lays the blocks out in order. Tails of
 // 257..512 bytes go to the eight-block AVX2 code, shorter ones to a
 // four-block row-layout kernel.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
 // -Wmaybe-uninitialized reports once inlined; the value is never read.
@@ -167,4 +169,4 @@ void chacha20_xor_avx512(const std::uint32_t state[16], const std::uint8_t* in, 
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -125,7 +125,7 @@ Error ChaCha20Poly1305::open(std::span<const std::uint8_t> nonce, std::span<cons
 
 std::string_view ChaCha20Poly1305::implementation() const noexcept {
   const std::string_view c = chacha_.implementation();
-  if (poly_path_ != Poly1305Path::avx512ifma) return c;  // Poly1305 portable or AVX2, as ChaCha20
+  if (poly_path_ != Poly1305Path::avx512ifma) return c;  // Poly1305 portable, AVX2 or NEON, as ChaCha20
   return c == "avx512" ? "avx512+ifma" : "avx2+ifma";
 }
 

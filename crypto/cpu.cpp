@@ -2,22 +2,28 @@
 // CPUID-based feature detection; see cpu.h. Intel SDM Vol. 2A "CPUID":
 // leaf 1 ECX (SSSE3, SSE4.1, AES, PCLMULQDQ, OSXSAVE, AVX), leaf 7 EBX/ECX/EAX
 // (AVX2, BMI2, ADX, AVX-512, SHA, VAES, VPCLMULQDQ, SHA512), XGETBV for the
-// OS-enabled register state.
+// OS-enabled register state. AArch64: getauxval(AT_HWCAP) on Linux (the
+// kernel's view, Documentation/arch/arm64/elf_hwcaps.rst), elsewhere the
+// ACLE macros of what the compiler targets (__ARM_FEATURE_AES, ...).
 #include "baretls/crypto/cpu.h"
 
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
 
-#if defined(__x86_64__) || defined(__i386__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 #include <cpuid.h>
-#define BARETLS_X86 1
+#endif
+#if BARETLS_ARM64 && defined(__linux__)
+#include <sys/auxv.h>
 #endif
 
 namespace baretls::crypto {
 namespace {
 
-#if defined(BARETLS_X86)
+#if BARETLS_X86_64
 std::uint64_t read_xcr0() noexcept {
   std::uint32_t lo = 0, hi = 0;
   __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
@@ -65,6 +71,46 @@ std::uint32_t detect() noexcept {
   }
   return f;
 }
+#elif BARETLS_ARM64
+void add(std::uint32_t& f, bool on, CpuFeature feature) noexcept {
+  if (on) f |= static_cast<std::uint32_t>(feature);
+}
+
+#if defined(__linux__)
+// Linux AT_HWCAP bits (arch/arm64/include/uapi/asm/hwcap.h).
+std::uint32_t detect() noexcept {
+  constexpr unsigned long kAsimd = 1ul << 1, kAes = 1ul << 3, kPmull = 1ul << 4, kSha2 = 1ul << 6,
+                          kSha512 = 1ul << 21;
+  const unsigned long hw = getauxval(AT_HWCAP);
+  std::uint32_t f = 0;
+  add(f, (hw & kAsimd) != 0, CpuFeature::neon);
+  add(f, BARETLS_ARM64_CRYPTO && (hw & kAes) != 0, CpuFeature::arm_aes);
+  add(f, BARETLS_ARM64_CRYPTO && (hw & kPmull) != 0, CpuFeature::arm_pmull);
+  add(f, BARETLS_ARM64_CRYPTO && (hw & kSha2) != 0, CpuFeature::arm_sha2);
+  add(f, BARETLS_ARM64_SHA512 && (hw & kSha512) != 0, CpuFeature::arm_sha512);
+  return f;
+}
+#else
+// No portable way to ask the processor from user space: use what the
+// compiler was told the target has.
+std::uint32_t detect() noexcept {
+  std::uint32_t f = 0;
+#if defined(__ARM_NEON)
+  add(f, true, CpuFeature::neon);
+#endif
+#if defined(__ARM_FEATURE_AES)
+  add(f, BARETLS_ARM64_CRYPTO, CpuFeature::arm_aes);
+  add(f, BARETLS_ARM64_CRYPTO, CpuFeature::arm_pmull);  // ACLE: PMULL comes with AES
+#endif
+#if defined(__ARM_FEATURE_SHA2)
+  add(f, BARETLS_ARM64_CRYPTO, CpuFeature::arm_sha2);
+#endif
+#if defined(__ARM_FEATURE_SHA512)
+  add(f, BARETLS_ARM64_SHA512, CpuFeature::arm_sha512);
+#endif
+  return f;
+}
+#endif
 #else
 std::uint32_t detect() noexcept { return 0; }
 #endif
@@ -129,6 +175,11 @@ const char* cpu_feature_name(CpuFeature f) noexcept {
     case CpuFeature::vpclmulqdq: return "vpclmulqdq";
     case CpuFeature::sha512: return "sha512";
     case CpuFeature::bmi1: return "bmi1";
+    case CpuFeature::neon: return "neon";
+    case CpuFeature::arm_aes: return "arm_aes";
+    case CpuFeature::arm_pmull: return "arm_pmull";
+    case CpuFeature::arm_sha2: return "arm_sha2";
+    case CpuFeature::arm_sha512: return "arm_sha512";
   }
   return "?";
 }

@@ -13,11 +13,12 @@
 #include <cstdint>
 
 #include "crypto/adx_asm.h"
+#include "crypto/arch.h"
 #include "crypto/ec_field_impl.h"
 
 namespace baretls::crypto::detail {
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // Word-by-word Montgomery for any odd modulus of 4 or 6 limbs.
 template <typename Params>
 struct MontAdxKernel {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Internal: constant-time arithmetic modulo an odd prime of N 64-bit limbs in
-// Montgomery form (R = 2^(64N)), with 128-bit products. One instantiation per
+// Montgomery form (R = 2^(64N)), with 128-bit products, or 32x32->64-bit
+// ones over the limbs' halves without a 128-bit integer (crypto/wide.h; the
+// Montgomery form is the same, so tables serve both). One instantiation per
 // modulus (the P-256/P-384 fields and group orders): the modulus is a
 // compile-time constant, so every loop unrolls and zero limbs fold away.
 // Elements are kept fully reduced (< m). CT: every function here runs in time
@@ -14,10 +16,9 @@
 
 #include "baretls/crypto/ct.h"
 #include "crypto/bytes.h"
+#include "crypto/wide.h"
 
 namespace baretls::crypto::detail {
-
-__extension__ typedef unsigned __int128 u128;
 
 template <std::size_t N>
 using Limbs = std::array<std::uint64_t, N>;
@@ -51,11 +52,7 @@ constexpr Limbs<N> pow2_mod(const Limbs<N>& m, std::size_t bits) noexcept {
     }
     if (ge) {
       std::uint64_t borrow = 0;
-      for (std::size_t j = 0; j < N; ++j) {
-        const u128 d = static_cast<u128>(r[j]) - m[j] - borrow;
-        r[j] = static_cast<std::uint64_t>(d);
-        borrow = static_cast<std::uint64_t>(d >> 64) & 1;
-      }
+      for (std::size_t j = 0; j < N; ++j) borrow = sub_borrow(r[j], r[j], m[j], borrow);
     }
   }
   return r;
@@ -74,16 +71,24 @@ struct MontField {
   static constexpr std::uint64_t kN0 = mont_n0(kM[0]);
   static constexpr Fe kR2 = pow2_mod<N>(kM, 128 * N);  // R^2 mod m
   static constexpr Fe kOne = pow2_mod<N>(kM, 64 * N);  // R mod m (Montgomery 1)
+#if !BARETLS_WIDE64
+  // The modulus as 32-bit words and -m^-1 mod 2^32 (the low half of kN0).
+  static constexpr std::array<std::uint32_t, 2 * N> kMWords = [] {
+    std::array<std::uint32_t, 2 * N> w{};
+    for (std::size_t j = 0; j < N; ++j) {
+      w[2 * j] = static_cast<std::uint32_t>(kM[j]);
+      w[2 * j + 1] = static_cast<std::uint32_t>(kM[j] >> 32);
+    }
+    return w;
+  }();
+  static constexpr auto kN0Word = static_cast<std::uint32_t>(kN0);
+#endif
 
   // r = t - m if t (with top carry word `hi`) >= m, else t. Requires t < 2m.
   static constexpr void reduce_once(Fe& r, const Fe& t, std::uint64_t hi) noexcept {
     Fe d{};
     std::uint64_t borrow = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(t[j]) - kM[j] - borrow;
-      d[j] = static_cast<std::uint64_t>(x);
-      borrow = static_cast<std::uint64_t>(x >> 64) & 1;
-    }
+    for (std::size_t j = 0; j < N; ++j) borrow = sub_borrow(d[j], t[j], kM[j], borrow);
     // hi - borrow is 0 (use d) or all ones (t < m: keep t).
     const std::uint64_t keep = hi - borrow;
     for (std::size_t j = 0; j < N; ++j) r[j] = (t[j] & keep) | (d[j] & ~keep);
@@ -110,8 +115,11 @@ struct MontField {
     mul_portable(r, a, a);
   }
 
-  // CIOS Montgomery multiplication.
+  // CIOS Montgomery multiplication (Koc, Acar, Kaliski 1996): with 64-bit
+  // words and 128-bit products, or over the 2N 32-bit halves of the limbs
+  // (word 2j is the low half of limb j) with 32x32->64-bit products.
   static constexpr void mul_portable(Fe& r, const Fe& a, const Fe& b) noexcept {
+#if BARETLS_WIDE64
     std::uint64_t t[N + 2] = {};
     for (std::size_t i = 0; i < N; ++i) {
       std::uint64_t carry = 0;
@@ -138,6 +146,21 @@ struct MontField {
     Fe lo{};
     for (std::size_t j = 0; j < N; ++j) lo[j] = t[j];
     reduce_once(r, lo, t[N]);
+#else
+    constexpr std::size_t W = 2 * N;
+    std::uint32_t aw[W] = {}, t[W + 2] = {};
+    for (std::size_t j = 0; j < N; ++j) {
+      aw[2 * j] = static_cast<std::uint32_t>(a[j]);
+      aw[2 * j + 1] = static_cast<std::uint32_t>(a[j] >> 32);
+    }
+    for (std::size_t i = 0; i < W; ++i) {
+      const std::uint64_t bi = static_cast<std::uint32_t>(b[i / 2] >> (32 * (i % 2)));
+      mont_step32(t, aw, bi, kMWords.data(), kN0Word, W);
+    }
+    Fe lo{};
+    for (std::size_t j = 0; j < N; ++j) lo[j] = t[2 * j] | (std::uint64_t{t[2 * j + 1]} << 32);
+    reduce_once(r, lo, t[W]);
+#endif
   }
 
   static constexpr void add(Fe& r, const Fe& a, const Fe& b) noexcept {
@@ -149,11 +172,7 @@ struct MontField {
     }
     Fe t{};
     std::uint64_t carry = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(a[j]) + b[j] + carry;
-      t[j] = static_cast<std::uint64_t>(x);
-      carry = static_cast<std::uint64_t>(x >> 64);
-    }
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(t[j], a[j], b[j], carry);
     reduce_once(r, t, carry);
   }
 
@@ -166,19 +185,11 @@ struct MontField {
     }
     Fe t{};
     std::uint64_t borrow = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(a[j]) - b[j] - borrow;
-      t[j] = static_cast<std::uint64_t>(x);
-      borrow = static_cast<std::uint64_t>(x >> 64) & 1;
-    }
+    for (std::size_t j = 0; j < N; ++j) borrow = sub_borrow(t[j], a[j], b[j], borrow);
     // Add m back when the subtraction borrowed.
     const std::uint64_t mask = 0 - borrow;
     std::uint64_t carry = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(t[j]) + (kM[j] & mask) + carry;
-      r[j] = static_cast<std::uint64_t>(x);
-      carry = static_cast<std::uint64_t>(x >> 64);
-    }
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(r[j], t[j], kM[j] & mask, carry);
   }
 
   static constexpr void neg(Fe& r, const Fe& a) noexcept { sub(r, Fe{}, a); }
@@ -218,8 +229,8 @@ struct MontField {
   static ct::Mask less_than_modulus(const Fe& a) noexcept {
     std::uint64_t borrow = 0;
     for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(a[j]) - kM[j] - borrow;
-      borrow = static_cast<std::uint64_t>(x >> 64) & 1;
+      std::uint64_t unused = 0;
+      borrow = sub_borrow(unused, a[j], kM[j], borrow);
     }
     return ct::Mask::from_bit(borrow);
   }
@@ -291,11 +302,7 @@ struct MontField {
       w[N - 1] >>= 1;
       std::uint64_t carry = 0;
       if ((x[0] & 1) != 0) {
-        for (std::size_t j = 0; j < N; ++j) {
-          const u128 t = static_cast<u128>(x[j]) + kM[j] + carry;
-          x[j] = static_cast<std::uint64_t>(t);
-          carry = static_cast<std::uint64_t>(t >> 64);
-        }
+        for (std::size_t j = 0; j < N; ++j) carry = add_carry(x[j], x[j], kM[j], carry);
       }
       for (std::size_t j = 0; j + 1 < N; ++j) x[j] = (x[j] >> 1) | (x[j + 1] << 63);
       x[N - 1] = (x[N - 1] >> 1) | (carry << 63);
@@ -308,11 +315,7 @@ struct MontField {
     };
     auto sub_plain = [](Fe& p, const Fe& q) {
       std::uint64_t borrow = 0;
-      for (std::size_t j = 0; j < N; ++j) {
-        const u128 t = static_cast<u128>(p[j]) - q[j] - borrow;
-        p[j] = static_cast<std::uint64_t>(t);
-        borrow = static_cast<std::uint64_t>(t >> 64) & 1;
-      }
+      for (std::size_t j = 0; j < N; ++j) borrow = sub_borrow(p[j], p[j], q[j], borrow);
     };
     while (!is_one(u) && !is_one(v)) {
       while ((u[0] & 1) == 0) halve(u, x1);

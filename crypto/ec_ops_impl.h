@@ -224,11 +224,7 @@ struct EcCurve {
   static constexpr Limbs<N> add_mod_n(const Limbs<N>& a, const Limbs<N>& b) noexcept {
     Limbs<N> r{};
     std::uint64_t carry = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(a[j]) + b[j] + carry;
-      r[j] = static_cast<std::uint64_t>(x);
-      carry = static_cast<std::uint64_t>(x >> 64);
-    }
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(r[j], a[j], b[j], carry);
     S::reduce_once(r, r, carry);
     return r;
   }
@@ -424,11 +420,7 @@ struct EcCurve {
     F::mul(rz, rz, zz);
     if (F::equal(rz, p.x).to_bool()) return true;
     std::uint64_t carry = 0;
-    for (std::size_t j = 0; j < N; ++j) {
-      const u128 x = static_cast<u128>(rf[j]) + S::kM[j] + carry;
-      rf[j] = static_cast<std::uint64_t>(x);
-      carry = static_cast<std::uint64_t>(x >> 64);
-    }
+    for (std::size_t j = 0; j < N; ++j) carry = add_carry(rf[j], rf[j], S::kM[j], carry);
     if (carry != 0 || !F::less_than_modulus(rf).to_bool()) return false;
     F::to_mont(rz, rf);
     F::mul(rz, rz, zz);

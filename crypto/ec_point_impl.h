@@ -71,11 +71,7 @@ struct EcJacobian {
       const std::uint64_t odd = ct::value_barrier(0 - (a[0] & 1));
       std::uint64_t carry = 0;
       Fe t;
-      for (std::size_t j = 0; j < N; ++j) {
-        const u128 x = static_cast<u128>(a[j]) + (F::kM[j] & odd) + carry;
-        t[j] = static_cast<std::uint64_t>(x);
-        carry = static_cast<std::uint64_t>(x >> 64);
-      }
+      for (std::size_t j = 0; j < N; ++j) carry = add_carry(t[j], a[j], F::kM[j] & odd, carry);
       for (std::size_t j = 0; j + 1 < N; ++j) r[j] = (t[j] >> 1) | (t[j + 1] << 63);
       r[N - 1] = (t[N - 1] >> 1) | (carry << 63);
     }

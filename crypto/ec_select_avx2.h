@@ -8,7 +8,9 @@
 // CT: time depends only on the table size.
 #pragma once
 
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -71,4 +73,4 @@ BARETLS_EC_AVX2 void ec_select_flat_avx2(Fe& rx, Fe& ry, const std::uint64_t* en
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

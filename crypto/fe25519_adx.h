@@ -13,10 +13,11 @@
 
 #include "baretls/crypto/ct.h"
 #include "crypto/adx_asm.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/fe25519_impl.h"
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 
 #define BARETLS_FE64_INLINE __attribute__((always_inline)) inline
 
@@ -249,4 +250,4 @@ struct Fe64Ops {
 #undef BARETLS_FE64_LIMBWISE_OPERANDS
 #undef BARETLS_FE64_INLINE
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

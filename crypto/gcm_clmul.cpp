@@ -4,7 +4,9 @@
 // with one aggregated reduction (H'^8 .. H'^1, Karatsuba, reduction by two
 // carry-less multiplies by 0xC2..). Same layout conventions as
 // ghash_portable.cpp (gcm_impl.h). Counter blocks follow SP 800-38D §6.5.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -202,4 +204,4 @@ const GcmOps kGcmClmul = {
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -4,7 +4,9 @@
 // 1); the tables hold H' = H * x^-1 so products need no shift (gcm_impl.h).
 #pragma once
 
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -74,4 +76,4 @@ void ghash_prepare_wide(std::uint64_t* table, std::uint64_t h_hi, std::uint64_t 
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

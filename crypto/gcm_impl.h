@@ -10,6 +10,7 @@
 #include <cstdint>
 
 #include "baretls/crypto/aes.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto::detail {
 
@@ -41,10 +42,13 @@ struct GcmOps {
 };
 
 extern const GcmOps kGcmPortable;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 extern const GcmOps kGcmClmul;
 extern const GcmOps kGcmVaes;
 extern const GcmOps kGcmVaesAvx2;
+#endif
+#if BARETLS_ARM64_CRYPTO
+extern const GcmOps kGcmPmull;
 #endif
 
 // H' = H * x^-1 in GF(2^128): the block shifted left one bit, folding the bit

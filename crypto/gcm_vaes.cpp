@@ -5,7 +5,9 @@
 // one reduction per iteration). The last < 512 bytes use masked loads and
 // stores, so no byte outside the caller's buffers is touched. Layout
 // conventions as in gcm_impl.h; GCTR per SP 800-38D §6.5.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12 reports the _mm512_undefined_*() placeholders inside its own
 // intrinsic headers as uninitialised once inlined; they are not our values.
@@ -257,4 +259,4 @@ const GcmOps kGcmVaes = {
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

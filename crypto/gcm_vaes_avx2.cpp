@@ -5,7 +5,9 @@
 // one reduction per iteration). The last < 256 bytes go through a zeroed
 // stack buffer (AVX2 has no byte-masked loads). For processors with VAES but
 // no AVX-512; layout conventions as in gcm_impl.h, GCTR per SP 800-38D §6.5.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -205,4 +207,4 @@ const GcmOps kGcmVaesAvx2 = {
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -1,19 +1,27 @@
 // SPDX-License-Identifier: MIT
 // Portable constant-time GHASH (SP 800-38D §6.4). Carry-less products come
-// from ordinary integer multiplies with "holes": each 64-bit operand is split
-// into five words holding every fifth bit, so a product sums at most 13 bits
-// in each 5-bit field and the carries never reach the next field's bit. 25
-// multiplies of 64 x 64 -> 128 bits give one carry-less 64 x 64 product;
-// Karatsuba makes a 128 x 128 product from three. No secret-indexed table.
-// Four blocks are aggregated per reduction with H'^4..H'^1.
+// from ordinary integer multiplies with "holes": each operand is split into
+// words holding every k-th bit, so that no sum of bit products in a k-bit
+// field carries into the next field's bit. With a 128-bit integer
+// (crypto/wide.h): five classes of 64-bit words, 25 multiplies of
+// 64 x 64 -> 128 bits per carry-less 64 x 64 product. Without one: four
+// classes of 32-bit words, 16 multiplies of 32 x 32 -> 64 bits per
+// carry-less 32 x 32 product and Karatsuba for 64 x 64. Karatsuba again
+// makes a 128 x 128 product from three 64 x 64 ones. No secret-indexed
+// table. Four blocks are aggregated per reduction with H'^4..H'^1.
 #include "baretls/crypto/secret.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_impl.h"
+#include "crypto/wide.h"
 
 namespace baretls::crypto::detail {
 namespace {
 
-__extension__ typedef unsigned __int128 U128;
+#if BARETLS_WIDE64
+
+using U128 = u128;
+inline std::uint64_t lo64(U128 x) noexcept { return static_cast<std::uint64_t>(x); }
+inline std::uint64_t hi64(U128 x) noexcept { return static_cast<std::uint64_t>(x >> 64); }
 
 constexpr std::uint64_t class_mask(unsigned c) {
   std::uint64_t m = 0;
@@ -29,19 +37,18 @@ constexpr U128 class_mask128(unsigned c) {
 constexpr U128 kClass128[5] = {class_mask128(0), class_mask128(1), class_mask128(2), class_mask128(3),
                                class_mask128(4)};
 
-// Per power of H': the five masked parts of hi, lo and hi ^ lo.
-constexpr std::size_t kPowerWords = 15;
-constexpr std::size_t kPowers = 4;
+// Table words per 64-bit operand of H'^k: its five masked parts.
+constexpr std::size_t kOperandWords = 5;
 
-inline void split(std::uint64_t y, std::uint64_t* parts) noexcept {
-  for (unsigned c = 0; c < 5; ++c) parts[c] = y & kClass[c];
+inline void store_operand(std::uint64_t* slot, std::uint64_t y) noexcept {
+  for (unsigned c = 0; c < 5; ++c) slot[c] = y & kClass[c];
 }
 
 // Carry-less 64 x 64 -> 128 product of x and y (y given split).
 // CT: fixed sequence of multiplies, masks and XORs.
 inline U128 clmul64(std::uint64_t x, const std::uint64_t* y) noexcept {
   std::uint64_t xs[5];
-  split(x, xs);
+  store_operand(xs, x);
   U128 r = 0;
   for (unsigned c = 0; c < 5; ++c) {
     U128 s = 0;
@@ -51,14 +58,71 @@ inline U128 clmul64(std::uint64_t x, const std::uint64_t* y) noexcept {
   return r;
 }
 
+#else  // 32-bit words, four bit classes
+
+struct U128 {
+  std::uint64_t lo = 0, hi = 0;
+  U128& operator^=(const U128& o) noexcept {
+    lo ^= o.lo;
+    hi ^= o.hi;
+    return *this;
+  }
+  friend U128 operator^(U128 a, const U128& b) noexcept { return a ^= b; }
+};
+inline std::uint64_t lo64(const U128& x) noexcept { return x.lo; }
+inline std::uint64_t hi64(const U128& x) noexcept { return x.hi; }
+
+constexpr std::uint32_t kClass32[4] = {0x11111111, 0x22222222, 0x44444444, 0x88888888};
+constexpr std::uint64_t kClass64[4] = {0x1111111111111111, 0x2222222222222222, 0x4444444444444444,
+                                       0x8888888888888888};
+
+// Table words per 64-bit operand of H'^k: the operand itself.
+constexpr std::size_t kOperandWords = 1;
+
+inline void store_operand(std::uint64_t* slot, std::uint64_t y) noexcept { slot[0] = y; }
+
+// Carry-less 32 x 32 -> 64 product: a product of two class words adds at
+// most eight bit products into each 4-bit field (below 16: no carry leaves
+// the field); the low bit of each field is their XOR.
+// CT: fixed sequence of 32 x 32 -> 64-bit multiplies, masks and XORs.
+inline std::uint64_t clmul32(std::uint32_t x, std::uint32_t y) noexcept {
+  std::uint64_t xs[4], ys[4];
+  for (unsigned c = 0; c < 4; ++c) {
+    xs[c] = x & kClass32[c];
+    ys[c] = y & kClass32[c];
+  }
+  std::uint64_t r = 0;
+  for (unsigned c = 0; c < 4; ++c) {
+    std::uint64_t s = 0;
+    for (unsigned a = 0; a < 4; ++a) s ^= xs[a] * ys[(c + 4 - a) % 4];
+    r |= s & kClass64[c];
+  }
+  return r;
+}
+
+// Carry-less 64 x 64 -> 128 product by Karatsuba over 32-bit halves.
+inline U128 clmul64(std::uint64_t x, const std::uint64_t* y) noexcept {
+  const auto x0 = static_cast<std::uint32_t>(x), x1 = static_cast<std::uint32_t>(x >> 32);
+  const auto y0 = static_cast<std::uint32_t>(*y), y1 = static_cast<std::uint32_t>(*y >> 32);
+  const std::uint64_t lo = clmul32(x0, y0), hi = clmul32(x1, y1);
+  const std::uint64_t mid = clmul32(x0 ^ x1, y0 ^ y1) ^ lo ^ hi;
+  return U128{lo ^ (mid << 32), hi ^ (mid >> 32)};
+}
+
+#endif  // BARETLS_WIDE64
+
+// Per power of H': the table words of hi, lo and hi ^ lo.
+constexpr std::size_t kPowerWords = 3 * kOperandWords;
+constexpr std::size_t kPowers = 4;
+
 struct Wide {  // unreduced Karatsuba terms of a 128 x 128 product
-  U128 lo = 0, hi = 0, mid = 0;
+  U128 lo{}, hi{}, mid{};
 };
 
 inline void mul_acc(Wide& w, std::uint64_t a_hi, std::uint64_t a_lo, const std::uint64_t* power) noexcept {
   w.hi ^= clmul64(a_hi, power);
-  w.lo ^= clmul64(a_lo, power + 5);
-  w.mid ^= clmul64(a_hi ^ a_lo, power + 10);
+  w.lo ^= clmul64(a_lo, power + kOperandWords);
+  w.mid ^= clmul64(a_hi ^ a_lo, power + 2 * kOperandWords);
 }
 
 // Karatsuba recombination, then reduction modulo x^128 + x^7 + x^2 + x + 1.
@@ -68,10 +132,10 @@ inline void mul_acc(Wide& w, std::uint64_t a_hi, std::uint64_t a_lo, const std::
 // fall off (w << 63, 62, 57) one word up.
 inline void reduce(const Wide& w, std::uint64_t acc[2]) noexcept {
   const U128 mid = w.mid ^ w.lo ^ w.hi;
-  std::uint64_t z0 = static_cast<std::uint64_t>(w.lo);
-  std::uint64_t z1 = static_cast<std::uint64_t>(w.lo >> 64) ^ static_cast<std::uint64_t>(mid);
-  std::uint64_t z2 = static_cast<std::uint64_t>(w.hi) ^ static_cast<std::uint64_t>(mid >> 64);
-  std::uint64_t z3 = static_cast<std::uint64_t>(w.hi >> 64);
+  std::uint64_t z0 = lo64(w.lo);
+  std::uint64_t z1 = hi64(w.lo) ^ lo64(mid);
+  std::uint64_t z2 = lo64(w.hi) ^ hi64(mid);
+  std::uint64_t z3 = hi64(w.hi);
   z1 ^= (z0 << 63) ^ (z0 << 62) ^ (z0 << 57);
   z2 ^= z0 ^ (z0 >> 1) ^ (z0 >> 2) ^ (z0 >> 7);
   z2 ^= (z1 << 63) ^ (z1 << 62) ^ (z1 << 57);
@@ -81,9 +145,9 @@ inline void reduce(const Wide& w, std::uint64_t acc[2]) noexcept {
 }
 
 void store_power(std::uint64_t* slot, std::uint64_t hi, std::uint64_t lo) noexcept {
-  split(hi, slot);
-  split(lo, slot + 5);
-  split(hi ^ lo, slot + 10);
+  store_operand(slot, hi);
+  store_operand(slot + kOperandWords, lo);
+  store_operand(slot + 2 * kOperandWords, hi ^ lo);
 }
 
 }  // namespace

@@ -6,18 +6,17 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
-#include "crypto/wide.h"
+#include "crypto/arch.h"
 #include "crypto/mont_impl.h"
 
 namespace baretls::crypto {
 namespace {
 
-using detail::u128;
 constexpr unsigned kWindow = 5;
 constexpr std::size_t kTableSize = std::size_t{1} << kWindow;
 
 const detail::MontKernel& choose_kernel(std::size_t n) noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) {
     const bool ifma = cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512vl) &&
                       cpu_has(CpuFeature::avx512ifma);

@@ -4,7 +4,9 @@
 // OF for the high halves) so products and additions overlap. The row is a
 // small inline-assembly loop (four limbs per step); the product, squaring
 // and REDC steps around it match the portable kernels (mont_portable.cpp).
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <array>
 
@@ -127,4 +129,4 @@ const MontKernel kMontBmi2 = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, nullptr, 
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -7,7 +7,9 @@
 // operation — run in lockstep so that the serial step of one (the
 // Montgomery factor of the lowest digit) overlaps the work of the other.
 // Fixed 5-bit windows; every table entry is read under a mask.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12's AVX-512 headers build some intrinsics on _mm512_undefined_*(),
 // whose self-initialisation trips -W(maybe-)uninitialized once inlined
@@ -362,4 +364,4 @@ const MontKernel kMontIfma = {mont_mul_bmi2, mont_sqr_bmi2, redc_bmi2, mont_exp2
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "baretls/crypto/bigint.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto::detail {
 
@@ -40,7 +41,7 @@ struct MontKernel {
 };
 
 extern const MontKernel kMontPortable;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 extern const MontKernel kMontBmi2;
 extern const MontKernel kMontIfma;
 // The BMI2/ADX entry points, shared with the IFMA kernel table.

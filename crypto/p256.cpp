@@ -2,6 +2,7 @@
 // P-256 (FIPS 186-4 App. D.1.2.3, SEC 2 secp256r1): curve constants, the
 // generated fixed-base table and the CurveOps instance (see ec_ops_impl.h).
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/ec_ops_impl.h"
 #include "crypto/ec_select_avx2.h"
 #include "crypto/p256_field.h"
@@ -36,7 +37,7 @@ struct P256Curve {
   static constexpr const std::uint64_t* kOddTable = kP256OddTable;
 };
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // MULX/ADX field arithmetic and AVX2 table lookups (every CPU with ADX has
 // AVX2).
 struct P256CurveAdx : P256Curve<P256FieldAdx, P256ScalarAdx> {
@@ -58,14 +59,14 @@ bool use_adx() noexcept {
 }  // namespace
 
 const CurveOps& p256_ops() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (use_adx()) return EcCurve<P256CurveAdx>::kOps;
 #endif
   return EcCurve<P256Curve<P256Field, P256Scalar>>::kOps;
 }
 
 std::string_view p256_implementation() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (use_adx()) return "bmi2-adx-avx2";
 #endif
   return "portable";

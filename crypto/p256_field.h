@@ -5,6 +5,7 @@
 // the low limb itself; the modulus is a constant and its zero limb folds away.
 #pragma once
 
+#include "crypto/arch.h"
 #include "crypto/ec_field_bmi2.h"
 #include "crypto/ec_field_impl.h"
 
@@ -59,6 +60,6 @@ struct P256OrderParams {
 using P256Scalar = MontField<P256OrderParams>;
 
 // The MULX/ADX forms of both are P256FieldAdx (p256_field_adx.h) and
-// P256ScalarAdx (p256_scalar_adx.h).
+// P256ScalarAdx (p256_scalar_adx.h), with BARETLS_X86_64 only.
 
 }  // namespace baretls::crypto::detail

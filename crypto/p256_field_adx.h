@@ -10,9 +10,10 @@
 #pragma once
 
 #include "crypto/adx_asm.h"
+#include "crypto/arch.h"
 #include "crypto/p256_field.h"
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 
 #define BARETLS_P256_INLINE __attribute__((always_inline)) inline
 
@@ -243,4 +244,4 @@ struct P256FieldAdx : MontField<P256FieldParams> {
 #undef BARETLS_P256_FINAL
 #undef BARETLS_P256_INLINE
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -11,9 +11,10 @@
 #pragma once
 
 #include "crypto/adx_asm.h"
+#include "crypto/arch.h"
 #include "crypto/p256_field.h"
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 
 #define BARETLS_P256N_INLINE __attribute__((always_inline)) inline
 
@@ -191,4 +192,4 @@ struct P256ScalarAdx : MontField<P256OrderParams, MontAdxKernel<P256OrderParams>
 #undef BARETLS_P256N_TAIL
 #undef BARETLS_P256N_INLINE
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -2,6 +2,7 @@
 // P-384 (FIPS 186-4 App. D.1.2.4, SEC 2 secp384r1): curve constants, the
 // generated fixed-base table and the CurveOps instance (see ec_ops_impl.h).
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/ec_ops_impl.h"
 #include "crypto/p384_field.h"
 
@@ -37,14 +38,14 @@ struct P384Curve {
 }  // namespace
 
 const CurveOps& p384_ops() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return EcCurve<P384Curve<P384FieldAdx, P384ScalarAdx>>::kOps;
 #endif
   return EcCurve<P384Curve<P384Field, P384Scalar>>::kOps;
 }
 
 std::string_view p384_implementation() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx)) return "bmi2-adx";
 #endif
   return "portable";

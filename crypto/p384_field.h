@@ -4,6 +4,7 @@
 // 64-bit limbs (-p^-1 mod 2^64 = 2^32 + 1).
 #pragma once
 
+#include "crypto/arch.h"
 #include "crypto/ec_field_bmi2.h"
 #include "crypto/ec_field_impl.h"
 
@@ -24,7 +25,7 @@ struct P384OrderParams {
 };
 using P384Scalar = MontField<P384OrderParams>;
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // The same fields with MULX/ADX multiplication (ec_field_bmi2.h).
 using P384FieldAdx = MontField<P384FieldParams, MontAdxKernel<P384FieldParams>>;
 using P384ScalarAdx = MontField<P384OrderParams, MontAdxKernel<P384OrderParams>>;

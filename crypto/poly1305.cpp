@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Poly1305 (RFC 8439 §2.5): the radix-2^64 block function and the context;
-// see poly1305.h. p = 2^130 - 5.
+// Poly1305 (RFC 8439 §2.5): the block function and the context; see
+// poly1305.h. p = 2^130 - 5. The block function works in radix 2^64 with
+// 128-bit products, or, without a 128-bit integer (crypto/wide.h), in five
+// 26-bit limbs with 32x32->64-bit products; the state between calls is
+// radix 2^64 either way.
 #include "baretls/crypto/poly1305.h"
 
 #include <cstring>
@@ -8,14 +11,17 @@
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/poly1305_impl.h"
+#include "crypto/wide.h"
 
 namespace baretls::crypto {
 namespace detail {
 
+#if BARETLS_WIDE64
+
 namespace {
-__extension__ typedef unsigned __int128 u128;  // GCC/Clang 128-bit products
 inline std::uint64_t lo(u128 x) noexcept { return static_cast<std::uint64_t>(x); }
 inline std::uint64_t hi(u128 x) noexcept { return static_cast<std::uint64_t>(x >> 64); }
 }  // namespace
@@ -54,20 +60,106 @@ void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::ui
   h[2] = h2;
 }
 
+#else  // five 26-bit limbs: x = x0 + x1 2^26 + x2 2^52 + x3 2^78 + x4 2^104
+
+void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::uint8_t* m, std::size_t count,
+                     std::uint64_t hibit) noexcept {
+  constexpr std::uint32_t kMask = (1u << 26) - 1;
+  // r is clamped, so each of its limbs is below 2^26 and 5 r_i below 2^29.
+  const std::uint32_t r0 = static_cast<std::uint32_t>(r[0]) & kMask, r1 = static_cast<std::uint32_t>(r[0] >> 26) & kMask,
+                      r2 = static_cast<std::uint32_t>((r[0] >> 52) | (r[1] << 12)) & kMask,
+                      r3 = static_cast<std::uint32_t>(r[1] >> 14) & kMask, r4 = static_cast<std::uint32_t>(r[1] >> 40) & kMask;
+  const std::uint32_t s1 = 5 * r1, s2 = 5 * r2, s3 = 5 * r3, s4 = 5 * r4;
+  // 32 x 32 -> 64-bit products only.
+  const auto mul = [](std::uint32_t a, std::uint32_t b) noexcept { return std::uint64_t{a} * b; };
+  // h < 2^131 (h[2] <= 4): h4 takes bits 104 and up.
+  std::uint32_t h0 = static_cast<std::uint32_t>(h[0]) & kMask, h1 = static_cast<std::uint32_t>(h[0] >> 26) & kMask,
+                h2 = static_cast<std::uint32_t>((h[0] >> 52) | (h[1] << 12)) & kMask,
+                h3 = static_cast<std::uint32_t>(h[1] >> 14) & kMask,
+                h4 = static_cast<std::uint32_t>((h[1] >> 40) | (h[2] << 24));
+  const auto hi = static_cast<std::uint32_t>(hibit << 24);
+  for (; count > 0; --count, m += 16) {
+    // §2.5.1: add the block (with its high bit); every limb stays below 2^27.
+    h0 += load_le32(m) & kMask;
+    h1 += (load_le32(m + 3) >> 2) & kMask;
+    h2 += (load_le32(m + 6) >> 4) & kMask;
+    h3 += (load_le32(m + 9) >> 6) & kMask;
+    h4 += (load_le32(m + 12) >> 8) | hi;
+    // Multiply by r: a term at 2^130 or above comes back times 5 (s_i =
+    // 5 r_i). Each sum is below 5 * 2^27 * 2^29 < 2^59.
+    const std::uint64_t d0 = mul(h0, r0) + mul(h1, s4) + mul(h2, s3) + mul(h3, s2) + mul(h4, s1);
+    std::uint64_t d1 = mul(h0, r1) + mul(h1, r0) + mul(h2, s4) + mul(h3, s3) + mul(h4, s2);
+    std::uint64_t d2 = mul(h0, r2) + mul(h1, r1) + mul(h2, r0) + mul(h3, s4) + mul(h4, s3);
+    std::uint64_t d3 = mul(h0, r3) + mul(h1, r2) + mul(h2, r1) + mul(h3, r0) + mul(h4, s4);
+    std::uint64_t d4 = mul(h0, r4) + mul(h1, r3) + mul(h2, r2) + mul(h3, r1) + mul(h4, r0);
+    // Partial reduction: carry along, bits 130 and up times 5 to the bottom.
+    d1 += d0 >> 26;
+    d2 += d1 >> 26;
+    d3 += d2 >> 26;
+    d4 += d3 >> 26;
+    const std::uint64_t c = 5 * (d4 >> 26) + (d0 & kMask);
+    h0 = static_cast<std::uint32_t>(c) & kMask;
+    h1 = (static_cast<std::uint32_t>(d1) & kMask) + static_cast<std::uint32_t>(c >> 26);
+    h2 = static_cast<std::uint32_t>(d2) & kMask;
+    h3 = static_cast<std::uint32_t>(d3) & kMask;
+    h4 = static_cast<std::uint32_t>(d4) & kMask;
+  }
+  // Back to radix 2^64: limbs 0..3 carried below 2^26 (h < 2^130 + 2^27, so
+  // h[2] <= 4).
+  h2 += h1 >> 26;
+  h1 &= kMask;
+  h3 += h2 >> 26;
+  h2 &= kMask;
+  h4 += h3 >> 26;
+  h3 &= kMask;
+  h[0] = h0 | (std::uint64_t{h1} << 26) | (std::uint64_t{h2} << 52);
+  h[1] = (h2 >> 12) | (std::uint64_t{h3} << 14) | (std::uint64_t{h4} << 40);
+  h[2] = h4 >> 24;
+}
+
+#endif  // BARETLS_WIDE64
+
 }  // namespace detail
 
 namespace {
-// Below this many blocks (512 bytes) the scalar code is as fast as computing
-// the powers of r and setting up the lanes.
-constexpr std::size_t kWideMinBlocks = 32;
-constexpr std::size_t kAvx2MinBlocks = 48;  // 768 bytes, measured likewise
+
+// A SIMD path for long inputs: its powers of r, its block function (count
+// a multiple of `lanes`), and the count below which the scalar code is as
+// fast as computing the powers and setting up the lanes.
+struct LanePath {
+  void (*powers)(const std::uint64_t r[2], detail::Poly1305Powers& p) noexcept;
+  void (*blocks)(std::uint64_t h[3], const detail::Poly1305Powers& p, const std::uint8_t* m,
+                 std::size_t count) noexcept;
+  std::size_t lanes;
+  std::size_t min_blocks;
+};
+
+const LanePath* lane_path(Poly1305Path path) noexcept {
+#if BARETLS_X86_64
+  // 512 and 768 bytes, measured.
+  static constexpr LanePath kIfma{detail::poly1305_powers_ifma, detail::poly1305_blocks_ifma, 8, 32};
+  static constexpr LanePath kAvx2{detail::poly1305_powers_avx2, detail::poly1305_blocks_avx2, 4, 48};
+  if (path == Poly1305Path::avx512ifma) return &kIfma;
+  if (path == Poly1305Path::avx2) return &kAvx2;
+#endif
+#if BARETLS_ARM64
+  // The AVX2 threshold: not measured on ARM hardware.
+  static constexpr LanePath kNeon{detail::poly1305_powers_neon, detail::poly1305_blocks_neon, 4, 48};
+  if (path == Poly1305Path::neon) return &kNeon;
+#endif
+  (void)path;
+  return nullptr;
+}
 
 }  // namespace
 
 Poly1305Path Poly1305::detect_path() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::avx512f) && cpu_has(CpuFeature::avx512ifma)) return Poly1305Path::avx512ifma;
   if (cpu_has(CpuFeature::avx2)) return Poly1305Path::avx2;
+#endif
+#if BARETLS_ARM64
+  if (cpu_has(CpuFeature::neon)) return Poly1305Path::neon;
 #endif
   return Poly1305Path::portable;
 }
@@ -103,27 +195,17 @@ Error Poly1305::init(std::span<const std::uint8_t> key) noexcept {
 }
 
 void Poly1305::absorb_blocks(const std::uint8_t* m, std::size_t count) noexcept {
-#if defined(__x86_64__)
-  if (path_ == Poly1305Path::avx512ifma && count >= kWideMinBlocks) {
+  const LanePath* lanes = lane_path(path_);
+  if (lanes != nullptr && count >= lanes->min_blocks) {
     if (!powers_ready_) {
-      detail::poly1305_powers_ifma(r_, powers_);
+      lanes->powers(r_, powers_);
       powers_ready_ = true;
     }
-    const std::size_t wide = count & ~std::size_t{7};
-    detail::poly1305_blocks_ifma(h_, powers_, m, wide);
-    m += 16 * wide;
-    count -= wide;
-  } else if (path_ == Poly1305Path::avx2 && count >= kAvx2MinBlocks) {
-    if (!powers_ready_) {
-      detail::poly1305_powers_avx2(r_, powers_);
-      powers_ready_ = true;
-    }
-    const std::size_t wide = count & ~std::size_t{3};
-    detail::poly1305_blocks_avx2(h_, powers_, m, wide);
+    const std::size_t wide = count - count % lanes->lanes;
+    lanes->blocks(h_, powers_, m, wide);
     m += 16 * wide;
     count -= wide;
   }
-#endif
   if (count > 0) detail::poly1305_blocks(h_, r_, m, count, 1);
 }
 
@@ -131,6 +213,7 @@ std::string_view Poly1305::implementation() const noexcept {
   switch (path_) {
     case Poly1305Path::avx512ifma: return "avx512ifma";
     case Poly1305Path::avx2: return "avx2";
+    case Poly1305Path::neon: return "neon";
     case Poly1305Path::portable: break;
   }
   return "portable";
@@ -175,18 +258,18 @@ void Poly1305::final(std::span<std::uint8_t, kTagSize> tag) noexcept {
   }
   // Here h < 5 * 2^128 < 2p, so one conditional subtraction of p reduces it:
   // g = h + 5 - 2^130 is the answer exactly when h + 5 reaches 2^130.
-  detail::u128 t = static_cast<detail::u128>(h_[0]) + 5;
-  const std::uint64_t g0 = static_cast<std::uint64_t>(t);
-  t = static_cast<detail::u128>(h_[1]) + static_cast<std::uint64_t>(t >> 64);
-  const std::uint64_t g1 = static_cast<std::uint64_t>(t);
-  const std::uint64_t g2 = h_[2] + static_cast<std::uint64_t>(t >> 64);
+  std::uint64_t g0 = 0, g1 = 0;
+  std::uint64_t carry = detail::add_carry(g0, h_[0], 5, 0);
+  carry = detail::add_carry(g1, h_[1], 0, carry);
+  const std::uint64_t g2 = h_[2] + carry;
   const ct::Mask use_g = ct::Mask::from_bit(g2 >> 2);
   const std::uint64_t f0 = use_g.select(g0, h_[0]);
   const std::uint64_t f1 = use_g.select(g1, h_[1]);
   // tag = (h + s) mod 2^128.
-  t = static_cast<detail::u128>(f0) + s_[0];
-  detail::store_le64(tag.data(), static_cast<std::uint64_t>(t));
-  detail::store_le64(tag.data() + 8, f1 + s_[1] + static_cast<std::uint64_t>(t >> 64));
+  std::uint64_t t0 = 0;
+  carry = detail::add_carry(t0, f0, s_[0], 0);
+  detail::store_le64(tag.data(), t0);
+  detail::store_le64(tag.data() + 8, f1 + s_[1] + carry);
   wipe_state();
 }
 

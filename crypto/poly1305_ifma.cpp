@@ -4,7 +4,9 @@
 // bits; 2^132 = 20 mod p). Two accumulators take alternate groups of eight
 // blocks by Horner's rule in r^16; at the end lane j is multiplied by
 // r^(8-j) and the lanes are summed. CT: time depends only on count.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12's AVX-512 intrinsics start from _mm512_undefined_epi32(), which
 // -Wmaybe-uninitialized reports once inlined; the value is never read.
@@ -222,4 +224,4 @@ void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "baretls/crypto/poly1305.h"
+#include "crypto/arch.h"
 
 namespace baretls::crypto::detail {
 
@@ -16,7 +17,7 @@ namespace baretls::crypto::detail {
 void poly1305_blocks(std::uint64_t h[3], const std::uint64_t r[2], const std::uint8_t* m, std::size_t count,
                      std::uint64_t hibit) noexcept;
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 // The IFMA path (poly1305_ifma.cpp): powers of r from the clamped r, then
 // `count` whole blocks (a multiple of 8) into h (radix 2^64, h[2] <= 4 on
 // entry and exit). CT: time depends only on count.
@@ -27,6 +28,12 @@ void poly1305_blocks_ifma(std::uint64_t h[3], const Poly1305Powers& p, const std
 // multiple of 4.
 void poly1305_powers_avx2(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
 void poly1305_blocks_avx2(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
+                          std::size_t count) noexcept;
+#endif
+#if BARETLS_ARM64
+// The NEON path (poly1305_neon.cpp): the AVX2 contract, count a multiple of 4.
+void poly1305_powers_neon(const std::uint64_t r[2], Poly1305Powers& p) noexcept;
+void poly1305_blocks_neon(std::uint64_t h[3], const Poly1305Powers& p, const std::uint8_t* m,
                           std::size_t count) noexcept;
 #endif
 

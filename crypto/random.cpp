@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
-// Operating-system randomness; see random.h.
+// Operating-system randomness; see random.h. Empty without
+// BARETLS_WITH_OS_RANDOM.
 #include "baretls/crypto/random.h"
 
+#if BARETLS_WITH_OS_RANDOM
 #include <cerrno>
 
 #if defined(__linux__)
@@ -40,3 +42,4 @@ Error fill_from_os(void*, std::span<std::uint8_t> out) noexcept { return os_rand
 RandomSource system_random() noexcept { return RandomSource{&fill_from_os, nullptr}; }
 
 }  // namespace baretls::crypto
+#endif  // BARETLS_WITH_OS_RANDOM

@@ -8,6 +8,7 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/sha256_impl.h"
 
@@ -66,9 +67,12 @@ void sha256_blocks_portable(std::uint32_t state[8], const std::uint8_t* blocks, 
 
 namespace {
 Sha256::BlockFn choose_block_fn() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (cpu_has(CpuFeature::sha_ni) && cpu_has(CpuFeature::sse41) && cpu_has(CpuFeature::ssse3))
     return detail::sha256_blocks_shani;
+#endif
+#if BARETLS_ARM64_CRYPTO
+  if (cpu_has(CpuFeature::arm_sha2)) return detail::sha256_blocks_armv8;
 #endif
   return detail::sha256_blocks_portable;
 }
@@ -140,7 +144,11 @@ Sha256::Digest Sha256::hash(std::span<const std::uint8_t> data) noexcept {
 }
 
 std::string_view Sha256::implementation() const noexcept {
-  return block_ == detail::sha256_blocks_portable ? "portable" : "sha_ni";
+  if (block_ == detail::sha256_blocks_portable) return "portable";
+#if BARETLS_ARM64_CRYPTO
+  if (block_ == detail::sha256_blocks_armv8) return "armv8_sha2";
+#endif
+  return "sha_ni";
 }
 
 }  // namespace baretls::crypto

@@ -3,7 +3,9 @@
 // SHA256MSG1, SHA256MSG2), following the state layout of Intel's "Intel SHA
 // Extensions" paper: the eight working variables live in two registers as
 // ABEF and CDGH. Same result as the portable code (FIPS 180-4 §6.2.2).
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 #include <immintrin.h>
 
@@ -63,4 +65,4 @@ void sha256_blocks_shani(std::uint32_t state[8], const std::uint8_t* blocks, std
 
 }  // namespace baretls::crypto::detail
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

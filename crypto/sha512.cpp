@@ -2,7 +2,8 @@
 // SHA-512 / SHA-384 (FIPS 180-4 §5.1.2 padding, §5.3.4-5 initial values,
 // §6.4.2 computation); see sha512.h. The block function is compiled twice
 // from sha512_block.inc: portable, and for BMI1/BMI2 (ANDN, RORX) on x86-64;
-// sha512_avx512.cpp adds the AVX-512 message-schedule path.
+// sha512_avx512.cpp adds the AVX-512 message-schedule path, sha512_armv8.cpp
+// the ARMv8.2 SHA-512 instructions.
 #include "baretls/crypto/sha512.h"
 
 #include <bit>
@@ -10,6 +11,7 @@
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/sha512_impl.h"
 
@@ -52,7 +54,7 @@ inline std::uint64_t small_sigma1(std::uint64_t x) { return std::rotr(x, 19) ^ s
 #undef SHA512_BLOCK_FN_NAME
 #undef SHA512_BLOCK_FN_ATTR
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 #define SHA512_BLOCK_FN_NAME sha512_blocks_bmi2
 #define SHA512_BLOCK_FN_ATTR __attribute__((target("bmi,bmi2")))
 #include "crypto/sha512_block.inc"
@@ -65,7 +67,7 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
   total_ = 0;
   buffered_ = 0;
   block_ = sha512_blocks_portable;
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   constexpr std::uint32_t kBmi = static_cast<std::uint32_t>(CpuFeature::bmi1) |
                                  static_cast<std::uint32_t>(CpuFeature::bmi2);
   constexpr std::uint32_t kAvx512 = kBmi | static_cast<std::uint32_t>(CpuFeature::avx512f) |
@@ -73,6 +75,9 @@ void Sha512Core::init(const std::uint64_t iv[8]) noexcept {
                                     static_cast<std::uint32_t>(CpuFeature::avx512bw);
   if (cpu_has_all(kBmi)) block_ = sha512_blocks_bmi2;
   if (cpu_has_all(kAvx512)) block_ = sha512_blocks_avx512;
+#endif
+#if BARETLS_ARM64_SHA512
+  if (cpu_has(CpuFeature::arm_sha512)) block_ = sha512_blocks_armv8;
 #endif
 }
 
@@ -124,8 +129,11 @@ void Sha512Core::wipe() noexcept { secure_wipe(this, sizeof *this); }
 
 std::string_view Sha512Core::implementation() const noexcept {
   if (block_ == sha512_blocks_portable) return "portable";
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (block_ == sha512_blocks_avx512) return "avx512vl_bmi2";
+#endif
+#if BARETLS_ARM64_SHA512
+  if (block_ == sha512_blocks_armv8) return "armv8_sha512";
 #endif
   return "bmi2";
 }

@@ -7,7 +7,9 @@
 // rounds so that the vector units work while the scalar ALUs run the chain;
 // the first block of a call computes the rest of its own batch's schedule
 // the same way, so none of it runs before the first round.
-#if defined(__x86_64__)
+#include "crypto/arch.h"
+
+#if BARETLS_X86_64
 
 // GCC 12 reports -Wmaybe-uninitialized and -Wuninitialized inside its own
 // AVX-512 intrinsic headers (their _mm512_undefined_* pass-through
@@ -177,4 +179,4 @@ void sha512_blocks_avx512(std::uint64_t state[8], const std::uint8_t* blocks, st
 #undef SHA512_ROUND
 #undef SHA512_VEC_TARGET
 
-#endif  // __x86_64__
+#endif  // BARETLS_X86_64

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // X25519 (RFC 7748 §5): the Montgomery ladder with conditional swaps by
-// mask, over the radix-2^51 field of fe25519_impl.h, or on CPUs with BMI2
-// and ADX the radix-2^64 MULX/ADX field of fe25519_adx.h; see x25519.h.
-// Public keys use the fixed-base comb of x25519_base.cpp.
+// mask, over the field of fe25519_impl.h (radix 2^51, or 2^25.5 without a
+// 128-bit integer), or on CPUs with BMI2 and ADX the radix-2^64 MULX/ADX
+// field of fe25519_adx.h; see x25519.h. Public keys use the fixed-base comb
+// of x25519_base.cpp.
 #include "baretls/crypto/x25519.h"
 
 #include "baretls/crypto/cpu.h"
 #include "baretls/crypto/ct.h"
 #include "baretls/crypto/secret.h"
+#include "crypto/arch.h"
 #include "crypto/fe25519_adx.h"
 #include "crypto/fe25519_impl.h"
 #include "crypto/x25519_impl.h"
@@ -63,7 +65,7 @@ void ladder(std::uint8_t out[32], const std::uint8_t k[32], const std::uint8_t u
   secure_wipe_object(result);
 }
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 bool use_adx() noexcept { return cpu_has(CpuFeature::bmi2) && cpu_has(CpuFeature::adx); }
 #endif
 
@@ -72,7 +74,7 @@ void scalar_mult(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 
   std::uint8_t k[32];
   for (int i = 0; i < 32; ++i) k[i] = scalar[static_cast<std::size_t>(i)];
   clamp(k);
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (use_adx()) {
     ladder<detail::Fe64Ops>(out.data(), k, u.data());
   } else {
@@ -99,7 +101,7 @@ Error x25519(std::span<std::uint8_t, 32> out, std::span<const std::uint8_t, 32> 
 }
 
 std::string_view x25519_implementation() noexcept {
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (use_adx()) return "bmi2-adx";
 #endif
   return "portable";

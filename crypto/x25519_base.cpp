@@ -30,12 +30,6 @@ struct Precomp {
 Fe add(const Fe& a, const Fe& b) noexcept { return fe_carry(fe_add(a, b)); }
 Fe sub(const Fe& a, const Fe& b) noexcept { return fe_carry(fe_sub(a, b)); }
 
-void cmov(Fe& r, const Fe& a, std::uint64_t mask) noexcept {
-  for (int i = 0; i < 5; ++i) r.v[i] ^= mask & (r.v[i] ^ a.v[i]);
-}
-
-Fe load(const std::uint64_t limbs[5]) noexcept { return Fe{{limbs[0], limbs[1], limbs[2], limbs[3], limbs[4]}}; }
-
 // b * 16^(2 pos) * B for a digit b in [-8, 8], scanning all eight entries.
 Precomp select(int pos, std::int32_t b) noexcept {
   const auto ub = static_cast<std::uint32_t>(b);
@@ -45,16 +39,16 @@ Precomp select(int pos, std::int32_t b) noexcept {
   Precomp t{fe_from_u64(1), fe_from_u64(1), fe_from_u64(0)};  // the identity
   for (int j = 0; j < 8; ++j) {
     const std::uint64_t m = ct::eq(magnitude, static_cast<std::uint64_t>(j + 1)).word();
-    cmov(t.yplusx, load(kBaseTable[pos][j][0]), m);
-    cmov(t.yminusx, load(kBaseTable[pos][j][1]), m);
-    cmov(t.xy2d, load(kBaseTable[pos][j][2]), m);
+    fe_cmov(t.yplusx, fe_from_limbs51(kBaseTable[pos][j][0]), m);
+    fe_cmov(t.yminusx, fe_from_limbs51(kBaseTable[pos][j][1]), m);
+    fe_cmov(t.xy2d, fe_from_limbs51(kBaseTable[pos][j][2]), m);
   }
   // -P = (-x, y): swap y + x and y - x, negate 2*d*x*y.
   const std::uint64_t neg = ct::Mask::from_bit(negative).word();
   const Precomp minus{t.yminusx, t.yplusx, sub(fe_from_u64(0), t.xy2d)};
-  cmov(t.yplusx, minus.yplusx, neg);
-  cmov(t.yminusx, minus.yminusx, neg);
-  cmov(t.xy2d, minus.xy2d, neg);
+  fe_cmov(t.yplusx, minus.yplusx, neg);
+  fe_cmov(t.yminusx, minus.yminusx, neg);
+  fe_cmov(t.xy2d, minus.xy2d, neg);
   return t;
 }
 

@@ -40,6 +40,7 @@ CredentialError key_error(x509::Error e) noexcept {
   }
 }
 
+#if BARETLS_WITH_FILES
 // The whole file as text, or the error for `unreadable`.
 baretls::Result<std::string, CredentialError> read_text(const char* path, CredentialError unreadable) {
   auto bytes = x509::read_file(path, kMaxCredentialFile);
@@ -48,6 +49,7 @@ baretls::Result<std::string, CredentialError> read_text(const char* path, Creden
   crypto::secure_wipe(*bytes);  // it may hold a private key
   return text;
 }
+#endif
 
 }  // namespace
 
@@ -66,6 +68,7 @@ CredentialResult load_certified_key(std::string_view chain_pem, std::string_view
   return ck;
 }
 
+#if BARETLS_WITH_FILES
 CredentialResult load_certified_key_files(const char* chain_path, const char* key_path) {
   const auto chain = read_text(chain_path, CredentialError::unreadable_chain_file);
   if (!chain) return chain.error();
@@ -75,5 +78,6 @@ CredentialResult load_certified_key_files(const char* chain_path, const char* ke
   crypto::secure_wipe(key->data(), key->size());  // the key text is secret
   return loaded;
 }
+#endif
 
 }  // namespace baretls::tls

@@ -19,7 +19,7 @@ SessionCache::SessionCache(std::size_t capacity, std::int64_t lifetime_s)
 void SessionCache::store(std::span<const std::uint8_t> session_id, const Session& session) {
   if (session_id.empty() || session_id.size() > Session::kMaxSessionIdSize) return;
   const Key key = make_key(session_id);
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (const auto it = index_.find(key); it != index_.end()) {
     lru_.erase(it->second);  // the Session's destructor wipes its secret
     index_.erase(it);
@@ -35,7 +35,7 @@ void SessionCache::store(std::span<const std::uint8_t> session_id, const Session
 std::optional<Session> SessionCache::find(std::span<const std::uint8_t> session_id, std::int64_t now) {
   if (session_id.empty() || session_id.size() > Session::kMaxSessionIdSize) return std::nullopt;
   const Key key = make_key(session_id);
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   const auto it = index_.find(key);
   if (it == index_.end()) return std::nullopt;
   const Session& s = it->second->session;
@@ -52,7 +52,7 @@ std::optional<Session> SessionCache::find(std::span<const std::uint8_t> session_
 void SessionCache::remove(std::span<const std::uint8_t> session_id) {
   if (session_id.size() > Session::kMaxSessionIdSize) return;
   const Key key = make_key(session_id);
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (const auto it = index_.find(key); it != index_.end()) {
     lru_.erase(it->second);
     index_.erase(it);
@@ -60,13 +60,13 @@ void SessionCache::remove(std::span<const std::uint8_t> session_id) {
 }
 
 void SessionCache::clear() {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   index_.clear();
   lru_.clear();
 }
 
 std::size_t SessionCache::size() const {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   return lru_.size();
 }
 

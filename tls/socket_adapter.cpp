@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Blocking socket adapter over the public Connection (see socket_adapter.h).
+// Empty without BARETLS_WITH_SOCKETS.
 #include "baretls/tls/socket_adapter.h"
+
+#if BARETLS_WITH_SOCKETS
 
 #include <sys/socket.h>
 #include <unistd.h>
@@ -100,3 +103,4 @@ Error SocketStream::close() {
 }
 
 }  // namespace baretls::tls
+#endif  // BARETLS_WITH_SOCKETS

@@ -32,19 +32,19 @@ Error TicketKeys::rotate_locked(const crypto::RandomSource& rng, std::int64_t no
 }
 
 Error TicketKeys::rotate(const crypto::RandomSource& rng, std::int64_t now) {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   return rotate_locked(rng, now);
 }
 
 Error TicketKeys::rotate_if_due(const crypto::RandomSource& rng, std::int64_t now) {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (current_ && !due(current_->created, now, rotation_interval_)) return Error::ok;
   return rotate_locked(rng, now);
 }
 
 Result<std::vector<std::uint8_t>> TicketKeys::seal(const crypto::RandomSource& rng, std::int64_t now,
                                                    std::span<const std::uint8_t> state) {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (!current_ || due(current_->created, now, rotation_interval_)) BARETLS_TRY(rotate_locked(rng, now));
   std::vector<std::uint8_t> t(kOverhead + state.size());
   const auto out = std::span(t);
@@ -64,7 +64,7 @@ std::optional<TicketKeys::Opened> TicketKeys::open(std::span<const std::uint8_t>
   const auto iv = ticket.subspan<kKeyNameSize, kIvSize>();
   const auto body = ticket.subspan(kKeyNameSize + kIvSize, ticket.size() - kOverhead);
   const auto tag = ticket.last<kTagSize>();
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   const auto matches = [&](const std::optional<Key>& k) {  // key names are public
     return k && std::equal(name.begin(), name.end(), k->name.begin());
   };
@@ -78,13 +78,13 @@ std::optional<TicketKeys::Opened> TicketKeys::open(std::span<const std::uint8_t>
 }
 
 std::optional<TicketKeys::KeyName> TicketKeys::current_key_name() const {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (!current_) return std::nullopt;
   return current_->name;
 }
 
 std::optional<TicketKeys::KeyName> TicketKeys::previous_key_name() const {
-  std::lock_guard lock(mutex_);
+  detail::SharedLock lock(mutex_);
   if (!previous_) return std::nullopt;
   return previous_->name;
 }

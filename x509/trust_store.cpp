@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: MIT
 // Trust anchors from PEM text, files and directories; see trust_store.h.
-// RFC 5280 §6.1.1 (d): a trust anchor is a name and a public key.
+// RFC 5280 §6.1.1 (d): a trust anchor is a name and a public key. The file
+// functions exist only with BARETLS_WITH_FILES.
 #include "baretls/x509/trust_store.h"
 
 #include <algorithm>
+#if BARETLS_WITH_FILES
 #include <cstdio>
 #include <filesystem>
 #include <string>
+#endif
 
 #include "baretls/x509/pem.h"
 
 namespace baretls::x509 {
 
+#if BARETLS_WITH_FILES
 Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit) {
   std::FILE* f = std::fopen(path, "rb");
   if (f == nullptr) return Error::unreadable_file;
@@ -31,6 +35,7 @@ Result<std::vector<std::uint8_t>> read_file(const char* path, std::size_t limit)
   if (failed) return Error::unreadable_file;
   return data;
 }
+#endif  // BARETLS_WITH_FILES
 
 bool TrustStore::contains(const Certificate& cert) const noexcept {
   const auto der = cert.der();
@@ -63,6 +68,7 @@ Error TrustStore::add_pem(std::string_view text) {
   return first;
 }
 
+#if BARETLS_WITH_FILES
 Error TrustStore::load_file(const char* path) {
   auto data = read_file(path, kMaxTrustFile);
   if (!data) return data.error();
@@ -88,5 +94,6 @@ Error TrustStore::load_directory(const char* path) {
   }
   return anchors_.size() > before ? Error::ok : Error::no_certificate;
 }
+#endif  // BARETLS_WITH_FILES
 
 }  // namespace baretls::x509

@@ -2,7 +2,7 @@
 // AES-GCM suite. Vectors: vectors/nist-cavp/aes-gcm/gcmEncryptExtIV{128,256}.rsp
 // and gcmDecrypt{128,256}.rsp (GCMVS): every record, on every path this CPU
 // has (portable, AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ on AVX2 and on
-// AVX-512). Tags shorter than 128 bits are checked as the prefix of the full
+// AVX-512; on AArch64 the ARMv8 AES + PMULL path). Tags shorter than 128 bits are checked as the prefix of the full
 // tag computed by seal; 128-bit
 // tags also go through open, and every FAIL record must be rejected with a
 // zeroed output. Then differential (each path vs portable), round-trip and
@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/bytes.h"
 #include "crypto/gcm_impl.h"
 #include "tests/support/cpu_paths.h"
@@ -288,7 +289,7 @@ TEST_CASE("AES-GCM: the GCTR counter wraps modulo 2^32 (SP 800-38D §6.2 inc32) 
   std::uint8_t h[16] = {};
   aes.encrypt_block(h, h);
   std::vector<const crypto::detail::GcmOps*> ops{&crypto::detail::kGcmPortable};
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   const auto has = [](std::initializer_list<crypto::CpuFeature> fs) {
     std::uint32_t m = 0;
     for (auto f : fs) m |= static_cast<std::uint32_t>(f);
@@ -299,6 +300,11 @@ TEST_CASE("AES-GCM: the GCTR counter wraps modulo 2^32 (SP 800-38D §6.2 inc32) 
   if (has({F::aesni, F::pclmulqdq, F::avx2, F::vaes, F::vpclmulqdq})) ops.push_back(&crypto::detail::kGcmVaesAvx2);
   if (has({F::aesni, F::pclmulqdq, F::avx512f, F::avx512bw, F::avx512vl, F::vaes, F::vpclmulqdq}))
     ops.push_back(&crypto::detail::kGcmVaes);
+#endif
+#if BARETLS_ARM64_CRYPTO
+  const std::uint32_t armv8 = static_cast<std::uint32_t>(crypto::CpuFeature::arm_aes) |
+                              static_cast<std::uint32_t>(crypto::CpuFeature::arm_pmull);
+  if ((crypto::cpu_detected_features() & armv8) == armv8) ops.push_back(&crypto::detail::kGcmPmull);
 #endif
   std::uint8_t reference_tag[16] = {};
   for (const auto* o : ops) {

@@ -103,7 +103,7 @@ TEST_CASE("CPU feature mask restricts and restores") {
   set_cpu_features_mask(saved);
   MESSAGE("detected features:" << [] {
     std::string s;
-    for (std::uint32_t bit = 1; bit <= static_cast<std::uint32_t>(CpuFeature::sha512); bit <<= 1)
+    for (std::uint32_t bit = 1; bit <= static_cast<std::uint32_t>(CpuFeature::arm_sha512); bit <<= 1)
       if (cpu_detected_features() & bit) {
         s += ' ';
         s += cpu_feature_name(static_cast<CpuFeature>(bit));

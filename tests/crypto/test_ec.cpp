@@ -12,14 +12,15 @@
 #include <random>
 #include <string>
 
+#include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
+#include "crypto/ec_point_impl.h"
 #include "crypto/p256_field.h"
 #include "crypto/p256_field_adx.h"
 #include "crypto/p256_scalar_adx.h"
-#include "crypto/ec_point_impl.h"
-#include "baretls/crypto/cpu.h"
-#include "tests/support/cpu_paths.h"
 #include "crypto/p384_field.h"
 #include "tests/crypto/ec_ref.h"
+#include "tests/support/cpu_paths.h"
 #include "tests/support/hex.h"
 #include "tests/support/vector_file.h"
 
@@ -479,7 +480,7 @@ TEST_CASE("EC: halving in the Jacobian doubling, generic and MULX/ADX") {
   std::mt19937_64 rng(seed);
   using namespace crypto::detail;
   std::size_t checked = check_half<P256Field>(rng) + check_half<P384Field>(rng);
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
     checked += check_half<P256FieldAdx>(rng) + check_half<P384FieldAdx>(rng);
   }
@@ -498,7 +499,7 @@ TEST_CASE("EC differential: field and scalar arithmetic vs reference") {
   checked += field_differential<P256Scalar>(kCurves[0].n, rng);
   checked += field_differential<P384Field>(kCurves[1].p, rng);
   checked += field_differential<P384Scalar>(kCurves[1].n, rng);
-#if defined(__x86_64__)
+#if BARETLS_X86_64
   std::size_t accelerated = 0;
   if (crypto::cpu_has(crypto::CpuFeature::bmi2) && crypto::cpu_has(crypto::CpuFeature::adx)) {
     accelerated += field_differential<P256FieldAdx>(kCurves[0].p, rng);

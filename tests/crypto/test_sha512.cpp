@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "baretls/crypto/cpu.h"
+#include "crypto/arch.h"
 #include "crypto/sha512_impl.h"
 #include "tests/crypto/sha2_checks.h"
 
@@ -62,7 +63,7 @@ TEST_CASE("SHA-384 and SHA-512: any split of the input gives the same digest") {
   }
 }
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 TEST_CASE("SHA-512 AVX-512 block function: every block count 1..20 against the portable one") {
   // Covers each batching case of the four-lane schedule: a lone block, a
   // first batch that computes its own schedule with and without a next one,

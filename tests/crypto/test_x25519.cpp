@@ -13,6 +13,7 @@
 #include <vector>
 #include <string>
 
+#include "crypto/arch.h"
 #include "crypto/fe25519_adx.h"
 #include "crypto/fe25519_impl.h"
 #include "tests/crypto/x25519_checks.h"
@@ -230,7 +231,7 @@ TEST_CASE("X25519 ladder paths agree on random scalars and points") {
   CHECK(n == 64 * cpu_paths().size());
 }
 
-#if defined(__x86_64__)
+#if BARETLS_X86_64
 namespace {
 
 using crypto::detail::Fe51Ops;

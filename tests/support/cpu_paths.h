@@ -33,21 +33,25 @@ class ScopedCpuMask {
 };
 
 // Portable, every intermediate mask given (e.g. "aesni without vaes"), and
-// all features; de-duplicated by what they enable on this CPU.
+// all features; de-duplicated by what they enable on this CPU. Never empty:
+// the portable path is always first, so a test that counts its runs checks
+// `runs == per_path * paths.size()` on any CPU. An intermediate mask that
+// enables everything this CPU has (e.g. "aesni without vaes" on AArch64) is
+// the native path, and is named so.
 inline std::vector<CpuPath> cpu_paths(std::initializer_list<CpuPath> intermediate = {}) {
-  std::vector<CpuPath> all{{"portable", 0}};
-  for (const auto& p : intermediate) all.push_back(p);
-  all.push_back({"native", crypto::kAllCpuFeatures});
-  std::vector<CpuPath> out;
-  std::vector<std::uint32_t> seen;
-  for (const auto& p : all) {
-    const std::uint32_t effective = p.mask & crypto::cpu_detected_features();
-    bool dup = false;
-    for (auto s : seen) dup = dup || s == effective;
-    if (dup) continue;
+  const std::uint32_t native = crypto::cpu_detected_features();
+  std::vector<CpuPath> out{{"portable", 0}};
+  std::vector<std::uint32_t> seen{0};
+  const auto add = [&](const CpuPath& p) {
+    const std::uint32_t effective = p.mask & native;
+    for (auto s : seen)
+      if (s == effective) return;
     seen.push_back(effective);
     out.push_back(p);
-  }
+  };
+  for (const auto& p : intermediate)
+    if ((p.mask & native) != native) add(p);
+  add({"native", crypto::kAllCpuFeatures});
   return out;
 }
 

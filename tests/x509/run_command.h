@@ -27,6 +27,8 @@ inline CommandResult run_command(const std::string& command) {
   return r;
 }
 
-inline std::string baretls_binary() { return std::string(BARETLS_BINARY_DIR) + "/bin/baretls"; }
+// The CLI as tests start it (tests/CMakeLists.txt: through the emulator when
+// cross-compiling).
+inline std::string baretls_binary() { return BARETLS_TEST_CLI; }
 
 }  // namespace baretls::test

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // AES block encryption (FIPS 197), encrypt direction only: what CTR-based
 // modes such as GCM need. Keys of 16, 24 or 32 bytes. The portable path is
-// bitsliced (no table indexed by key or data); on x86-64 AES-NI is used when
-// the CPU has it. The path is chosen when the key is set.
+// bitsliced (no table indexed by key or data); AES-NI (x86-64) or the ARMv8
+// AES instructions (AArch64) are used when the CPU has them. The path is
+// chosen when the key is set.
 #pragma once
 
 #include <cstddef>
@@ -34,7 +35,7 @@ class Aes {
   [[nodiscard]] Error encrypt_blocks(std::span<const std::uint8_t> in, std::span<std::uint8_t> out) const noexcept;
   void encrypt_block(std::span<const std::uint8_t, 16> in, std::span<std::uint8_t, 16> out) const noexcept;
 
-  // "aesni" or "portable".
+  // "aesni", "armv8_aes" or "portable".
   [[nodiscard]] std::string_view implementation() const noexcept;
 
   // For the modes built on AES (internal use): the FIPS 197 round keys,
@@ -43,13 +44,15 @@ class Aes {
   [[nodiscard]] unsigned rounds() const noexcept { return rounds_; }
   [[nodiscard]] const std::uint8_t* round_keys() const noexcept { return round_keys_; }
   [[nodiscard]] const std::uint64_t* bitsliced_keys() const noexcept { return sliced_keys_; }
-  [[nodiscard]] bool uses_aesni() const noexcept { return aesni_; }
+  [[nodiscard]] bool uses_aesni() const noexcept { return path_ == Path::aesni; }
 
  private:
+  enum class Path : std::uint8_t { portable, aesni, armv8 };
+
   alignas(16) std::uint8_t round_keys_[(kMaxRounds + 1) * 16] = {};
   std::uint64_t sliced_keys_[(kMaxRounds + 1) * 8] = {};
   unsigned rounds_ = 0;  // 0 until init(); not secret
-  bool aesni_ = false;   // not secret
+  Path path_ = Path::portable;  // not secret
 };
 
 }  // namespace baretls::crypto

@@ -4,7 +4,7 @@
 // and AAD of any length. The implementation is chosen at init(): portable
 // (bitsliced AES, constant-time GHASH from masked integer multiplies),
 // AES-NI + PCLMULQDQ, VAES + VPCLMULQDQ on 256-bit AVX2 registers, or on
-// 512-bit AVX-512 registers.
+// 512-bit AVX-512 registers; on AArch64, the ARMv8 AES and PMULL instructions.
 #pragma once
 
 #include <cstddef>
@@ -51,7 +51,8 @@ class AesGcm {
                            std::span<const std::uint8_t> in, std::span<std::uint8_t> out,
                            std::span<const std::uint8_t, 16> tag) const noexcept;
 
-  // "portable", "aesni_clmul", "vaes_avx2" or "vaes_avx512" (empty before init()).
+  // "portable", "aesni_clmul", "vaes_avx2", "vaes_avx512" or "armv8_pmull"
+  // (empty before init()).
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // ChaCha20 stream cipher (RFC 8439 §2.3-2.4): 256-bit key, 96-bit nonce,
 // 32-bit block counter. The keystream function is chosen when the key is
-// set: 16 blocks at a time with AVX-512, 8 with AVX2, else the portable code.
+// set: 16 blocks at a time with AVX-512, 8 with AVX2, 4 with AArch64 NEON,
+// else the portable code.
 #pragma once
 
 #include <cstddef>
@@ -43,7 +44,7 @@ class ChaCha20 {
   void block(std::span<const std::uint8_t, kNonceSize> nonce, std::uint32_t counter,
              std::span<std::uint8_t, kBlockSize> out) const noexcept;
 
-  // "avx512", "avx2" or "portable".
+  // "avx512", "avx2", "neon" or "portable".
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// CPU-feature detection (CPUID on x86-64) and the switch that forces the
+// CPU-feature detection (CPUID on x86-64; on AArch64 the Linux hwcaps, or
+// elsewhere what the compiler targets) and the switch that forces the
 // portable code paths: BARETLS_CPU=portable in the environment, or
 // set_cpu_features_mask(0). Primitives read cpu_has() when a context is
 // initialised and keep the chosen function pointers (docs/ARCHITECTURE.md).
@@ -28,9 +29,17 @@ enum class CpuFeature : std::uint32_t {
   vpclmulqdq = 1u << 15,
   sha512 = 1u << 16,
   bmi1 = 1u << 17,
+  // AArch64: Advanced SIMD, and the optional ARMv8 AES (AESE/AESMC), PMULL
+  // (64 x 64-bit carry-less multiply), SHA-256 and ARMv8.2 SHA-512
+  // instructions (Linux HWCAP_ASIMD, _AES, _PMULL, _SHA2, _SHA512).
+  neon = 1u << 18,
+  arm_aes = 1u << 19,
+  arm_pmull = 1u << 20,
+  arm_sha2 = 1u << 21,
+  arm_sha512 = 1u << 22,
 };
 
-inline constexpr std::uint32_t kAllCpuFeatures = (1u << 18) - 1;
+inline constexpr std::uint32_t kAllCpuFeatures = (1u << 23) - 1;
 
 // Features the processor (and OS, for AVX state) supports, ignoring the mask.
 [[nodiscard]] std::uint32_t cpu_detected_features() noexcept;
@@ -47,7 +56,7 @@ inline constexpr std::uint32_t kAllCpuFeatures = (1u << 18) - 1;
 void set_cpu_features_mask(std::uint32_t mask) noexcept;
 [[nodiscard]] std::uint32_t cpu_features_mask() noexcept;
 
-// Human-readable list of names, e.g. "aesni pclmulqdq sha_ni avx2".
+// The feature's name, e.g. "aesni", "sha_ni", "arm_pmull".
 [[nodiscard]] const char* cpu_feature_name(CpuFeature f) noexcept;
 
 }  // namespace baretls::crypto

@@ -2,7 +2,8 @@
 // Poly1305 one-time authenticator (RFC 8439 §2.5). Streaming
 // (init/update/final) and one-shot. Arithmetic modulo 2^130-5 in three
 // 64-bit words with 128-bit products; the final reduction is branch-free.
-// Long inputs use eight-lane AVX-512 IFMA or four-lane AVX2 code.
+// Long inputs use eight-lane AVX-512 IFMA or four-lane AVX2 code, or
+// four-lane NEON on AArch64.
 #pragma once
 
 #include <cstddef>
@@ -20,6 +21,8 @@ namespace detail {
 // same for r^(8-j), the factor of lane q (holding block j) in the final step.
 // The four-lane AVX2 path keeps radix-2^26 powers: r4 = r^4 and r8_26 = r^8
 // (limbs 0..4, then 5 * limbs 1..4) and last26[.][q] = the same for r^(4-j).
+// The four-lane NEON path uses the radix-2^26 fields with lane q holding
+// block q (j = q).
 struct Poly1305Powers {
   alignas(64) std::uint64_t last[5][8];
   std::uint64_t r8[5];
@@ -30,7 +33,7 @@ struct Poly1305Powers {
 };
 }  // namespace detail
 
-enum class Poly1305Path : std::uint8_t { portable, avx2, avx512ifma };
+enum class Poly1305Path : std::uint8_t { portable, avx2, avx512ifma, neon };
 
 class Poly1305 {
  public:
@@ -62,8 +65,8 @@ class Poly1305 {
   static void mac(std::span<const std::uint8_t, kKeySize> key, std::span<const std::uint8_t> data,
                   std::span<std::uint8_t, kTagSize> tag) noexcept;
 
-  // "avx512ifma" (eight lanes), "avx2" (four lanes) or "portable"; the
-  // lanes serve long inputs only.
+  // "avx512ifma" (eight lanes), "avx2" or "neon" (four lanes) or
+  // "portable"; the lanes serve long inputs only.
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:

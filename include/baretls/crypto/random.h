@@ -3,11 +3,14 @@
 // a RandomSource is passed in (configurations hold one), and
 // system_random() is the operating system's generator (getrandom(2)),
 // which fails closed with Error::rng_failure — there is no weaker fallback.
+// Builds without BARETLS_WITH_OS_RANDOM (bare metal) have no system_random():
+// the application supplies its own source (a hardware TRNG, a DRBG).
 #pragma once
 
 #include <cstdint>
 #include <span>
 
+#include "baretls/build_config.h"
 #include "baretls/crypto/error.h"
 
 namespace baretls::crypto {
@@ -24,11 +27,13 @@ struct RandomSource {
   }
 };
 
+#if BARETLS_WITH_OS_RANDOM
 // Fill `out` from the operating system (getrandom, blocking until the pool
 // is initialised). CT: none (no secret inputs).
 [[nodiscard]] Error os_random_bytes(std::span<std::uint8_t> out) noexcept;
 
 // A RandomSource over os_random_bytes.
 [[nodiscard]] RandomSource system_random() noexcept;
+#endif
 
 }  // namespace baretls::crypto

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // SHA-256 (FIPS 180-4 §6.2). Streaming (init/update/final) and one-shot.
 // The block function is chosen when the context is initialised: SHA-NI on
-// x86-64 when the CPU has it, the portable code otherwise.
+// x86-64 or the ARMv8 SHA-256 instructions on AArch64 when the CPU has them,
+// the portable code otherwise.
 #pragma once
 
 #include <array>
@@ -32,7 +33,7 @@ class Sha256 {
 
   [[nodiscard]] static Digest hash(std::span<const std::uint8_t> data) noexcept;
 
-  // "sha_ni" or "portable": the block function this context uses.
+  // "sha_ni", "armv8_sha2" or "portable": the block function this context uses.
   [[nodiscard]] std::string_view implementation() const noexcept;
 
  private:

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "baretls/build_config.h"
 #include "baretls/result.h"
 #include "baretls/tls/config.h"
 #include "baretls/tls/errors.h"
@@ -38,7 +39,9 @@ inline constexpr std::size_t kMaxCredentialFile = 1u << 20;
 // skipped. Key: the first private-key block of `key_pem`. The certificates
 // are not parsed or checked against the key here; the handshake does that.
 [[nodiscard]] CredentialResult load_certified_key(std::string_view chain_pem, std::string_view key_pem);
+#if BARETLS_WITH_FILES
 // The same from two files (they may be the same file).
 [[nodiscard]] CredentialResult load_certified_key_files(const char* chain_path, const char* key_path);
+#endif
 
 }  // namespace baretls::tls

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The server's session-ID cache (RFC 5246 §7.3 "session identifier"): a
 // bounded LRU map from session ID to Session, with a lifetime after which an
-// entry is never resumed. Thread-safe (one mutex), so one cache can serve
+// entry is never resumed. Thread-safe (one mutex; shared_lock.h), so one cache can serve
 // every connection of a ServerConfig. Evicted and expired entries are
 // destroyed at once, which wipes their master secrets.
 #pragma once
@@ -11,12 +11,12 @@
 #include <cstdint>
 #include <list>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
 
 #include "baretls/tls/session.h"
+#include "baretls/tls/shared_lock.h"
 
 namespace baretls::tls {
 
@@ -50,7 +50,7 @@ class SessionCache {
   };
   const std::size_t capacity_;
   const std::int64_t lifetime_;
-  mutable std::mutex mutex_;
+  mutable detail::SharedMutex mutex_;
   std::list<Entry> lru_;  // front: most recently used
   std::map<Key, std::list<Entry>::iterator> index_;
 };

@@ -2,7 +2,11 @@
 // A blocking adapter that runs a tls::Connection over a connected socket
 // (or any file descriptor): for simple programs and the CLI. It uses only
 // the public Connection API. It does not own or close the descriptor.
+// Only with BARETLS_WITH_SOCKETS (<baretls/build_config.h>).
 #pragma once
+
+#include "baretls/build_config.h"
+#if BARETLS_WITH_SOCKETS
 
 #include <cstddef>
 #include <cstdint>
@@ -41,3 +45,4 @@ class SocketStream {
 };
 
 }  // namespace baretls::tls
+#endif  // BARETLS_WITH_SOCKETS

@@ -4,13 +4,12 @@
 // caller's RandomSource. Keys rotate every `rotation_interval` seconds; the
 // previous key still opens tickets, older ones do not (RFC 5077 §5.5).
 // Tickets are key_name(16) || IV(12) || AES-256-GCM(state) || tag(16), the
-// key name being the additional data. Thread-safe (one mutex).
+// key name being the additional data. Thread-safe (one mutex; shared_lock.h).
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
@@ -18,6 +17,7 @@
 #include "baretls/crypto/aes_gcm.h"
 #include "baretls/crypto/random.h"
 #include "baretls/tls/errors.h"
+#include "baretls/tls/shared_lock.h"
 
 namespace baretls::tls {
 
@@ -70,7 +70,7 @@ class TicketKeys {
 
   const std::int64_t rotation_interval_;
   const std::int64_t ticket_lifetime_;
-  mutable std::mutex mutex_;
+  mutable detail::SharedMutex mutex_;
   std::optional<Key> current_;
   std::optional<Key> previous_;
 };

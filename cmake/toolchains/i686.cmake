@@ -1,0 +1,8 @@
+# SPDX-License-Identifier: MIT
+# i686 Linux: 32-bit x86, no 128-bit integer (32-bit limbs).
+# Debian packages g++-i686-linux-gnu and qemu-user; scripts/cross-test i686 uses this file:
+#   cmake -B build/i686 -DCMAKE_TOOLCHAIN_FILE=cmake/toolchains/i686.cmake
+set(BARETLS_CROSS_TRIPLET i686-linux-gnu)
+set(BARETLS_CROSS_PROCESSOR i686)
+set(BARETLS_CROSS_QEMU qemu-i386)
+include(${CMAKE_CURRENT_LIST_DIR}/linux-cross.cmake)
