@@ -37,7 +37,8 @@ class ClientHandshake final : public Handshake {
   [[nodiscard]] bool proofs_complete(const Engine& e) const noexcept override;
   void save_session(Engine& e) override;
   void forget_session(Engine&) override { session_.reset(); }
-  void wipe() noexcept override {}
+  // The server's parsed key is used up once the handshake ends (an idle connection's memory, README).
+  void wipe() noexcept override { peer_key_.reset(); }
   [[nodiscard]] bool peer_authenticated(const Engine& e) const noexcept override;
   [[nodiscard]] std::optional<Session> session() const override { return session_; }
   [[nodiscard]] std::size_t footprint() const noexcept override {

@@ -100,7 +100,6 @@ Error Engine::enter_established() {
   neg.master.wipe();
   handshake->wipe();
   neg.keys = TrafficKeys{};
-  neg.peer_key.reset();  // the peer's parsed key: used up (issue #15, an idle connection's memory)
   if (tracing()) trace("=== handshake complete: " + std::string(neg.suite->iana_name));
   return Error::ok;
 }
