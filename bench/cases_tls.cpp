@@ -142,9 +142,10 @@ bool deliver_zero_copy(tls::Connection& from, tls::Connection& to) {
   return n.ok();
 }
 
-// One 16 KiB record sealed by the client, opened by the server, used in place.
-std::size_t record_zero_copy(Established& e) {
-  if (!e.client->write(e.data).ok() || !deliver_zero_copy(*e.client, *e.server)) return 0;
+// One record (16 KiB unless `size` says less) sealed by the client, opened
+// by the server, used in place.
+std::size_t record_zero_copy(Established& e, std::size_t size = 16384) {
+  if (!e.client->write(std::span(e.data).first(size)).ok() || !deliver_zero_copy(*e.client, *e.server)) return 0;
   auto view = e.server->read_view();
   if (!view) return 0;
   const std::size_t got = view->size();
@@ -163,10 +164,11 @@ std::size_t record_copying(Established& e) {
   return got ? *got : 0;
 }
 
-std::shared_ptr<Established> establish(tls::CipherSuite suite) {
+std::shared_ptr<Established> establish(tls::CipherSuite suite, bool release_idle = false) {
   auto e = std::make_shared<Established>();
   e->setup = make_setup("p256", suite);
   if (!e->setup) return nullptr;
+  e->setup->client->release_idle_buffers = e->setup->server->release_idle_buffers = release_idle;
   auto c = tls::Connection::client(e->setup->client, "localhost");
   auto v = tls::Connection::server(e->setup->server);
   if (!c || !v) return nullptr;
@@ -234,6 +236,29 @@ bool add_raw_aead(std::vector<Case>& out, const char* name, crypto::AeadAlgorith
   return true;
 }
 
+// The cost of CommonConfig::release_idle_buffers (issue #15): with it, every
+// record takes both buffers again and gives them back (the input one wiped),
+// since each is idle again once the record is read. Kept and released side
+// by side, for full records and for small ones (where the cost shows most).
+void add_release_cost(std::vector<Case>& out, const char* name, tls::CipherSuite suite) {
+  for (const std::size_t size : {std::size_t{16384}, std::size_t{512}}) {
+    for (const bool release : {false, true}) {
+      auto e = establish(suite, release);
+      if (!e || record_zero_copy(*e, size) != size) {
+        out.push_back(failed_setup(name, "record-buffers", "baretls"));
+        continue;
+      }
+      out.push_back(Case{name, "record-buffers", "baretls", release ? "released" : "kept", size,
+                         Unit::megabytes_per_second, ~0u,
+                         [e, size](std::size_t n) {
+                           bool ok = true;
+                           for (std::size_t i = 0; i < n; ++i) ok &= record_zero_copy(*e, size) == size;
+                           return ok;
+                         }});
+    }
+  }
+}
+
 void add_record(std::vector<Case>& out, const char* name, tls::CipherSuite suite, crypto::AeadAlgorithm alg) {
   if (!add_record_apis(out, name, suite, alg)) out.push_back(failed_setup(name, "record", "baretls"));
   if (!add_raw_aead(out, name, alg)) out.push_back(failed_setup(name, "raw-seal+open", "baretls"));
@@ -251,6 +276,7 @@ BARETLS_BENCH_REGISTER("tls-record", "baretls", [](std::vector<Case>& out) {
              crypto::AeadAlgorithm::aes_128_gcm);
   add_record(out, "chacha20-poly1305", tls::CipherSuite::ecdhe_ecdsa_with_chacha20_poly1305_sha256,
              crypto::AeadAlgorithm::chacha20_poly1305);
+  add_release_cost(out, "aes-128-gcm", tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256);
 });
 
 }  // namespace

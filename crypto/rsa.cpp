@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // RSA keys and primitives (RFC 8017 §3, §5): public key checks, private key
 // (CRT) checks, RSAVP1/RSAEP with any public exponent, and RSASP1/RSADP by
-// the Chinese remainder theorem (§5.1.2 2.b) with fresh base blinding and a
-// fault check before anything is released.
+// the Chinese remainder theorem (§5.1.2 2.b) with base blinding (a pair
+// reused and squared, detail::RsaBlinding in rsa.h) and a fault check
+// before anything is released.
 #include "baretls/crypto/rsa.h"
 
 #include "baretls/crypto/secret.h"
@@ -40,6 +41,33 @@ Error random_below(std::span<Limb> out, std::size_t bits, const RandomSource& rn
     if (!bigint::is_zero(out).to_bool()) break;
   }
   secure_wipe(bytes);
+  return Error::ok;
+}
+
+// A fresh blinding pair for n: a_m = r^e R and ai_m = r^-1 R mod n for a
+// random r. r^-1 is computed without exposing r to a variable-time inverse:
+// u = r*t for another fresh random t is inverted instead (its timing reveals
+// only u, which is independent of r), and r^-1 = t * u^-1.
+// CT: time depends only on the sizes and on u (public by the above).
+Error draw_blinding(const RsaPublicKey& pub, const RandomSource& rng, Limbs& a_m, Limbs& ai_m) noexcept {
+  const MontContext& nc = detail::RsaAccess::n(pub);
+  const std::size_t ln = nc.size();
+  Limbs r{}, t{}, r_m{}, t_m{}, u{}, x{};
+  WipeOnExit wipe_r(r.data(), sizeof r), wipe_t(t.data(), sizeof t), wipe_rm(r_m.data(), sizeof r_m),
+      wipe_tm(t_m.data(), sizeof t_m), wipe_u(u.data(), sizeof u), wipe_x(x.data(), sizeof x);
+  const auto span_n = [ln](Limbs& a) { return std::span<Limb>(a).first(ln); };
+  for (;;) {
+    BARETLS_TRY(random_below(span_n(r), pub.bits(), rng));
+    BARETLS_TRY(random_below(span_n(t), pub.bits(), rng));
+    nc.to_mont(r_m.data(), r.data());
+    nc.to_mont(t_m.data(), t.data());
+    nc.mul(u.data(), r_m.data(), t_m.data());
+    nc.from_mont(u.data(), u.data());  // u = r*t mod n
+    if (bigint::mod_inverse_vartime(span_n(x), span_n(u), nc.modulus())) break;
+  }
+  nc.to_mont(x.data(), x.data());
+  nc.mul(ai_m.data(), x.data(), t_m.data());                  // (r^-1) R
+  nc.exp_vartime(a_m.data(), r_m.data(), detail::RsaAccess::e(pub));  // (r^e) R; e is public
   return Error::ok;
 }
 
@@ -165,34 +193,22 @@ Error RsaAccess::private_op(const RsaPrivateKey& key, std::span<const std::uint8
   const MontContext& qc = key.q_;
   const std::size_t ln = nc.size(), lp = pc.size(), lq = qc.size();
   const auto e = RsaAccess::e(pub);
-  Limbs c{}, c_m{}, r{}, t{}, r_m{}, t_m{}, u{}, rinv_m{}, x{};
+  Limbs c{}, c_m{}, a_m{}, ai_m{}, u{}, x{};
   const auto span_n = [ln](Limbs& a) { return std::span<Limb>(a).first(ln); };
-  WipeOnExit wipe_c(c.data(), sizeof c), wipe_cm(c_m.data(), sizeof c_m), wipe_r(r.data(), sizeof r),
-      wipe_t(t.data(), sizeof t), wipe_rm(r_m.data(), sizeof r_m), wipe_tm(t_m.data(), sizeof t_m),
-      wipe_u(u.data(), sizeof u), wipe_ri(rinv_m.data(), sizeof rinv_m), wipe_x(x.data(), sizeof x);
+  WipeOnExit wipe_c(c.data(), sizeof c), wipe_cm(c_m.data(), sizeof c_m), wipe_a(a_m.data(), sizeof a_m),
+      wipe_ai(ai_m.data(), sizeof ai_m), wipe_u(u.data(), sizeof u), wipe_x(x.data(), sizeof x);
 
   (void)bigint::from_bytes_be(span_n(c), in);
   if (!bigint::less_than(span_n(c), nc.modulus()).to_bool()) return Error::signature_out_of_range;
   nc.to_mont(c_m.data(), c.data());
 
-  // Blinding: a fresh random r, and r^-1 computed without exposing r to a
-  // variable-time inverse: u = r*t for another fresh random t is inverted
-  // instead (its timing reveals only u, which is independent of r), and
-  // r^-1 = t * u^-1.
-  for (;;) {
-    BARETLS_TRY(random_below(span_n(r), pub.bits(), rng));
-    BARETLS_TRY(random_below(span_n(t), pub.bits(), rng));
-    nc.to_mont(r_m.data(), r.data());
-    nc.to_mont(t_m.data(), t.data());
-    nc.mul(u.data(), r_m.data(), t_m.data());
-    nc.from_mont(u.data(), u.data());  // u = r*t mod n
-    if (bigint::mod_inverse_vartime(span_n(x), span_n(u), nc.modulus())) break;
+  // Base blinding: the key's reused pair (r^e, r^-1), or a fresh one.
+  if (!key.blinding_.take(nc, a_m.data(), ai_m.data())) {
+    BARETLS_TRY(draw_blinding(pub, rng, a_m, ai_m));
+    key.blinding_.store(nc, a_m.data(), ai_m.data());
   }
-  nc.to_mont(x.data(), x.data());
-  nc.mul(rinv_m.data(), x.data(), t_m.data());  // (r^-1) R
   // x = c * r^e mod n (the blinded input), normal form.
-  nc.exp_vartime(x.data(), r_m.data(), e);
-  nc.mul(x.data(), x.data(), c_m.data());
+  nc.mul(x.data(), a_m.data(), c_m.data());
   nc.from_mont(x.data(), x.data());
 
   // RFC 8017 §5.1.2 2.b: m1 = x^dP mod p, m2 = x^dQ mod q,
@@ -214,7 +230,7 @@ Error RsaAccess::private_op(const RsaPrivateKey& key, std::span<const std::uint8
                     std::span<const Limb>(m2).first(lp + lq));
   // prod < n fits in ln limbs. Unblind: y = prod * r^-1 mod n.
   nc.to_mont(x.data(), prod.data());
-  nc.mul(x.data(), x.data(), rinv_m.data());  // y R
+  nc.mul(x.data(), x.data(), ai_m.data());  // y R
 
   // Fault check: y^e must give back the input; release nothing otherwise.
   nc.exp_vartime(u.data(), x.data(), e);

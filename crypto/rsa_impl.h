@@ -23,6 +23,12 @@ struct RsaAccess {
                                             std::span<const std::uint8_t> p, std::span<const std::uint8_t> q,
                                             std::span<const std::uint8_t> dp, std::span<const std::uint8_t> dq,
                                             std::span<const std::uint8_t> qinv, std::size_t min_bits) noexcept;
+  // Private operations left on the key's blinding pair (tests).
+  static unsigned blinding_uses_left(const RsaPrivateKey& k) noexcept { return k.blinding_.uses_left_; }
+  // The stored pair (A, Ai) itself (the constant-time test poisons it).
+  static std::array<std::span<Limb>, 2> blinding_pair(RsaPrivateKey& k) noexcept {
+    return {std::span<Limb>(k.blinding_.a_), std::span<Limb>(k.blinding_.ai_)};
+  }
   static Error private_op(const RsaPrivateKey& key, std::span<const std::uint8_t> in, const RandomSource& rng,
                           std::span<std::uint8_t> out) noexcept;
 };
@@ -40,7 +46,7 @@ struct RsaAccess {
 [[nodiscard]] Error rsa_public_op(const RsaPublicKey& key, std::span<const std::uint8_t> in,
                                   std::span<std::uint8_t> out) noexcept;
 
-// RSASP1/RSADP with CRT, fresh base blinding and the check out^e == in
+// RSASP1/RSADP with CRT, base blinding (rsa.h RsaBlinding) and the check out^e == in
 // (fault_detected, out zeroed, when it fails). in < n required
 // (signature_out_of_range). CT: time depends only on the sizes.
 [[nodiscard]] Error rsa_private_op(const RsaPrivateKey& key, std::span<const std::uint8_t> in,

@@ -32,7 +32,7 @@ std::optional<std::vector<std::string>> client_alpn_offer(const CommonConfig& c)
 // check of the choice to the client; we insist it was offered.
 Error client_accept_alpn(Engine& e, const ServerHello& sh) {
   if (!sh.alpn) return Error::ok;
-  const auto& offered = e.client_config->alpn;
+  const auto& offered = e.config().alpn;
   // RFC 5246 §7.4.1.4: an extension we did not send.
   if (offered.empty()) return Error::unoffered_extension;
   if (std::find(offered.begin(), offered.end(), *sh.alpn) == offered.end())
@@ -48,7 +48,7 @@ Error client_accept_alpn(Engine& e, const ServerHello& sh) {
 // "no_application_protocol" alert." A server without ALPN ignores the
 // extension (RFC 5246 §7.4.1.4).
 Error server_select_alpn(Engine& e, const ClientHello& ch) {
-  const auto& ours = e.server_config->alpn;
+  const auto& ours = e.config().alpn;
   if (!ch.alpn || ours.empty()) return Error::ok;
   for (const auto& p : ours) {
     if (std::find(ch.alpn->begin(), ch.alpn->end(), p) != ch.alpn->end()) {

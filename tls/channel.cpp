@@ -34,10 +34,15 @@ std::span<std::uint8_t> RecordChannel::input_space() {
 Error RecordChannel::commit_input(std::size_t n) noexcept {
   if (n > in_.size() - in_len_) return Error::buffer_too_small;  // more than input_space() offered
   in_len_ += n;
+  in_high_ = std::max(in_high_, in_len_);
   return Error::ok;
 }
 
 Result<std::optional<OpenedRecord>> RecordChannel::open_next() noexcept {
+  if (in_pos_ == in_len_) {  // nothing buffered
+    release_idle_input();
+    return std::optional<OpenedRecord>{};
+  }
   return record_.open_next(std::span(in_).subspan(in_pos_, in_len_ - in_pos_));
 }
 
@@ -64,7 +69,25 @@ Result<bool> RecordChannel::consume_application_data(std::size_t n) noexcept {
   app_pos_ = app_end_ = 0;
   in_pos_ += app_record_;
   app_record_ = 0;
+  if (in_pos_ == in_len_) release_idle_input();
   return in_len_ - in_pos_ >= kRecordHeaderSize;
+}
+
+// Issue #15: idle connections hold little memory. The input buffer held
+// decrypted records, so it is wiped before it goes back; the output buffer
+// only ever held records as sent (application data is sealed straight from
+// the caller's buffer into it, RecordLayer::seal_into).
+void RecordChannel::release_idle_input() noexcept {
+  if (!sizes_.release_idle || in_.capacity() == 0 || in_pos_ != in_len_ || app_pos_ != app_end_) return;
+  crypto::secure_wipe(std::span<std::uint8_t>(in_).first(in_high_));  // beyond: zeros since it was taken
+  RecordBuffer().swap(in_);
+  in_len_ = in_pos_ = in_high_ = 0;
+}
+
+void RecordChannel::release_idle_output() noexcept {
+  if (!sizes_.release_idle || out_.capacity() == 0 || out_sent_ != out_.size()) return;
+  RecordBuffer().swap(out_);
+  out_sent_ = 0;
 }
 
 // Room for `more` bytes: the buffer doubles as bytes arrive (so memory
@@ -138,6 +161,7 @@ void RecordChannel::consume_outgoing(std::size_t n) noexcept {
   if (out_sent_ == out_.size()) {
     out_.clear();
     out_sent_ = 0;
+    release_idle_output();
   }
 }
 
@@ -183,7 +207,7 @@ void RecordChannel::release_after_failure() noexcept {
   record_.drop_keys();
   crypto::secure_wipe(std::span<std::uint8_t>(in_));
   RecordBuffer().swap(in_);
-  in_len_ = in_pos_ = app_pos_ = app_end_ = app_record_ = 0;
+  in_len_ = in_pos_ = in_high_ = app_pos_ = app_end_ = app_record_ = 0;
   std::vector<std::uint8_t>().swap(hs_);
   std::vector<std::uint8_t>().swap(flight_);
 }

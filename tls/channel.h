@@ -26,6 +26,9 @@ struct ChannelSizes {
   std::size_t record_out = kMaxRecordOut;   // outgoing: unsent bytes plus the next record
   std::size_t out_slack = 64;               // room for alerts behind a full record
   std::size_t kept_reassembly = 16 * 1024;  // reassembly capacity kept between messages
+  // CommonConfig::release_idle_buffers: the input and output buffers go back
+  // whenever they hold nothing, and are taken again when needed.
+  bool release_idle = false;
 };
 
 // The largest handshake body accepted: for a ClientHello and for the rest.
@@ -41,10 +44,14 @@ class RecordChannel {
   [[nodiscard]] RecordLayer& record() noexcept { return record_; }
   [[nodiscard]] const RecordLayer& record() const noexcept { return record_; }
   [[nodiscard]] const ChannelSizes& sizes() const noexcept { return sizes_; }
+  void set_release_idle(bool on) noexcept { sizes_.release_idle = on; }
 
   // Incoming records, opened in place. input_space() is the free tail of the
   // buffer (unprocessed bytes move to the front first when no application
-  // data points into it); commit_input() takes what the caller wrote there.
+  // data points into it; a released buffer is taken again); commit_input()
+  // takes what the caller wrote there. With release_idle, open_next() and
+  // consume_application_data() give the buffer back (wiped) once it holds
+  // nothing.
   [[nodiscard]] std::span<std::uint8_t> input_space();
   [[nodiscard]] Error commit_input(std::size_t n) noexcept;
   [[nodiscard]] Result<std::optional<OpenedRecord>> open_next() noexcept;
@@ -81,6 +88,7 @@ class RecordChannel {
   [[nodiscard]] std::span<const std::uint8_t> outgoing() const noexcept {
     return std::span<const std::uint8_t>(out_).subspan(out_sent_);
   }
+  // With release_idle, the buffer goes back once everything was taken.
   void consume_outgoing(std::size_t n) noexcept;
   [[nodiscard]] bool has_output() const noexcept { return out_.size() > out_sent_; }
 
@@ -108,6 +116,8 @@ class RecordChannel {
   }
 
  private:
+  void release_idle_input() noexcept;
+  void release_idle_output() noexcept;
   void reserve_reassembly(std::size_t more);
   void release_reassembly();
 
@@ -116,6 +126,7 @@ class RecordChannel {
   RecordBuffer in_;              // one record at most after compaction
   std::size_t in_len_ = 0;       // bytes held
   std::size_t in_pos_ = 0;       // start of the first unprocessed record
+  std::size_t in_high_ = 0;      // most bytes held since the buffer was taken (what a wipe covers)
   std::size_t app_pos_ = 0;      // decrypted application data not yet read:
   std::size_t app_end_ = 0;      //   in_[app_pos_, app_end_), inside the record at in_pos_
   std::size_t app_record_ = 0;   // wire size of that record

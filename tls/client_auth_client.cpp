@@ -4,8 +4,8 @@
 // CertificateVerify over the handshake messages (§7.4.8).
 #include <algorithm>
 
-#include "tls/engine.h"
 #include "tls/features.h"
+#include "tls/handshake_client.h"
 
 namespace baretls::tls::detail {
 
@@ -33,11 +33,13 @@ std::optional<SignatureScheme> pick_client_scheme(const ClientConfig& cfg, const
 // RFC 5246 §7.4.4: the server asks for a certificate. We pick what we will
 // send now; a chain that does not fit the request is not sent (empty
 // Certificate, §7.4.6), and the server decides whether that is enough.
-Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body) {
+// At most one comes (RFC 5246 §7.3): a second is unexpected.
+Result<HsState> ClientHandshake::on_certificate_request(Engine& e, std::span<const std::uint8_t> body) {
+  if (e.neg.certificate_requested) return Error::unexpected_message;
   auto cr = CertificateRequest::parse(body);
   if (!cr) return cr.error();
   e.neg.certificate_requested = true;
-  const auto& cfg = *e.client_config;
+  const auto& cfg = *cfg_;
   if (cfg.client_certificate && !cfg.client_certificate->chain.empty() && cfg.client_certificate->key) {
     auto type = private_key_type(*cfg.client_certificate->key);
     if (!type) return type.error();
@@ -45,19 +47,18 @@ Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::ui
     // CertificateVerify; it is not sent.
     const bool can_sign = key_usage_allows_signing(leaf_key_usage(cfg.client_certificate->chain.front()));
     if (const auto scheme = pick_client_scheme(cfg, *cr, *type); scheme && can_sign) {
-      e.neg.client_chain = &*cfg.client_certificate;
-      e.neg.client_scheme = scheme;
+      chain_ = &*cfg.client_certificate;
+      chain_scheme_ = scheme;
     }
   }
-  if (e.neg.client_chain == nullptr) e.transcript.stop_keeping();
-  return HsState::client_wait_server_hello_done_after_request;
+  return HsState::client_wait_server_hello_done;
 }
 
 // RFC 5246 §7.4.6: "If no suitable certificate is available, the client
 // MUST send a certificate message containing no certificates."
-Error client_queue_certificate(Engine& e) {
+Error ClientHandshake::queue_certificate(Engine& e) {
   CertificateMsg cert;
-  if (e.neg.client_chain != nullptr) cert.certificate_list = e.neg.client_chain->chain;
+  if (chain_ != nullptr) cert.certificate_list = chain_->chain;
   return e.queue_handshake(HandshakeType::certificate, cert);
 }
 
@@ -66,14 +67,12 @@ Error client_queue_certificate(Engine& e) {
 // "handshake_messages refers to all handshake messages sent or received,
 // starting at client hello and up to, but not including, this message".
 // Here that is everything through our ClientKeyExchange.
-Error client_queue_certificate_verify(Engine& e) {
-  if (e.neg.client_chain == nullptr) return Error::ok;
+Error ClientHandshake::queue_certificate_verify(Engine& e) {
+  if (chain_ == nullptr) return Error::ok;
   if (!e.transcript.keeping()) return Error::internal_error;
   CertificateVerify cv;
-  cv.signature_scheme = static_cast<std::uint16_t>(*e.neg.client_scheme);
-  BARETLS_TRY(sign_message(*e.neg.client_chain->key, *e.neg.client_scheme, e.transcript.messages(),
-                           e.client_config->random, cv.signature));
-  e.transcript.stop_keeping();
+  cv.signature_scheme = static_cast<std::uint16_t>(*chain_scheme_);
+  BARETLS_TRY(sign_message(*chain_->key, *chain_scheme_, e.transcript.messages(), cfg_->random, cv.signature));
   return e.queue_handshake(HandshakeType::certificate_verify, cv);
 }
 

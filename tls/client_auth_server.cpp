@@ -6,8 +6,8 @@
 #include <algorithm>
 
 #include "baretls/x509/trust_store.h"
-#include "tls/engine.h"
 #include "tls/features.h"
+#include "tls/handshake_server.h"
 
 namespace baretls::tls::detail {
 
@@ -17,8 +17,8 @@ namespace baretls::tls::detail {
 //   certificate_authorities: "A list of the distinguished names [X501] of
 //   acceptable certificate_authorities, represented in DER-encoded format"
 //   -- the subjects of the client trust store's roots, as many as fit.
-Error server_queue_certificate_request(Engine& e) {
-  const auto& cfg = *e.server_config;
+Error ServerHandshake::queue_certificate_request(Engine& e) {
+  const auto& cfg = *cfg_;
   CertificateRequest cr;
   cr.certificate_types = {1, 64};
   for (const auto s : cfg.signature_schemes) cr.signature_algorithms.push_back(static_cast<std::uint16_t>(s));
@@ -32,7 +32,6 @@ Error server_queue_certificate_request(Engine& e) {
       cr.authorities.emplace_back(dn.begin(), dn.end());
     }
   }
-  e.neg.certificate_requested = true;
   return e.queue_handshake(HandshakeType::certificate_request, cr);
 }
 
@@ -42,13 +41,12 @@ Error server_queue_certificate_request(Engine& e) {
 // handshake_failure alert" -- optional continues, required fails
 // (certificate_required maps to handshake_failure; the certificate_required
 // alert is TLS 1.3's). A chain that does not verify is fatal either way.
-Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uint8_t> body) {
+Result<HsState> ServerHandshake::on_client_certificate(Engine& e, std::span<const std::uint8_t> body) {
   auto cert = CertificateMsg::parse(body);
   if (!cert) return cert.error();
-  const auto& cfg = *e.server_config;
+  const auto& cfg = *cfg_;
   if (cert->certificate_list.empty()) {
     if (cfg.client_auth == ClientAuth::required) return Error::certificate_required;
-    e.transcript.stop_keeping();
     return HsState::server_wait_client_key_exchange;
   }
   auto key = verify_peer_chain(cert->certificate_list, cfg.client_trust_store.get(), config_now(cfg), {}, false,
@@ -58,34 +56,26 @@ Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uin
   // signing" the CertificateVerify: digitalSignature when keyUsage is present
   // (RFC 5280 §4.2.1.3; x509/ alone would also take keyAgreement).
   if (!key_usage_allows_signing(key->key_usage())) return Error::certificate_key_usage;
-  e.neg.peer_key = std::move(*key);
+  client_key_ = std::move(*key);  // the ClientKeyExchange, then its CertificateVerify
   e.peer_certificate = std::move(cert->certificate_list.front());
-  return HsState::server_wait_client_key_exchange_certified;
-}
-
-// The ClientKeyExchange as usual, then the CertificateVerify must follow.
-Result<HsState> server_on_client_key_exchange_certified(Engine& e, std::span<const std::uint8_t> body) {
-  auto next = server_on_client_key_exchange(e, body);
-  if (!next) return next.error();
-  return HsState::server_wait_certificate_verify;
+  return HsState::server_wait_client_key_exchange;
 }
 
 // RFC 5246 §7.4.8: the signature covers every handshake message before this
 // one, with a scheme from our CertificateRequest that fits the client's key.
-Result<HsState> server_on_certificate_verify(Engine& e, std::span<const std::uint8_t> body) {
+Result<HsState> ServerHandshake::on_certificate_verify(Engine& e, std::span<const std::uint8_t> body) {
   auto cv = CertificateVerify::parse(body);
   if (!cv) return cv.error();
-  if (!e.neg.peer_key || !e.transcript.keeping()) return Error::internal_error;
-  if (!is_known_scheme(cv->signature_scheme) || !config_has_scheme(*e.server_config, cv->signature_scheme))
+  if (!client_key_ || !e.transcript.keeping()) return Error::internal_error;
+  if (!is_known_scheme(cv->signature_scheme) || !config_has_scheme(*cfg_, cv->signature_scheme))
     return Error::unoffered_signature_algorithm;
   // What came before this message, as the dispatcher noted it.
   const auto before = e.transcript.messages().first(e.neg.before_messages_size);
-  const auto err = verify_signature(*e.neg.peer_key, static_cast<SignatureScheme>(cv->signature_scheme), before,
+  const auto err = verify_signature(*client_key_, static_cast<SignatureScheme>(cv->signature_scheme), before,
                                     cv->signature);
   if (err == Error::bad_signature) return Error::bad_certificate_verify;
   if (err != Error::ok) return err;
-  e.transcript.stop_keeping();
-  e.client_verified = ClientCertificateVerified();
+  client_verified_ = ClientCertificateVerified();
   return HsState::server_wait_change_cipher_spec;
 }
 

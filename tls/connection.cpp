@@ -4,7 +4,8 @@
 #include "baretls/tls/connection.h"
 
 #include "tls/engine.h"
-#include "tls/features.h"
+#include "tls/handshake_client.h"
+#include "tls/handshake_server.h"
 
 namespace baretls::tls {
 
@@ -33,12 +34,12 @@ Result<Connection> Connection::client(std::shared_ptr<const ClientConfig> config
   // The server's chain is checked against the trust store at the clock's time.
   if (config->trust_store && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
+  e->channel.set_release_idle(config->release_idle_buffers);
   e->role = Role::client;
-  e->client_config = std::move(config);
-  e->server_name = std::string(server_name);
-  if (resume != nullptr) e->offered_session = *resume;
-  BARETLS_TRY(detail::setup_features(*e));
-  BARETLS_TRY(detail::client_start(*e));
+  auto hs = std::make_unique<detail::ClientHandshake>(std::move(config), server_name, resume);
+  auto& client = *hs;
+  e->handshake = std::move(hs);
+  BARETLS_TRY(client.start(*e));
   return Connection(std::move(e));
 }
 
@@ -49,12 +50,12 @@ Result<Connection> Connection::server(std::shared_ptr<const ServerConfig> config
   // Client chains are checked at the clock's time.
   if (config->client_auth != ClientAuth::none && config->clock.now == nullptr) return Error::missing_clock;
   auto e = std::make_unique<detail::Engine>();
+  e->channel.set_release_idle(config->release_idle_buffers);
   e->role = Role::server;
-  e->server_config = std::move(config);
-  e->state = detail::HsState::server_wait_client_hello;
-  BARETLS_TRY(detail::setup_features(*e));
-  e->channel.record().set_inspector(e->server_config->inspector, false);
-  e->channel.record().set_version_policy(VersionPolicy::client_hello);
+  auto hs = std::make_unique<detail::ServerHandshake>(std::move(config));
+  auto& server = *hs;
+  e->handshake = std::move(hs);
+  BARETLS_TRY(server.start(*e));
   return Connection(std::move(e));
 }
 
@@ -92,7 +93,7 @@ std::optional<NamedGroup> Connection::group() const noexcept { return engine_->g
 std::optional<SignatureScheme> Connection::signature_scheme() const noexcept { return engine_->scheme; }
 bool Connection::extended_master_secret() const noexcept { return engine_->ems; }
 bool Connection::resumed() const noexcept { return engine_->resumed; }
-std::optional<Session> Connection::session() const { return engine_->session; }
+std::optional<Session> Connection::session() const { return engine_->handshake->session(); }
 
 // Zero-copy I/O
 std::span<std::uint8_t> Connection::input_buffer() { return engine_->input_space(); }
@@ -109,20 +110,14 @@ std::string_view Connection::alpn_protocol() const noexcept { return engine_->al
 std::string_view Connection::requested_server_name() const noexcept { return engine_->requested_server_name; }
 bool Connection::peer_authenticated() const noexcept {
   const auto& e = *engine_;
-  if (e.state != detail::HsState::established) return false;
-  // Client: the chain verified in this handshake, or the server's leaf kept
-  // by the resumed session (verified when it was made, resume_client.cpp).
-  if (e.role == Role::client)
-    return e.chain_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
-  // Server: verified in this handshake, or resumed from a session whose
-  // client certificate was verified (resume_server.cpp).
-  return e.client_verified.has_value() || (e.session_resumed.has_value() && !e.peer_certificate.empty());
+  return e.state == detail::HsState::established && e.handshake->peer_authenticated(e);
 }
 std::span<const std::uint8_t> Connection::peer_certificate() const noexcept { return engine_->peer_certificate; }
 
 std::size_t Connection::memory_footprint() const noexcept {
   const auto& e = *engine_;
-  return sizeof(detail::Engine) + e.channel.footprint() + e.server_name.capacity() + e.peer_certificate.capacity() + e.transcript.messages().size();
+  return sizeof(detail::Engine) + e.handshake->footprint() + e.channel.footprint() + e.peer_certificate.capacity() +
+         e.transcript.messages().size();
 }
 
 }  // namespace baretls::tls

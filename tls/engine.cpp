@@ -9,7 +9,6 @@
 #include <initializer_list>
 
 #include "tls/inspect_hook.h"
-#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -23,13 +22,14 @@ Error Engine::fail(Error e) {
   if (const auto a = alert_for(e); a && !channel.alert_sent()) send_alert(AlertLevel::fatal, *a);
   const bool closed_cleanly =
       e == Error::truncated || (e == Error::peer_alert && channel.peer_alert() == Alert::close_notify);
-  if (!closed_cleanly) forget_session(*this);  // resumption.h
+  if (!closed_cleanly) handshake->forget_session(*this);
   neg.master.wipe();
   for (DirectionKeys* k : {&neg.keys.client_write, &neg.keys.server_write}) {
     k->key.wipe();
     k->iv.wipe();
   }
-  neg.ephemeral.reset();
+  handshake->wipe();
+  transcript.stop_keeping();
   channel.release_after_failure();
   return error;
 }
@@ -84,10 +84,8 @@ Error Engine::on_record(const OpenedRecord& rec) {
       // must not arrive in the middle of a handshake message.
       if (rec.plaintext.size() != 1 || rec.plaintext[0] != 1) return Error::decode_bad_value;
       if (channel.mid_handshake_message()) return Error::unexpected_change_cipher_spec;
-      const auto rows = role == Role::client ? client_rows() : server_rows();
-      const Handler h = find_handler(rows, state, kChangeCipherSpec);
-      if (h == nullptr) return Error::unexpected_change_cipher_spec;
-      auto next = h(*this, {});
+      if (!handshake->accepts(state, kChangeCipherSpec)) return Error::unexpected_change_cipher_spec;
+      auto next = handshake->handle(*this, kChangeCipherSpec, {});
       if (!next) return next.error();
       state = *next;
       return Error::ok;
@@ -131,9 +129,7 @@ Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
 Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message) {
   const auto body = message.subspan(kHandshakeHeaderSize);
   inspect_handshake(config(), role == Role::client, false, message, neg.suite);
-  const auto rows = role == Role::client ? client_rows() : server_rows();
-  const Handler h = find_handler(rows, state, type);
-  if (h == nullptr) return Error::unexpected_message;
+  if (!handshake->accepts(state, type)) return Error::unexpected_message;
   // RFC 5246 §7.4.1.1: HelloRequest is not in the transcript; nothing after
   // the handshake is either (renegotiation is refused).
   if (state != HsState::established && type != HandshakeType::hello_request) {
@@ -141,7 +137,7 @@ Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message
     neg.before_messages_size = transcript.messages().size();
     transcript.update(message);
   }
-  auto next = h(*this, body);
+  auto next = handshake->handle(*this, type, body);
   if (!next) return next.error();
   state = *next;
   return Error::ok;

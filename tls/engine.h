@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // The connection engine behind tls::Connection: the record channel it drives
-// (channel.h: records, buffers, alert state), what records mean to the
-// handshake, application data and the failed state (engine.cpp), the
-// handshake dispatcher and the state tables of client.cpp and server.cpp
-// (handshake_table.h). Internal.
+// (channel.h: records, buffers, alert state), the transcript, what both roles
+// negotiate, and exactly one role's handshake object (the Handshake
+// interface; handshake_client.h, handshake_server.h). What records mean to
+// the handshake, application data and the failed state are engine.cpp; the
+// dispatcher asks the handshake object's state table (handshake_table.h).
+// Internal.
 #pragma once
 
 #include <array>
@@ -23,59 +25,42 @@
 #include "tls/key_exchange.h"
 #include "tls/key_schedule.h"
 #include "tls/messages.h"
-#include "tls/peer_auth.h"
 #include "tls/record.h"
 #include "tls/transcript.h"
 
 namespace baretls::tls::detail {
 
-// Proof tokens (docs/ARCHITECTURE.md): made only by the function that performs the
-// check; entering the established state requires each that applies.
-class ChainVerified {
-  friend Result<HsState> client_on_certificate(Engine&, std::span<const std::uint8_t>);
-  ChainVerified() = default;
-};
-class SignatureVerified {
-  friend Result<HsState> client_on_server_key_exchange(Engine&, std::span<const std::uint8_t>);
-  SignatureVerified() = default;
-};
-class ClientCertificateVerified {  // server: client chain + CertificateVerify (client_auth_server.cpp)
-  friend Result<HsState> server_on_certificate_verify(Engine&, std::span<const std::uint8_t>);
-  ClientCertificateVerified() = default;
-};
+// Proof tokens (docs/ARCHITECTURE.md): made only by the function that performs
+// the check; entering the established state requires each that applies. The
+// peer's Finished is checked here (Engine::check_peer_finished); the
+// role-specific tokens live with their handshake object
+// (handshake_client.h, handshake_server.h).
 class FinishedVerified {
-  friend Error check_peer_finished(Engine&, std::span<const std::uint8_t>);
+  friend struct Engine;
   FinishedVerified() = default;
 };
-// Client: the server echoed our session ID with the offered session's suite
-// and EMS status: the chain and signature were verified when the session was
-// made. Server: a cached or ticket session passed the resumption checks; its
-// peer certificate (if any) was verified by the full handshake that made it.
-class SessionResumed {
-  friend Result<HsState> client_resume(Engine&, const ServerHello&);
-  friend Result<bool> server_try_resume(Engine&, const ClientHello&);
-  SessionResumed() = default;
-};
 
-// Mid-handshake data: made by the step that learns it, used by later steps,
-// wiped when the handshake ends.
+// What both roles negotiate: made by the step that learns it, used by later
+// steps, wiped when the handshake ends. Role-specific data lives in the
+// handshake object (ClientHandshake, ServerHandshake).
 struct Negotiation {
   const SuiteInfo* suite = nullptr;
   std::optional<NamedGroup> group;
   std::optional<SignatureScheme> scheme;
   bool extended_master_secret = false;
   bool secure_renegotiation = false;
-  bool certificate_requested = false;
   std::uint16_t client_version = 0;
   std::array<std::uint8_t, kRandomSize> client_random{};
   std::array<std::uint8_t, kRandomSize> server_random{};
-  std::optional<EphemeralKey> ephemeral;
-  std::vector<std::uint8_t> server_public;      // client: the ServerKeyExchange point
-  std::optional<PeerKey> peer_key;              // client: the verified leaf key
-  const CertifiedKey* certificate = nullptr;    // server: the chain it sends
-  std::optional<CertKeyType> certificate_type;  // server: its key type
   MasterSecret master;
   TrafficKeys keys;
+  std::vector<std::uint8_t> session_id;  // the session's ID (ServerHello)
+  // The flags that pick the next expected message (handshake_table.h), each
+  // fixed once: at the hello (resumption, ticket_expected; the server's
+  // certificate_requested) or at the client's CertificateRequest.
+  bool resumption = false;             // abbreviated handshake (RFC 5246 §7.3)
+  bool certificate_requested = false;  // RFC 5246 §7.4.4
+  bool ticket_expected = false;        // RFC 5077 §3.3: NewSessionTicket follows (client expects / server sends)
   // The transcript before the message being handled, taken by the
   // dispatcher for every received message: the peer's Finished is checked
   // against its hash (RFC 5246 §7.4.9), a CertificateVerify against the
@@ -83,37 +68,45 @@ struct Negotiation {
   std::array<std::uint8_t, crypto::kMaxDigestSize> before_hash{};
   std::size_t before_hash_size = 0;
   std::size_t before_messages_size = 0;
+};
 
-  // Client certificates and SNI (client_auth_*.cpp, sni.cpp)
-  const CertifiedKey* client_chain = nullptr;        // client: the chain it sends (null: empty Certificate)
-  std::optional<SignatureScheme> client_scheme;      // client: its CertificateVerify scheme
-  bool server_name_matched = false;                  // server: the chain was chosen by SNI
-  // Resumption (RFC 5246 §7.3, RFC 5077), tls/resume_*.cpp.
-  bool resumption = false;                     // abbreviated handshake
-  std::vector<std::uint8_t> hello_session_id;  // client: the ID in our ClientHello
-  std::vector<std::uint8_t> session_id;        // the session's ID (ServerHello)
-  bool ticket_offered = false;                 // client: SessionTicket extension sent
-  bool ticket_expected = false;                // NewSessionTicket follows (client expects / server sends)
-  std::vector<std::uint8_t> new_ticket;        // client: from NewSessionTicket
-  std::uint32_t new_ticket_lifetime_hint = 0;
-  std::int64_t session_created = 0;            // server: creation time of the resumed session
+// One role's handshake (handshake_client.h, handshake_server.h): its own
+// configuration and data, its state table, and what the engine asks of it.
+// The engine holds exactly one. A TLS 1.3 pair would implement the same
+// interface over the same channel and transcript (docs/ARCHITECTURE.md).
+class Handshake {
+ public:
+  Handshake() = default;
+  Handshake(const Handshake&) = delete;
+  Handshake& operator=(const Handshake&) = delete;
+  virtual ~Handshake() = default;
+  [[nodiscard]] virtual const CommonConfig& config() const noexcept = 0;
+  // Whether the state table has a row for (s, m); a missing row is unexpected_message.
+  [[nodiscard]] virtual bool accepts(HsState s, HandshakeType m) const noexcept = 0;
+  // Runs that row's handler on the message body: the next state or an Error.
+  [[nodiscard]] virtual Result<HsState> handle(Engine& e, HandshakeType m, std::span<const std::uint8_t> body) = 0;
+  // Entering established: the role's proofs, then its session kept (client) or cached (server).
+  [[nodiscard]] virtual bool proofs_complete(const Engine& e) const noexcept = 0;
+  virtual void save_session(Engine& e) = 0;
+  // RFC 5246 §7.2.2: a connection ended by a fatal alert is not resumed.
+  virtual void forget_session(Engine& e) = 0;
+  // Ephemeral secrets dropped (failure or established).
+  virtual void wipe() noexcept = 0;
+  [[nodiscard]] virtual bool peer_authenticated(const Engine& e) const noexcept = 0;
+  [[nodiscard]] virtual std::optional<Session> session() const = 0;
+  [[nodiscard]] virtual std::size_t footprint() const noexcept = 0;
 };
 
 struct Engine {
   Role role = Role::client;
-  std::shared_ptr<const ClientConfig> client_config;
-  std::shared_ptr<const ServerConfig> server_config;
-  std::string server_name;
+  std::unique_ptr<Handshake> handshake;  // the one active role (exactly one, never null once made)
 
   RecordChannel channel;  // records, buffers, alert state (channel.h)
 
   Transcript transcript;
   HsState state = HsState::client_wait_server_hello;
   Negotiation neg;
-  std::optional<ChainVerified> chain_verified;
-  std::optional<SignatureVerified> signature_verified;
   std::optional<FinishedVerified> finished_verified;
-  std::optional<SessionResumed> session_resumed;
 
   Error error = Error::ok;
   // Renegotiation requests refused since the last application data: each
@@ -129,23 +122,15 @@ struct Engine {
   bool ems = false;
   std::array<std::uint8_t, kVerifyDataSize> client_verify_data{};
   std::array<std::uint8_t, kVerifyDataSize> server_verify_data{};
-  // Resumption: the session a client offers, the one it may offer next
-  // (set on entering established), and whether this handshake resumed.
-  std::optional<Session> offered_session;
-  std::optional<Session> session;
   bool resumed = false;
 
-  // ALPN, SNI, client certificates, key log (alpn.cpp, sni.cpp, client_auth_*.cpp, key_log.cpp)
+  // ALPN, SNI, key log (alpn.cpp, sni.cpp, key_log.cpp)
   std::string alpn_protocol;
-  std::string requested_server_name;             // the SNI host_name received (server) or sent (client)
-  std::vector<std::uint8_t> peer_certificate;    // the peer's verified leaf (DER)
-  std::optional<ClientCertificateVerified> client_verified;
+  std::string requested_server_name;           // the SNI host_name received (server) or sent (client)
+  std::vector<std::uint8_t> peer_certificate;  // the peer's leaf (DER): verified here or by the resumed session
   bool key_logged = false;
 
-  [[nodiscard]] const CommonConfig& config() const noexcept {
-    return role == Role::client ? static_cast<const CommonConfig&>(*client_config)
-                                : static_cast<const CommonConfig&>(*server_config);
-  }
+  [[nodiscard]] const CommonConfig& config() const noexcept { return handshake->config(); }
 
   // engine.cpp
   Error fail(Error e);  // the one way into the failed state: first error, alert, wipe, release
@@ -172,6 +157,8 @@ struct Engine {
   [[nodiscard]] Error receive_change_cipher_spec();
   [[nodiscard]] Error derive_keys(std::span<const std::uint8_t> pre_master_secret);
   [[nodiscard]] Error send_finished();
+  // Verifies the peer's Finished against neg.before_hash (RFC 5246 §7.4.9).
+  [[nodiscard]] Error check_peer_finished(std::span<const std::uint8_t> body);
   [[nodiscard]] Error enter_established();
 
  private:
@@ -189,8 +176,6 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
   return queue_bytes(start);
 }
 
-// handshake_common.cpp: verify the peer's Finished against neg.before_hash.
-[[nodiscard]] Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body);
 // Lists from the configuration as wire codes.
 [[nodiscard]] std::vector<std::uint16_t> config_suites(const CommonConfig& c);
 [[nodiscard]] bool config_has_group(const CommonConfig& c, std::uint16_t code);
@@ -199,13 +184,5 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 
 // connection.cpp: Engine& engine_of(Connection&) (declared in connection.h)
 // hands tests the engine behind a Connection.
-
-// client.cpp / server.cpp
-[[nodiscard]] Error client_start(Engine& e);
-[[nodiscard]] std::span<const Row> client_rows() noexcept;
-// The peer's ChangeCipherSpec, full or abbreviated handshake (both tables).
-[[nodiscard]] Result<HsState> client_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
-[[nodiscard]] Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t> body);
-[[nodiscard]] std::span<const Row> server_rows() noexcept;
 
 }  // namespace baretls::tls::detail

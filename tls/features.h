@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The handshake features beyond the first handshake that client.cpp and
-// server.cpp call into: client certificates (RFC 5246 §7.4.4, §7.4.6,
-// §7.4.8; client_auth_client.cpp, client_auth_server.cpp), ALPN (RFC 7301;
-// alpn.cpp), SNI certificate selection (RFC 6066 §3, RFC 6125 §6.4; sni.cpp)
-// and the NSS key log (key_log.cpp). Internal.
+// The handshake features beyond the first handshake that the handshake
+// objects (handshake_client.h, handshake_server.h) call into: ALPN (RFC
+// 7301; alpn.cpp), SNI certificate selection (RFC 6066 §3, RFC 6125 §6.4;
+// sni.cpp) and the NSS key log (key_log.cpp). Client certificates are
+// members of the handshake objects (client_auth_client.cpp,
+// client_auth_server.cpp). Internal.
 #pragma once
 
 #include <optional>
@@ -14,17 +15,11 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/errors.h"
-#include "tls/handshake_table.h"
 #include "tls/messages.h"
 
 namespace baretls::tls::detail {
 
 struct Engine;
-
-// Checks the feature configuration and prepares the engine (the transcript
-// keeps raw messages when a CertificateVerify may be needed). Called by
-// Connection::client / ::server before the first message.
-[[nodiscard]] Error setup_features(Engine& e);
 
 // --- ALPN (alpn.cpp) ---
 // bad_config unless every name is 1..255 bytes and the encoded list fits.
@@ -66,21 +61,5 @@ struct ChainTier {
 // Calls config().key_log once per connection with the NSS CLIENT_RANDOM line
 // for neg.master. Exposes the master secret by design (debugging only).
 void log_master_secret(Engine& e);
-
-// --- Client certificates, client side (client_auth_client.cpp) ---
-[[nodiscard]] Result<HsState> client_on_certificate_request(Engine& e, std::span<const std::uint8_t> body);
-// Our Certificate (the chosen chain, or empty) when one was requested.
-[[nodiscard]] Error client_queue_certificate(Engine& e);
-// After ClientKeyExchange: CertificateVerify when we sent a chain.
-[[nodiscard]] Error client_queue_certificate_verify(Engine& e);
-
-// --- Client certificates, server side (client_auth_server.cpp) ---
-// CertificateRequest, before ServerHelloDone, when client_auth is not none.
-[[nodiscard]] Error server_queue_certificate_request(Engine& e);
-[[nodiscard]] Result<HsState> server_on_client_certificate(Engine& e, std::span<const std::uint8_t> body);
-[[nodiscard]] Result<HsState> server_on_client_key_exchange_certified(Engine& e, std::span<const std::uint8_t> body);
-[[nodiscard]] Result<HsState> server_on_certificate_verify(Engine& e, std::span<const std::uint8_t> body);
-// server.cpp's ClientKeyExchange handler, reused after a client certificate.
-[[nodiscard]] Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::uint8_t> body);
 
 }  // namespace baretls::tls::detail

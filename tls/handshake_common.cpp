@@ -8,7 +8,6 @@
 #include "tls/engine.h"
 #include "tls/features.h"
 #include "tls/inspect_hook.h"
-#include "tls/resumption.h"
 
 namespace baretls::tls::detail {
 
@@ -70,42 +69,34 @@ Error Engine::send_finished() {
 
 // RFC 5246 §7.4.9: "Recipients of Finished messages MUST verify that the
 // contents are correct." Compared in constant time.
-Error check_peer_finished(Engine& e, std::span<const std::uint8_t> body) {
+Error Engine::check_peer_finished(std::span<const std::uint8_t> body) {
   auto f = Finished::parse(body);
   if (!f) return f.error();
-  const auto label = e.role == Role::client ? FinishedLabel::server : FinishedLabel::client;
-  const auto expected = compute_verify_data(e.neg.suite->prf_hash, e.neg.master, label,
-                                            std::span(e.neg.before_hash).first(e.neg.before_hash_size));
-  inspect_finished(e, e.role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data",
-                   std::span(e.neg.before_hash).first(e.neg.before_hash_size), expected);
+  const auto label = role == Role::client ? FinishedLabel::server : FinishedLabel::client;
+  const auto before = std::span(neg.before_hash).first(neg.before_hash_size);
+  const auto expected = compute_verify_data(neg.suite->prf_hash, neg.master, label, before);
+  inspect_finished(*this, role == Role::client ? "expected_server_verify_data" : "expected_client_verify_data", before,
+                   expected);
   if (!crypto::ct::equal(expected, f->verify_data).to_bool()) return Error::bad_finished;
-  (e.role == Role::client ? e.server_verify_data : e.client_verify_data) = f->verify_data;
-  e.finished_verified = FinishedVerified();
+  (role == Role::client ? server_verify_data : client_verify_data) = f->verify_data;
+  finished_verified = FinishedVerified();
   return Error::ok;
 }
 
-// Traffic needs every proof that applies (docs/ARCHITECTURE.md).
+// Traffic needs every proof that applies (docs/ARCHITECTURE.md): the peer's
+// Finished, and the role's own (Handshake::proofs_complete).
 Error Engine::enter_established() {
-  if (!finished_verified) return Error::internal_error;
-  if (role == Role::client && !session_resumed) {
-    if (!chain_verified) return Error::internal_error;
-    if (neg.suite->kex != KeyExchange::rsa && !signature_verified) return Error::internal_error;
-  }
-  // Client certificates: required means verified in this handshake, or a
-  // resumed session that carried a verified certificate (RFC 5246 §7.3; the
-  // session keeps the peer identity, resume_server.cpp).
-  if (role == Role::server && server_config->client_auth == ClientAuth::required && !client_verified &&
-      !(session_resumed && !peer_certificate.empty()))
-    return Error::internal_error;
+  if (!finished_verified || !handshake->proofs_complete(*this)) return Error::internal_error;
   suite = neg.suite->id;
   group = neg.group;
   scheme = neg.scheme;
   ems = neg.extended_master_secret;
   log_master_secret(*this);  // once per connection; here for handshakes that skip derive_keys
   transcript.stop_keeping();
-  save_session(*this);  // resumption: before the master secret is wiped
+  resumed = neg.resumption;
+  handshake->save_session(*this);  // resumption: before the master secret is wiped
   neg.master.wipe();
-  neg.ephemeral.reset();
+  handshake->wipe();
   neg.keys = TrafficKeys{};
   inspect_complete(config(), role == Role::client, *neg.suite);
   return Error::ok;
@@ -135,22 +126,15 @@ std::string_view to_string(HsState s) noexcept {
     case HsState::client_wait_certificate: return "client_wait_certificate";
     case HsState::client_wait_server_key_exchange: return "client_wait_server_key_exchange";
     case HsState::client_wait_server_hello_done: return "client_wait_server_hello_done";
-    case HsState::client_wait_server_hello_done_after_request: return "client_wait_server_hello_done_after_request";
+    case HsState::client_wait_new_session_ticket: return "client_wait_new_session_ticket";
     case HsState::client_wait_change_cipher_spec: return "client_wait_change_cipher_spec";
     case HsState::client_wait_finished: return "client_wait_finished";
     case HsState::server_wait_client_hello: return "server_wait_client_hello";
-    case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
     case HsState::server_wait_client_certificate: return "server_wait_client_certificate";
-    case HsState::server_wait_client_key_exchange_certified: return "server_wait_client_key_exchange_certified";
+    case HsState::server_wait_client_key_exchange: return "server_wait_client_key_exchange";
     case HsState::server_wait_certificate_verify: return "server_wait_certificate_verify";
     case HsState::server_wait_change_cipher_spec: return "server_wait_change_cipher_spec";
     case HsState::server_wait_finished: return "server_wait_finished";
-    case HsState::client_wait_new_session_ticket: return "client_wait_new_session_ticket";
-    case HsState::client_wait_resumed_new_session_ticket: return "client_wait_resumed_new_session_ticket";
-    case HsState::client_wait_resumed_change_cipher_spec: return "client_wait_resumed_change_cipher_spec";
-    case HsState::client_wait_resumed_finished: return "client_wait_resumed_finished";
-    case HsState::server_wait_resumed_change_cipher_spec: return "server_wait_resumed_change_cipher_spec";
-    case HsState::server_wait_resumed_finished: return "server_wait_resumed_finished";
     case HsState::established: return "established";
   }
   return "unknown";

@@ -58,10 +58,12 @@ std::string_view to_string(HandshakeType t) noexcept {
 }
 
 // Handshake bodies are bounded by the u24 length; we size the scratch by
-// what the caller writes (certificate chains are the big ones).
+// what the caller writes (certificate chains are the big ones). It starts
+// small and grows on buffer_too_small, so that a flight of small messages
+// never holds 16 KiB of scratch (issue #15: a server handshake's heap peak).
 Error append_framed(std::vector<std::uint8_t>& out, HandshakeType type,
                     void (*body)(wire::Writer&, const void*), const void* msg) {
-  std::size_t room = 16 * 1024;
+  std::size_t room = 1024;
   for (;;) {
     const std::size_t start = out.size();
     out.resize(start + room);

@@ -4,7 +4,7 @@
 // §7.4.1.4 "If a client receives an extension type in ServerHello that it
 // did not request in the associated ClientHello, it MUST abort the handshake
 // with an unsupported_extension fatal alert." The client checks the known
-// ones against what it offered (tls/client.cpp).
+// ones against what it offered (tls/handshake_client.cpp).
 #include <algorithm>
 
 #include "tls/messages.h"

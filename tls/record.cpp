@@ -15,7 +15,7 @@ bool known_type(std::uint8_t t) noexcept { return t >= 20 && t <= 23; }
 
 // RFC 5246 App. E.1: "TLS servers MUST accept any value {03,XX} as the
 // record layer version number for ClientHello"; the ClientHello body's
-// client_version is the version check (server.cpp). After ServerHello both
+// client_version is the version check (handshake_server.cpp). After ServerHello both
 // sides use 0x0303 only.
 bool version_allowed(VersionPolicy policy, std::uint16_t version) noexcept {
   switch (policy) {

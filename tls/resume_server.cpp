@@ -11,6 +11,7 @@
 #include "baretls/tls/session_cache.h"
 #include "baretls/tls/ticket_keys.h"
 #include "tls/features.h"
+#include "tls/handshake_server.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
 
@@ -40,8 +41,7 @@ bool expired(std::int64_t created, std::int64_t now, std::int64_t lifetime) {
 
 // RFC 5077 §4: the server "decrypts the received ticket, verifies the
 // ticket's validity". Any failure: nullopt, and a full handshake follows.
-std::optional<Session> open_ticket(Engine& e, std::span<const std::uint8_t> ticket, bool& renew) {
-  const auto& cfg = *e.server_config;
+std::optional<Session> open_ticket(const ServerConfig& cfg, std::span<const std::uint8_t> ticket, bool& renew) {
   const std::int64_t now = config_now(cfg);
   if (cfg.ticket_keys->rotate_if_due(cfg.random, now) != Error::ok) return std::nullopt;
   auto opened = cfg.ticket_keys->open(ticket);
@@ -59,8 +59,10 @@ bool suite_allowed(const ServerConfig& cfg, const ClientHello& ch, CipherSuite s
          std::find(cfg.cipher_suites.begin(), cfg.cipher_suites.end(), suite) != cfg.cipher_suites.end();
 }
 
+}  // namespace
+
 // The abbreviated flight: ServerHello, [NewSessionTicket], ChangeCipherSpec, Finished.
-Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
+Error ServerHandshake::queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   ServerHello sh;
   sh.random = e.neg.server_random;
   // RFC 5246 §7.4.1.3 / RFC 5077 §3.4: the same session ID as the ClientHello.
@@ -76,7 +78,7 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   e.neg.master = MasterSecret(s.master_secret());
-  e.neg.session_created = s.created;
+  session_created_ = s.created;
   BARETLS_TRY(queue_new_session_ticket(e));
   e.neg.keys = derive_traffic_keys(*e.neg.suite, e.neg.master, e.neg.client_random, e.neg.server_random);
   inspect_key_schedule(e, {});  // Inspector: master secret reused, new key block
@@ -84,15 +86,13 @@ Error queue_resumed_flight(Engine& e, const ClientHello& ch, const Session& s) {
   return e.send_finished();
 }
 
-}  // namespace
-
-Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
-  const auto& cfg = *e.server_config;
+Result<bool> ServerHandshake::try_resume(Engine& e, const ClientHello& ch) {
+  const auto& cfg = *cfg_;
   std::optional<Session> s;
   bool renew = false;
   const bool by_ticket = cfg.ticket_keys && ch.session_ticket && !ch.session_ticket->empty();
   if (by_ticket) {
-    s = open_ticket(e, *ch.session_ticket, renew);
+    s = open_ticket(cfg, *ch.session_ticket, renew);
   } else if (cfg.session_cache && !ch.session_id.empty()) {
     // RFC 5077 §3.4: "If a ticket is presented by the client, the server
     // MUST NOT attempt to use the Session ID in the ClientHello for stateful
@@ -118,7 +118,7 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   // asks for one. Optional: any session, with or without a certificate.
   if (cfg.client_auth == ClientAuth::required && s->peer_certificate.empty()) return false;
   if (cfg.client_auth != ClientAuth::none) e.peer_certificate = s->peer_certificate;
-  e.session_resumed = SessionResumed();
+  session_resumed_ = SessionResumed();
   e.neg.suite = &suite_info(s->suite);
   e.neg.client_random = ch.random;
   e.neg.client_version = ch.client_version;
@@ -134,9 +134,9 @@ Result<bool> server_try_resume(Engine& e, const ClientHello& ch) {
   return true;
 }
 
-Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
-  const auto& cfg = *e.server_config;
-  e.neg.session_created = config_now(cfg);
+Error ServerHandshake::offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
+  const auto& cfg = *cfg_;
+  session_created_ = config_now(cfg);
   // RFC 7627 §5.3, §5.4: a session without the extended master secret is
   // never resumed, so it gets neither a session ID nor a ticket.
   if (!e.neg.extended_master_secret) return Error::ok;
@@ -158,11 +158,12 @@ Error offer_new_session(Engine& e, const ClientHello& ch, ServerHello& sh) {
 // RFC 5077 §3.3: "This message MUST be sent if the server included a
 // SessionTicket extension in the ServerHello." Should sealing fail, "it
 // sends a zero-length ticket".
-Error queue_new_session_ticket(Engine& e) {
+Error ServerHandshake::queue_new_session_ticket(Engine& e) {
   if (!e.neg.ticket_expected) return Error::ok;
   if (!e.neg.extended_master_secret) return Error::internal_error;  // offer_new_session never announces one
-  const auto& cfg = *e.server_config;
-  const Session s = session_from_handshake(e);  // a resumed session was made under this same name
+  const auto& cfg = *cfg_;
+  // A resumed session was made under this same name.
+  const Session s = session_from_handshake(e, session_created_, proven_peer_certificate(e));
   auto state = encode_ticket_state(s);
   crypto::WipeOnExit wipe(state);
   NewSessionTicket nst;
@@ -176,25 +177,30 @@ Error queue_new_session_ticket(Engine& e) {
   return e.queue_handshake(HandshakeType::new_session_ticket, nst);
 }
 
-Result<HsState> server_on_resumed_finished(Engine& e, std::span<const std::uint8_t> body) {
-  BARETLS_TRY(check_peer_finished(e, body));
-  BARETLS_TRY(e.enter_established());
-  return HsState::established;
+// The client's leaf as this handshake proved it: chain + CertificateVerify
+// verified here, or carried by the resumed session.
+std::span<const std::uint8_t> ServerHandshake::proven_peer_certificate(const Engine& e) const noexcept {
+  if (client_verified_ || session_resumed_) return e.peer_certificate;
+  return {};
 }
 
-void forget_server_session(Engine& e) {
-  const auto& cfg = *e.server_config;
+// RFC 5246 §7.2.2: "any connection terminated with a fatal alert MUST NOT be
+// resumed": the cache forgets the session (a ticket already given out cannot
+// be recalled; its lifetime bounds it).
+void ServerHandshake::forget_session(Engine& e) {
+  const auto& cfg = *cfg_;
   // neg.session_id is the ID this connection resumed (cached) or the new one
   // it announced (cached once established); anything else is not in the cache.
   if (cfg.session_cache && !e.neg.session_id.empty()) cfg.session_cache->remove(e.neg.session_id);
 }
 
-void save_server_session(Engine& e) {
-  const auto& cfg = *e.server_config;
+// On entering established: a new session ID's session goes into the cache.
+void ServerHandshake::save_session(Engine& e) {
+  const auto& cfg = *cfg_;
   if (e.neg.resumption || e.neg.session_id.empty() || !cfg.session_cache) return;
   if (!e.neg.extended_master_secret) return;  // RFC 7627 §5.3: never resumed, never cached
   if (proven_peer_certificate(e).size() > Session::kMaxPeerCertificateSize) return;  // not cached: a full handshake next time
-  Session s = session_from_handshake(e);
+  Session s = session_from_handshake(e, session_created_, proven_peer_certificate(e));
   s.session_id = e.neg.session_id;
   cfg.session_cache->store(s.session_id, s);
 }

@@ -166,6 +166,9 @@ int cmd_server(int argc, char** argv) {
   // (the previous one still accepted), tickets valid for 2 hours.
   cfg->session_cache = std::make_shared<tls::SessionCache>(1024, 7200);
   cfg->ticket_keys = std::make_shared<tls::TicketKeys>(3600, 7200);
+  // Many idle clients at once: a connection holds its record buffers only
+  // while bytes are buffered (README.md, "Memory of a connection").
+  cfg->release_idle_buffers = true;
   for (std::size_t i = 0; i < a.certs.size(); ++i) {
     auto ck = load_certified_key(a.certs[i].c_str(), a.keys[i].c_str());
     if (!ck) return 1;

@@ -69,10 +69,12 @@ bool ServerConn::receive_once() {
   } while (n < 0 && errno == EINTR);
   if (n < 0) {
     if (errno != EAGAIN && errno != EWOULDBLOCK) socket_errno_ = errno;
+    (void)conn_.commit_input(0);  // nothing came: an idle connection gives its buffer back
     return false;
   }
   if (n == 0) {
     peer_eof_ = true;
+    (void)conn_.commit_input(0);
     (void)conn_.feed_eof();  // truncated unless close_notify came first: settle() reports it
     return false;
   }

@@ -7,7 +7,10 @@
 // kernel choice are public by contract, so they stay defined).
 // The poisoning is applied to a key that was already validated: the set-up
 // checks of from_components/MontContext::init (p*q == n, p odd, dP < p, ...)
-// are public key-validity decisions. One public decision from a secret-derived
+// are public key-validity decisions. The key's reused blinding pair
+// (detail::RsaBlinding) is secret too: the first signature below draws it
+// fresh from the poisoned key, and it is poisoned before the operations that
+// take it (the counter of its uses stays defined: it is public). One public decision from a secret-derived
 // value remains inside the private operation, the fault check "y^e == c"
 // (crypto/rsa.cpp, `if (!good.to_bool())`); tests/crypto/ct.supp suppresses
 // exactly that source line, nothing else. Paths: portable and BMI2+ADX (the
@@ -19,6 +22,7 @@
 #include "baretls/crypto/bigint.h"
 #include "baretls/crypto/mont.h"
 #include "baretls/crypto/rsa.h"
+#include "crypto/rsa_impl.h"
 #include "tests/crypto/ct_poison.h"
 #include "tests/crypto/rsa_test_util.h"
 #include "tests/support/vector_file.h"
@@ -38,8 +42,9 @@ constexpr std::size_t kMontMemberBytes =
     (2 * crypto::kMaxLimbs + 1) * sizeof(Limb) + sizeof(std::size_t) + sizeof(void*);
 static_assert(sizeof(MontContext) ==
               (kMontMemberBytes + alignof(MontContext) - 1) / alignof(MontContext) * alignof(MontContext));
-static_assert(sizeof(RsaPrivateKey) ==
-              sizeof(RsaPublicKey) + 2 * sizeof(MontContext) + 3 * RsaPrivateKey::kMaxPrimeLimbs * sizeof(Limb));
+static_assert(sizeof(RsaPrivateKey) == sizeof(RsaPublicKey) + 2 * sizeof(MontContext) +
+                                         3 * RsaPrivateKey::kMaxPrimeLimbs * sizeof(Limb) +
+                                         sizeof(crypto::detail::RsaBlinding));
 constexpr std::size_t kMontSecretBytes = (2 * crypto::kMaxLimbs + 1) * sizeof(Limb);  // m_, r2_, m0inv_
 
 void poison_mont(MontContext& c, bool poison) {
@@ -132,7 +137,8 @@ TEST_CASE("RSA signing and TLS premaster decryption do not branch or index on th
       Bytes digest(32);
       for (auto& x : digest) x = static_cast<std::uint8_t>(rng.gen());
       Bytes sig_ref(k), sig(k), pss(k);
-      REQUIRE(crypto::rsa_pkcs1_sign(key, crypto::HashId::sha256, digest, rng.source(), sig_ref) ==
+      const RsaPrivateKey ref_key = key;  // signs the reference; key keeps no blinding pair
+      REQUIRE(crypto::rsa_pkcs1_sign(ref_key, crypto::HashId::sha256, digest, rng.source(), sig_ref) ==
               crypto::Error::ok);
       // A valid premaster ciphertext and an invalid one (wrong version).
       Bytes pms(48);
@@ -146,12 +152,17 @@ TEST_CASE("RSA signing and TLS premaster decryption do not branch or index on th
       pms[1] = 0x03;
 
       poison_key(key, true);
+      REQUIRE(crypto::detail::RsaAccess::blinding_uses_left(key) == 0);
       crypto::Error sign_result = crypto::rsa_pkcs1_sign(key, crypto::HashId::sha256, digest, rng.source(), sig);
+      const auto pair = crypto::detail::RsaAccess::blinding_pair(key);  // drawn by the fresh path above
+      for (auto half : pair) CT_POISON(half.data(), half.size_bytes());
       crypto::Error pss_result = crypto::rsa_pss_sign(key, crypto::HashId::sha256, digest, rng.source(), pss);
       std::uint8_t out_good[48], out_bad[48];
       crypto::Error dec_good = crypto::rsa_tls_decrypt_premaster(key, good_ct, 0x0303, rng.source(), out_good);
       crypto::Error dec_bad = crypto::rsa_tls_decrypt_premaster(key, bad_ct, 0x0303, rng.source(), out_bad);
       poison_key(key, false);
+      for (auto half : pair) CT_UNPOISON(half.data(), half.size_bytes());
+      CHECK(crypto::detail::RsaAccess::blinding_uses_left(key) == crypto::detail::RsaBlinding::kUses - 4);
       CT_UNPOISON(sig.data(), sig.size());  // signatures are published
       CT_UNPOISON(pss.data(), pss.size());
       CT_UNPOISON(out_good, sizeof out_good);  // secret pms: defined only to check it here
@@ -169,7 +180,8 @@ TEST_CASE("RSA signing and TLS premaster decryption do not branch or index on th
       CHECK(std::equal(out_good, out_good + 48, pms.begin()));
       CHECK(!std::equal(out_bad, out_bad + 48, pms.begin()));  // implicit rejection: random R
       MESSAGE("ct run [" << path.name << "/" << key.implementation() << "] RSA-" << pub.bits()
-                         << " pkcs1/pss sign, premaster decrypt (valid and rejected)");
+                         << " pkcs1 sign (fresh blinding), pss sign and premaster decrypt, valid and rejected"
+                         << " (reused blinding)");
       ++runs;
     }
   }

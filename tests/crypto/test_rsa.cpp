@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <set>
+#include <thread>
+
+#include "baretls/build_config.h"
 
 #include "baretls/crypto/rsa.h"
 #include "crypto/rsa_impl.h"
@@ -293,6 +296,96 @@ TEST_CASE("RSA fault check: a wrong CRT value is caught and nothing is released"
     CHECK(rsa_tls_decrypt_premaster(f.key(), r.bytes("CtPms"), 0x0303, broken, pms) == Error::rng_failure);
   }
 }
+
+namespace {
+
+// A RandomSource that counts its calls (a fresh blinding pair draws from it,
+// a reused one does not).
+struct CountingRandom {
+  SeededRandom inner;
+  std::size_t calls = 0;
+  explicit CountingRandom(std::uint64_t seed) : inner(seed) {}
+  static Error fill(void* ctx, std::span<std::uint8_t> out) {
+    auto* self = static_cast<CountingRandom*>(ctx);
+    ++self->calls;
+    return SeededRandom::fill(&self->inner, out);
+  }
+  RandomSource source() { return RandomSource{&CountingRandom::fill, this}; }
+};
+
+}  // namespace
+
+TEST_CASE("RSA blinding pair: reused and squared kUses times, then drawn again; copies start without one") {
+  constexpr unsigned kUses = detail::RsaBlinding::kUses;
+  std::size_t signs = 0, paths = 0;
+  for (const auto& path : kKernelPaths()) {
+    ScopedCpuMask mask(path.mask);
+    const auto f = fixtures()[0];
+    const RsaPrivateKey key = f.key();
+    const Bytes d = digest_of(HashId::sha256, f.rec.bytes("Msg"));
+    const Bytes expected = f.rec.bytes("SigPkcs1Sha256");
+    CountingRandom rng(7);
+    Bytes sig(key.public_key().modulus_size());
+    CHECK(detail::RsaAccess::blinding_uses_left(key) == 0);
+    for (unsigned i = 0; i < 2 * kUses + 1; ++i) {
+      CAPTURE(i);
+      const std::size_t before = rng.calls;
+      REQUIRE(rsa_pkcs1_sign(key, HashId::sha256, d, rng.source(), sig) == Error::ok);
+      CHECK(sig == expected);  // PKCS#1 v1.5 is deterministic: unblinding was exact
+      const bool fresh = i % kUses == 0;
+      CHECK((rng.calls > before) == fresh);
+      CHECK(detail::RsaAccess::blinding_uses_left(key) == kUses - 1 - i % kUses);
+      ++signs;
+    }
+    // PSS and the premaster decryption take the same pair.
+    REQUIRE(rsa_pss_sign(key, HashId::sha256, d, rng.source(), sig) == Error::ok);
+    CHECK(rsa_pss_verify(key.public_key(), HashId::sha256, d, sig) == Error::ok);
+    std::array<std::uint8_t, 48> pms{};
+    REQUIRE(rsa_tls_decrypt_premaster(key, f.rec.bytes("CtPms"), 0x0303, rng.source(), pms) == Error::ok);
+    CHECK(to_hex(pms) == to_hex(f.rec.bytes("Pms")));
+    CHECK(detail::RsaAccess::blinding_uses_left(key) == kUses - 3);
+    // With a pair in hand, a broken RNG is not consulted; a copy has no pair
+    // and reports it; assignment drops the pair.
+    const RandomSource broken{failing_fill, nullptr};
+    CHECK(rsa_pkcs1_sign(key, HashId::sha256, d, broken, sig) == Error::ok);
+    CHECK(sig == expected);
+    RsaPrivateKey copy = key;
+    CHECK(detail::RsaAccess::blinding_uses_left(copy) == 0);
+    CHECK(rsa_pkcs1_sign(copy, HashId::sha256, d, broken, sig) == Error::rng_failure);
+    REQUIRE(rsa_pkcs1_sign(copy, HashId::sha256, d, rng.source(), sig) == Error::ok);
+    CHECK(detail::RsaAccess::blinding_uses_left(copy) == kUses - 1);
+    copy = key;
+    CHECK(detail::RsaAccess::blinding_uses_left(copy) == 0);
+    MESSAGE("blinding reuse [" << path.name << "/" << key.implementation() << "]");
+    ++paths;
+  }
+  CHECK(paths == kKernelPaths().size());
+  CHECK(signs == paths * (2 * kUses + 1));
+}
+
+#if BARETLS_WITH_THREADS
+TEST_CASE("RSA blinding pair: one const key signs from several threads at once") {
+  const auto f = fixtures()[0];
+  const RsaPrivateKey key = f.key();
+  const Bytes d = digest_of(HashId::sha256, f.rec.bytes("Msg"));
+  const Bytes expected = f.rec.bytes("SigPkcs1Sha256");
+  constexpr int kThreads = 4, kSigns = 40;
+  std::array<int, kThreads> good{};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      SeededRandom rng(100 + static_cast<std::uint64_t>(t));
+      Bytes sig(key.public_key().modulus_size());
+      for (int i = 0; i < kSigns; ++i) {
+        if (rsa_pkcs1_sign(key, HashId::sha256, d, rng.source(), sig) == Error::ok && sig == expected)
+          ++good[static_cast<std::size_t>(t)];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) CHECK(good[static_cast<std::size_t>(t)] == kSigns);
+}
+#endif
 
 TEST_CASE("RSA encrypt: limits and padding") {
   SeededRandom rng(17);

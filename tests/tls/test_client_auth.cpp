@@ -394,6 +394,33 @@ Round run_round(Pair& p, const std::optional<tls::Session>& session) {
   return r;
 }
 
+
+// RFC 5246 §7.3: at most one CertificateRequest per handshake. The client's
+// state stays "wait for ServerHelloDone" after the first (the path flag
+// certificate_requested remembers it), so the second one must be refused
+// there, with or without a chain configured, before anything is sent.
+TEST_CASE("client auth: a second CertificateRequest is unexpected_message") {
+  for (const char* chain : {"client-p256", static_cast<const char*>(nullptr)}) {
+    CAPTURE((chain != nullptr ? chain : "no chain"));
+    Peers x;
+    require_client_auth(x, ClientAuth::optional, chain);
+    x.start();
+    x.client_to_server();
+    rewrite_plaintext_prefix(*x.server, *x.client, [](std::vector<FlightMessage>& m) {
+      const auto* cr = find_message(m, HandshakeType::certificate_request);
+      REQUIRE(cr != nullptr);
+      const FlightMessage copy = *cr;
+      const auto at = m.begin() + (cr - m.data()) + 1;
+      m.insert(at, copy);
+    });
+    CHECK(x.client->outgoing().size() == 5 + 2);  // only the alert record: no Certificate went out
+    const auto fed = x.server->feed(x.client->outgoing());
+    CHECK(!fed.ok());
+    expect_failure(*x.client, *x.server, Error::unexpected_message, Alert::unexpected_message);
+    ++g_fail;
+  }
+}
+
 // by_ticket: TicketKeys only; otherwise a SessionCache only.
 Pair resumption_pair(ClientAuth mode, bool by_ticket) {
   Pair p;
@@ -519,5 +546,5 @@ TEST_CASE("client auth: configuration checks and counts") {
   }
   MESSAGE("client-auth handshakes established: " << g_ok << ", refusals checked: " << g_fail);
   CHECK(g_ok == 26);
-  CHECK(g_fail == 18);
+  CHECK(g_fail == 20);
 }

@@ -3,7 +3,8 @@
 // into the engine's input buffer (input_buffer/commit_input) and plaintext
 // used where it was decrypted (read_view/consume_read). In memory, with
 // random delivery and consumption sizes, byte for byte; misuse, tampering,
-// close_notify; the per-connection memory bound of issue #7 (48 KiB).
+// close_notify; the per-connection memory bound of issue #7 (48 KiB). Each
+// case runs with CommonConfig::release_idle_buffers off and on (issue #15).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -26,8 +27,12 @@ std::size_t g_checks = 0;
 struct Peers {
   Pair p;
   std::optional<Connection> client, server;
-  void start(tls::CipherSuite suite) {
+  // `release`: CommonConfig::release_idle_buffers at both ends (issue #15):
+  // every case here runs with the buffers kept and released.
+  void start(tls::CipherSuite suite, bool release) {
     p.client_config->cipher_suites = {suite};
+    p.client_config->release_idle_buffers = release;
+    p.server_config->release_idle_buffers = release;
     p.server_config->certificates = {load_certified_key("p256")};
     auto c = Connection::client(p.client_config, "localhost");
     REQUIRE(c.ok());
@@ -95,10 +100,12 @@ TEST_CASE("zero-copy: handshake and 1 MiB each way, random deliveries and consum
                                      tls::CipherSuite::ecdhe_ecdsa_with_aes_256_gcm_sha384,
                                      tls::CipherSuite::ecdhe_ecdsa_with_chacha20_poly1305_sha256};
   std::size_t suites_run = 0;
+  for (const bool release : {false, true})
   for (const auto suite : suites) {
     CAPTURE(static_cast<unsigned>(suite));
+    CAPTURE(release);
     Peers x;
-    x.start(suite);
+    x.start(suite, release);
     std::mt19937_64 rng(static_cast<std::uint64_t>(suite));
     for (int i = 0; i < 10000 && !(x.client->is_established() && x.server->is_established()); ++i) {
       const std::size_t a = deliver(*x.client, *x.server, 1 + rng() % 2000);
@@ -128,12 +135,14 @@ TEST_CASE("zero-copy: handshake and 1 MiB each way, random deliveries and consum
     ++suites_run;
   }
   g_checks += suites_run;
-  CHECK(suites_run == 3);
+  CHECK(suites_run == 6);
 }
 
-TEST_CASE("zero-copy: bounds, misuse, tampering and close_notify") {
+namespace {
+
+void bounds_misuse_tampering_close(bool release) {
   Peers x;
-  x.start(tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256);
+  x.start(tls::CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256, release);
   settle(*x.client, *x.server);
   REQUIRE(x.client->is_established());
   REQUIRE(x.server->is_established());
@@ -214,8 +223,15 @@ TEST_CASE("zero-copy: bounds, misuse, tampering and close_notify") {
   }
 }
 
+}  // namespace
+
+TEST_CASE("zero-copy: bounds, misuse, tampering and close_notify") { bounds_misuse_tampering_close(false); }
+
+TEST_CASE("zero-copy: the same with release_idle_buffers") { bounds_misuse_tampering_close(true); }
+
 TEST_CASE("zero-copy: count") {
   MESSAGE("zero-copy checks run: " << g_checks);
-  // 3 suites + 4 subcases (doctest runs this file's cases in order).
-  CHECK(g_checks == 7);
+  // (3 suites + 4 subcases) x buffers kept and released (doctest runs this
+  // file's cases in order).
+  CHECK(g_checks == 14);
 }

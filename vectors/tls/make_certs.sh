@@ -7,6 +7,7 @@
 #   p256.pem / p256.key         leaf, ECDSA P-256      } SAN DNS:localhost, IP:127.0.0.1
 #   p384.pem / p384.key         leaf, ECDSA P-384      }
 #   untrusted-p256.pem / .key   leaf issued by other-ca
+#   rsa4096.pem / rsa4096.key   leaf, RSA-4096, issued by ca.pem (issue 15: handshake memory peak)
 # Added for client certificates and SNI (issue 8), all issued by ca.pem:
 #   client-rsa.pem / .key       client leaf, RSA-2048, EKU clientAuth only
 #   client-p256.pem / .key      client leaf, ECDSA P-256, EKU clientAuth only
@@ -57,6 +58,7 @@ make_leaf rsa2048 ca -algorithm RSA -pkeyopt rsa_keygen_bits:2048
 make_leaf p256 ca -algorithm EC -pkeyopt ec_paramgen_curve:P-256
 make_leaf p384 ca -algorithm EC -pkeyopt ec_paramgen_curve:P-384
 make_leaf untrusted-p256 other-ca -algorithm EC -pkeyopt ec_paramgen_curve:P-256
+make_leaf rsa4096 ca -algorithm RSA -pkeyopt rsa_keygen_bits:4096
 
 # Client and SNI leaves: an extension file per leaf (EKU and SAN differ).
 make_leaf_ext() {  # name subject ext-lines genpkey-args...

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -30,7 +31,42 @@ static_assert(kMaxRsaBits <= kMaxBigIntBits, "the big integers must hold the lar
 
 namespace detail {
 struct RsaAccess;
-}
+
+// The base-blinding pair of the private operation (crypto/rsa.cpp), kept
+// in the key: A = r^e and Ai = r^-1 modulo n, Montgomery form.
+// A pair drawn fresh serves kUses private operations; after each use both
+// are squared (r -> r^2 keeps A = r^e and Ai = r^-1 paired), which costs
+// two squarings instead of a modular inverse and an exponentiation.
+// Thread safety: a private operation takes the pair under a try-lock
+// (std::atomic_flag, no waiting, no heap); a thread that finds the pair in
+// use or used up draws a fresh one, so one const key may sign from many
+// threads at once. A copy of a key starts without a pair. After fork(),
+// parent and child would continue one sequence of pairs: copy the key in
+// the child. CT: time depends only on the modulus size.
+class RsaBlinding {
+ public:
+  static constexpr unsigned kUses = 32;
+  static constexpr std::size_t kMaxLimbs = kMaxRsaPrivateBits / kLimbBits;
+
+  RsaBlinding() noexcept = default;
+  RsaBlinding(const RsaBlinding&) noexcept {}  // starts without a pair
+  RsaBlinding& operator=(const RsaBlinding& other) noexcept;
+  ~RsaBlinding();
+
+  // a, ai (n.size() limbs) = the current pair, which is then squared; false
+  // (a, ai untouched) when there is none or another thread holds it.
+  [[nodiscard]] bool take(const MontContext& n, Limb* a, Limb* ai) const noexcept;
+  // Keeps (a^2, ai^2) for the next kUses - 1 operations, unless another
+  // thread holds the pair.
+  void store(const MontContext& n, const Limb* a, const Limb* ai) const noexcept;
+
+ private:
+  friend struct RsaAccess;
+  mutable std::array<Limb, kMaxLimbs> a_{}, ai_{};
+  mutable unsigned uses_left_ = 0;  // not secret
+  mutable std::atomic_flag busy_;   // clear at construction (C++20)
+};
+}  // namespace detail
 
 class RsaPublicKey {
  public:
@@ -87,11 +123,13 @@ class RsaPrivateKey {
   RsaPublicKey pub_;
   MontContext p_, q_;
   std::array<Limb, kMaxPrimeLimbs> dp_{}, dq_{}, qinv_{};
+  detail::RsaBlinding blinding_;  // reused blinding (above)
 };
 
 // RFC 8017 §8.2.1 RSASSA-PKCS1-v1_5 signature of a message digest
 // (digest.size() == digest_size(hash)); sig_out.size() == modulus_size().
-// rng supplies the blinding factor. CT: time depends only on the sizes.
+// rng supplies the blinding factor when the key has no blinding pair left
+// (detail::RsaBlinding). CT: time depends only on the sizes.
 [[nodiscard]] Error rsa_pkcs1_sign(const RsaPrivateKey& key, HashId hash, std::span<const std::uint8_t> digest,
                                    const RandomSource& rng, std::span<std::uint8_t> sig_out) noexcept;
 // RFC 8017 §8.2.2: builds the expected encoding and compares it whole.

@@ -57,6 +57,16 @@ struct CommonConfig {
   // trust anchor (so also for RSA key transport and client certificates):
   // x509::kDefaultMinRsaBits; x509::kLegacyMinRsaBits (1024) for legacy peers.
   std::size_t min_rsa_bits = 2048;
+  // Idle connections hold little memory (as OpenSSL's SSL_MODE_RELEASE_BUFFERS):
+  // while nothing is buffered in either direction, a connection gives back its
+  // record buffers (about 16 KiB each way; received plaintext wiped first) and
+  // takes them again when bytes arrive (input_buffer(), feed()) or a write is
+  // made. An idle established connection then holds under 4 KiB of heap; the
+  // cost is an allocation per burst of traffic (README.md has the figures).
+  // After input_buffer() that brought nothing (a read that would block),
+  // commit_input(0) gives the buffer back. Off by default; `baretls server`
+  // turns it on.
+  bool release_idle_buffers = false;
   // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
   // every message, record and key-schedule value, SECRETS INCLUDED (like the
   // key log): off unless set.

@@ -136,6 +136,9 @@ class Connection {
   // n bytes of it used (buffer_too_small beyond the view); once a record is
   // used up, the records behind it are processed. write() already seals
   // straight from the caller's buffer into outgoing() with no copy.
+  // With CommonConfig::release_idle_buffers, input_buffer() takes a released
+  // buffer back, and commit_input(0) after a receive that brought nothing
+  // (would block) gives it back again.
   [[nodiscard]] std::span<std::uint8_t> input_buffer();
   [[nodiscard]] Result<std::size_t> commit_input(std::size_t n);
   [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();

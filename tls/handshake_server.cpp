@@ -3,10 +3,13 @@
 // flight ServerHello / Certificate / [ServerKeyExchange] / ServerHelloDone,
 // the client's ClientKeyExchange / ChangeCipherSpec / Finished, then ours.
 // Suite by server preference among the client's offers that a configured
-// chain can serve; group and signature scheme likewise.
+// chain can serve; group and signature scheme likewise. The abbreviated
+// handshake takes the same table from ClientHello on (resume_server.cpp);
+// the flags fixed at the hello (Negotiation) pick the next message.
+#include "tls/handshake_server.h"
+
 #include <algorithm>
 
-#include "tls/engine.h"
 #include "tls/features.h"
 #include "tls/inspect_hook.h"
 #include "tls/resumption.h"
@@ -127,7 +130,7 @@ Error check_point_formats(const ClientHello& ch) {
   return Error::illegal_parameter;
 }
 
-Error check_client_hello(const Engine& e, const ClientHello& ch) {
+Error check_client_hello(const ServerConfig& cfg, const ClientHello& ch) {
   // RFC 8446 §4.2.1: a client listing versions without 1.2 cannot talk to us.
   if (ch.supported_versions &&
       std::find(ch.supported_versions->begin(), ch.supported_versions->end(), kTls12) == ch.supported_versions->end())
@@ -145,14 +148,16 @@ Error check_client_hello(const Engine& e, const ClientHello& ch) {
   // name with a NUL byte: a fatal unrecognized_name.
   if (ch.server_name && !is_valid_host_name(*ch.server_name)) return Error::invalid_server_name;
   // RFC 7627 §5.3: the server may abort when the client does not offer EMS.
-  if (!ch.extended_master_secret && e.server_config->extended_master_secret == ExtendedMasterSecret::required)
+  if (!ch.extended_master_secret && cfg.extended_master_secret == ExtendedMasterSecret::required)
     return Error::extended_master_secret_required;
   return check_point_formats(ch);
 }
 
+}  // namespace
+
 // RFC 8422 §5.4: ServerKeyExchange with our ephemeral point, signed.
-Error queue_server_key_exchange(Engine& e) {
-  const auto& cfg = *e.server_config;
+Error ServerHandshake::queue_server_key_exchange(Engine& e) {
+  const auto& cfg = *cfg_;
   auto eph = generate_ephemeral(*e.neg.group, cfg.random);
   if (!eph) return eph.error();
   ServerKeyExchange ske;
@@ -160,13 +165,13 @@ Error queue_server_key_exchange(Engine& e) {
   ske.public_point.assign(eph->public_bytes().begin(), eph->public_bytes().end());
   ske.signature_scheme = static_cast<std::uint16_t>(*e.neg.scheme);
   const auto signed_data = ske.signed_data(e.neg.client_random, e.neg.server_random);
-  BARETLS_TRY(sign_message(*e.neg.certificate->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
+  BARETLS_TRY(sign_message(*certificate_->key, *e.neg.scheme, signed_data, cfg.random, ske.signature));
   inspect_value(e, InspectKind::value, "server_ecdhe_public", eph->public_bytes());
-  e.neg.ephemeral = std::move(*eph);
+  ephemeral_ = std::move(*eph);
   return e.queue_handshake(HandshakeType::server_key_exchange, ske);
 }
 
-Error queue_server_flight(Engine& e, const ClientHello& ch) {
+Error ServerHandshake::queue_server_flight(Engine& e, const ClientHello& ch) {
   ServerHello sh;
   sh.random = e.neg.server_random;
   sh.cipher_suite = static_cast<std::uint16_t>(e.neg.suite->id);
@@ -174,7 +179,7 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   sh.extended_master_secret = e.neg.extended_master_secret;
   // RFC 6066 §3: a server that used the name "SHALL include an extension of
   // type "server_name" in the (extended) server hello" (empty).
-  sh.server_name_ack = e.neg.server_name_matched;
+  sh.server_name_ack = server_name_matched_;
   if (!e.alpn_protocol.empty()) sh.alpn = e.alpn_protocol;  // RFC 7301 §3.1
   // RFC 8422 §5.2: answer ec_point_formats when the client sent it and we use ECC.
   if (ch.ec_point_formats && e.neg.suite->kex != KeyExchange::rsa)
@@ -182,37 +187,51 @@ Error queue_server_flight(Engine& e, const ClientHello& ch) {
   BARETLS_TRY(offer_new_session(e, ch, sh));
   BARETLS_TRY(e.queue_handshake(HandshakeType::server_hello, sh));
   CertificateMsg cert;
-  cert.certificate_list = e.neg.certificate->chain;
+  cert.certificate_list = certificate_->chain;
   BARETLS_TRY(e.queue_handshake(HandshakeType::certificate, cert));
   if (e.neg.suite->kex != KeyExchange::rsa) BARETLS_TRY(queue_server_key_exchange(e));
-  if (e.server_config->client_auth != ClientAuth::none) BARETLS_TRY(server_queue_certificate_request(e));
+  if (e.neg.certificate_requested) BARETLS_TRY(queue_certificate_request(e));
   BARETLS_TRY(append_empty_handshake(e.channel.flight(), HandshakeType::server_hello_done));
   return e.queue_bytes(e.channel.flight().size() - kHandshakeHeaderSize);
 }
 
-}  // namespace
+Error ServerHandshake::start(Engine& e) {
+  const auto& cfg = *cfg_;
+  BARETLS_TRY(check_alpn_config(cfg));
+  if (cfg.client_auth != ClientAuth::none) {
+    // Client chains need roots to be verified against.
+    if (!cfg.client_trust_store) return Error::bad_config;
+    // The client's CertificateVerify covers every message before it: the
+    // transcript keeps them until the handshake ends (RFC 5246 §7.4.8).
+    e.transcript.keep_messages();
+  }
+  e.state = HsState::server_wait_client_hello;
+  e.channel.record().set_inspector(cfg.inspector, false);
+  e.channel.record().set_version_policy(VersionPolicy::client_hello);
+  return Error::ok;
+}
 
 // RFC 5246 §7.4.1.2
-Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> body) {
+Result<HsState> ServerHandshake::on_client_hello(Engine& e, std::span<const std::uint8_t> body) {
   auto ch = ClientHello::parse(body);
   if (!ch) return ch.error();
-  BARETLS_TRY(check_client_hello(e, *ch));
+  BARETLS_TRY(check_client_hello(*cfg_, *ch));
   // SNI and ALPN are per connection, resumed or not (RFC 7301 §3.1; alpn.cpp).
   if (ch->server_name) e.requested_server_name = *ch->server_name;
   BARETLS_TRY(server_select_alpn(e, *ch));
   // RFC 5246 §7.3 / RFC 5077 §3.1: a known session or valid ticket resumes.
-  auto resumed = server_try_resume(e, *ch);
+  auto resumed = try_resume(e, *ch);
   if (!resumed) return resumed.error();
-  if (*resumed) return HsState::server_wait_resumed_change_cipher_spec;
-  const auto& cfg = *e.server_config;
+  if (*resumed) return HsState::server_wait_change_cipher_spec;
+  const auto& cfg = *cfg_;
   auto choice = choose(cfg, *ch);
   if (!choice) return choice.error();
   e.neg.suite = choice->suite;
-  e.neg.certificate = choice->certificate;
-  e.neg.certificate_type = choice->key_type;
+  certificate_ = choice->certificate;
   e.neg.group = choice->group;
   e.neg.scheme = choice->scheme;
-  e.neg.server_name_matched = choice->name_matched;
+  server_name_matched_ = choice->name_matched;
+  e.neg.certificate_requested = cfg.client_auth != ClientAuth::none;
   e.neg.client_random = ch->random;
   e.neg.client_version = ch->client_version;
   e.neg.extended_master_secret = ch->extended_master_secret;
@@ -227,7 +246,7 @@ Result<HsState> server_on_client_hello(Engine& e, std::span<const std::uint8_t> 
 }
 
 // RFC 5246 §7.4.7; RFC 8422 §5.7.
-Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::uint8_t> body) {
+Result<HsState> ServerHandshake::on_client_key_exchange(Engine& e, std::span<const std::uint8_t> body) {
   auto cke = ClientKeyExchange::parse(body, e.neg.suite->kex);
   if (!cke) return cke.error();
   crypto::Secret<kMaxEcdhSecret> pms;
@@ -236,59 +255,83 @@ Result<HsState> server_on_client_key_exchange(Engine& e, std::span<const std::ui
     inspect_value(e, InspectKind::value, "encrypted_pre_master_secret", cke->exchange_keys);
     // RFC 5246 §7.4.7.1: no distinguishable failure; the RSA code substitutes
     // a random pre-master secret in constant time, and Finished fails later.
-    BARETLS_TRY(rsa_decrypt_premaster(*e.neg.certificate->key, cke->exchange_keys, e.neg.client_version,
-                                      e.server_config->random, pms.expose().first<48>()));
+    BARETLS_TRY(rsa_decrypt_premaster(*certificate_->key, cke->exchange_keys, e.neg.client_version, cfg_->random,
+                                      pms.expose().first<48>()));
   } else {
-    auto n = compute_shared_secret(*e.neg.ephemeral, cke->exchange_keys, pms.expose());
+    auto n = compute_shared_secret(*ephemeral_, cke->exchange_keys, pms.expose());
     if (!n) return n.error();
     pms_size = *n;
     inspect_value(e, InspectKind::secret, "ecdhe_shared_secret", pms.expose().first(pms_size));
   }
   BARETLS_TRY(e.derive_keys(pms.expose().first(pms_size)));
-  return HsState::server_wait_change_cipher_spec;
+  // RFC 5246 §7.4.8: after a client chain, its CertificateVerify comes next.
+  return client_key_ ? HsState::server_wait_certificate_verify : HsState::server_wait_change_cipher_spec;
 }
 
 // The client's Finished follows, in either flow (RFC 5246 §7.3).
-Result<HsState> server_on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
+Result<HsState> ServerHandshake::on_change_cipher_spec(Engine& e, std::span<const std::uint8_t>) {
   BARETLS_TRY(e.receive_change_cipher_spec());
-  return e.neg.resumption ? HsState::server_wait_resumed_finished : HsState::server_wait_finished;
+  return HsState::server_wait_finished;
 }
 
-// The client's Finished, then our ChangeCipherSpec and Finished.
-Result<HsState> server_on_finished(Engine& e, std::span<const std::uint8_t> body) {
-  BARETLS_TRY(check_peer_finished(e, body));
-  BARETLS_TRY(queue_new_session_ticket(e));  // RFC 5077 §3.3: before our ChangeCipherSpec
-  BARETLS_TRY(e.send_change_cipher_spec());
-  BARETLS_TRY(e.send_finished());
+// The client's Finished, then (full handshake) our ChangeCipherSpec and
+// Finished; in the abbreviated handshake ours went first (RFC 5246 §7.3).
+Result<HsState> ServerHandshake::on_finished(Engine& e, std::span<const std::uint8_t> body) {
+  BARETLS_TRY(e.check_peer_finished(body));
+  if (!e.neg.resumption) {
+    BARETLS_TRY(queue_new_session_ticket(e));  // RFC 5077 §3.3: before our ChangeCipherSpec
+    BARETLS_TRY(e.send_change_cipher_spec());
+    BARETLS_TRY(e.send_finished());
+  }
   BARETLS_TRY(e.enter_established());
   return HsState::established;
 }
 
 // RFC 5746 §4.4 / RFC 5246 §7.2.2: renegotiation is refused with a
 // no_renegotiation warning; the connection carries on.
-Result<HsState> server_on_renegotiation(Engine& e, std::span<const std::uint8_t>) {
+Result<HsState> ServerHandshake::on_renegotiation(Engine& e, std::span<const std::uint8_t>) {
   BARETLS_TRY(e.refuse_renegotiation());
   return HsState::established;
 }
 
-namespace {
-// clang-format off
-constexpr Row kServerRows[] = {
-  {HsState::server_wait_client_hello,        HandshakeType::client_hello,        server_on_client_hello},
-  {HsState::server_wait_client_certificate,  HandshakeType::certificate,         server_on_client_certificate},
-  {HsState::server_wait_client_key_exchange, HandshakeType::client_key_exchange, server_on_client_key_exchange},
-  {HsState::server_wait_client_key_exchange_certified, HandshakeType::client_key_exchange, server_on_client_key_exchange_certified},
-  {HsState::server_wait_certificate_verify,  HandshakeType::certificate_verify,  server_on_certificate_verify},
-  {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  server_on_change_cipher_spec},
-  {HsState::server_wait_finished,            HandshakeType::finished,            server_on_finished},
-  // The abbreviated handshake (RFC 5246 §7.3, resume_server.cpp).
-  {HsState::server_wait_resumed_change_cipher_spec, kChangeCipherSpec,           server_on_change_cipher_spec},
-  {HsState::server_wait_resumed_finished,    HandshakeType::finished,            server_on_resumed_finished},
-  {HsState::established,                     HandshakeType::client_hello,        server_on_renegotiation},
-};
-// clang-format on
-}  // namespace
+std::span<const Row<ServerHandshake>> ServerHandshake::rows() noexcept {
+  using H = ServerHandshake;
+  // clang-format off
+  static constexpr Row<H> kRows[] = {
+    {HsState::server_wait_client_hello,        HandshakeType::client_hello,        &H::on_client_hello},
+    {HsState::server_wait_client_certificate,  HandshakeType::certificate,         &H::on_client_certificate},
+    {HsState::server_wait_client_key_exchange, HandshakeType::client_key_exchange, &H::on_client_key_exchange},
+    {HsState::server_wait_certificate_verify,  HandshakeType::certificate_verify,  &H::on_certificate_verify},
+    {HsState::server_wait_change_cipher_spec,  kChangeCipherSpec,                  &H::on_change_cipher_spec},
+    {HsState::server_wait_finished,            HandshakeType::finished,            &H::on_finished},
+    {HsState::established,                     HandshakeType::client_hello,        &H::on_renegotiation},
+  };
+  // clang-format on
+  return kRows;
+}
 
-std::span<const Row> server_rows() noexcept { return kServerRows; }
+bool ServerHandshake::accepts(HsState s, HandshakeType m) const noexcept {
+  return find_handler(rows(), s, m) != nullptr;
+}
+
+Result<HsState> ServerHandshake::handle(Engine& e, HandshakeType m, std::span<const std::uint8_t> body) {
+  const auto h = find_handler(rows(), e.state, m);
+  if (h == nullptr) return Error::internal_error;  // the dispatcher asked accepts() first
+  return (this->*h)(e, body);
+}
+
+// Client certificates: required means verified in this handshake, or a
+// resumed session that carried a verified certificate (RFC 5246 §7.3; the
+// session keeps the peer identity, resume_server.cpp).
+bool ServerHandshake::proofs_complete(const Engine& e) const noexcept {
+  if (cfg_->client_auth != ClientAuth::required) return true;
+  return client_verified_ || (session_resumed_ && !e.peer_certificate.empty());
+}
+
+// Verified in this handshake, or resumed from a session whose client
+// certificate was verified (resume_server.cpp).
+bool ServerHandshake::peer_authenticated(const Engine& e) const noexcept {
+  return client_verified_.has_value() || (session_resumed_.has_value() && !e.peer_certificate.empty());
+}
 
 }  // namespace baretls::tls::detail
