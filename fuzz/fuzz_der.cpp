@@ -4,7 +4,7 @@
 // the whole input as an X.509 certificate (RFC 5280 §4.1) and everything a
 // parsed certificate offers (names, key, fingerprint, host-name checks).
 #include "baretls/x509/certificate.h"
-#include "baretls/x509/der.h"
+#include "x509/der.h"
 #include "baretls/x509/hostname.h"
 #include "fuzz/fuzz_support.h"
 

@@ -11,10 +11,10 @@
 
 namespace baretls::fuzz {
 
-inline tls::DirectionKeys fixed_record_keys(tls::RecordAead aead) {
+inline tls::DirectionKeys fixed_record_keys(crypto::AeadAlgorithm aead) {
   tls::DirectionKeys k;
-  k.key_length = aead == tls::RecordAead::aes_128_gcm ? 16 : 32;
-  k.iv_length = aead == tls::RecordAead::chacha20_poly1305 ? 12 : 4;
+  k.key_length = aead == crypto::AeadAlgorithm::aes_128_gcm ? 16 : 32;
+  k.iv_length = aead == crypto::AeadAlgorithm::chacha20_poly1305 ? 12 : 4;
   auto key = k.key.expose();
   auto iv = k.iv.expose();
   for (std::size_t i = 0; i < key.size(); ++i) key[i] = static_cast<std::uint8_t>(0x40 + i);
@@ -24,7 +24,7 @@ inline tls::DirectionKeys fixed_record_keys(tls::RecordAead aead) {
 
 // Input byte 0 of "tls_record": bits 0-1 the AEAD (3 = the record layer
 // before ChangeCipherSpec, in the clear), bit 2 the version policy.
-inline constexpr tls::RecordAead kRecordAeads[3] = {tls::RecordAead::aes_128_gcm, tls::RecordAead::aes_256_gcm,
-                                                   tls::RecordAead::chacha20_poly1305};
+inline constexpr crypto::AeadAlgorithm kRecordAeads[3] = {crypto::AeadAlgorithm::aes_128_gcm, crypto::AeadAlgorithm::aes_256_gcm,
+                                                   crypto::AeadAlgorithm::chacha20_poly1305};
 
 }  // namespace baretls::fuzz

@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "baretls/tls/pump.h"
 #include "baretls/x509/pem.h"
 #include "fuzz/fuzz_record_keys.h"
 #include "fuzz/fuzz_support.h"
@@ -93,6 +95,14 @@ void pem_key_seeds() {
   }
 }
 
+// Appends every record a side seals, as on the wire (the Inspector's
+// record_sent events), to the Bytes at ctx.
+void record_sent(void* ctx, const tls::InspectEvent& e) {
+  if (e.kind != tls::InspectKind::record_sent) return;
+  auto* wire = static_cast<Bytes*>(ctx);
+  wire->insert(wire->end(), e.bytes.begin(), e.bytes.end());
+}
+
 // Runs a handshake, recording every byte each side sends, then application
 // data and close_notify from both. Fails unless both sides established.
 struct Transcript {
@@ -101,41 +111,22 @@ struct Transcript {
 
 Transcript record_handshake(const std::shared_ptr<const tls::ClientConfig>& cc,
                             const std::shared_ptr<const tls::ServerConfig>& sc, const std::string& what) {
-  auto client = tls::Connection::client(cc, fuzz::kServerName);
-  auto server = tls::Connection::server(sc);
-  if (!client || !server) fuzz::die(what + ": connections do not start");
   Transcript t;
-  auto move = [](tls::Connection& from, tls::Connection& to, Bytes& log) {
-    const auto out = from.outgoing();
-    if (out.empty()) return false;
-    log.insert(log.end(), out.begin(), out.end());
-    std::span<const std::uint8_t> rest = out;
-    std::uint8_t buf[4096];
-    for (int i = 0; i < 100 && !rest.empty(); ++i) {
-      auto n = to.feed(rest);
-      if (!n) break;
-      rest = rest.subspan(*n);
-      for (auto r = to.read(buf); r && *r > 0; r = to.read(buf)) {
-      }
-    }
-    from.consume_outgoing(out.size());
-    return true;
-  };
-  for (int i = 0; i < 100; ++i) {
-    const bool a = move(*client, *server, t.client_to_server);
-    const bool b = move(*server, *client, t.server_to_client);
-    if (!a && !b) break;
-  }
+  auto client_cfg = std::make_shared<tls::ClientConfig>(*cc);
+  auto server_cfg = std::make_shared<tls::ServerConfig>(*sc);
+  client_cfg->inspector = {&record_sent, &t.client_to_server};
+  server_cfg->inspector = {&record_sent, &t.server_to_client};
+  auto client = tls::Connection::client(client_cfg, fuzz::kServerName);
+  auto server = tls::Connection::server(server_cfg);
+  if (!client || !server) fuzz::die(what + ": connections do not start");
+  (void)tls::pump(*client, *server);
   if (!client->is_established() || !server->is_established())
     fuzz::die(what + ": handshake failed: client " + std::string(tls::to_string(client->error())) + ", server " +
               std::string(tls::to_string(server->error())));
   static constexpr std::uint8_t kPing[] = {'p', 'i', 'n', 'g'};
   if (!client->write(kPing) || !server->write(kPing)) fuzz::die(what + ": write");
   if (client->close() != tls::Error::ok || server->close() != tls::Error::ok) fuzz::die(what + ": close");
-  for (int i = 0; i < 10; ++i) {
-    move(*client, *server, t.client_to_server);
-    move(*server, *client, t.server_to_client);
-  }
+  (void)tls::pump(*client, *server);
   return t;
 }
 

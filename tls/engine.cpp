@@ -35,15 +35,7 @@ Error Engine::fail(Error e) {
 }
 
 void Engine::send_alert(AlertLevel level, Alert a) {
-  if (!channel.send_alert(level, a)) return;
-  if (tracing())
-    trace(std::string(">>> Alert ") + (level == AlertLevel::fatal ? "fatal " : "warning ") +
-          std::string(to_string(a)));
-}
-
-void Engine::trace(std::string_view text) const {
-  const auto& t = config().trace;
-  if (t.line != nullptr) t.line(t.ctx, text);
+  (void)channel.send_alert(level, a);
 }
 
 std::span<std::uint8_t> Engine::input_space() {
@@ -93,7 +85,6 @@ Error Engine::on_record(const OpenedRecord& rec) {
       if (rec.plaintext.size() != 1 || rec.plaintext[0] != 1) return Error::decode_bad_value;
       if (channel.mid_handshake_message()) return Error::unexpected_change_cipher_spec;
       if (!handshake->accepts(state, kChangeCipherSpec)) return Error::unexpected_change_cipher_spec;
-      trace("<<< ChangeCipherSpec");
       auto next = handshake->handle(*this, kChangeCipherSpec, {});
       if (!next) return next.error();
       state = *next;
@@ -137,9 +128,7 @@ Error Engine::on_handshake_bytes(std::span<const std::uint8_t> data) {
 
 Error Engine::dispatch(HandshakeType type, std::span<const std::uint8_t> message) {
   const auto body = message.subspan(kHandshakeHeaderSize);
-  // Described only when traced: describing parses the message a second time.
-  if (tracing()) trace("<<< " + describe_handshake(type, body, role == Role::client ? Role::server : Role::client, neg.suite));
-  inspect_handshake(config(), role == Role::client, false, message);
+  inspect_handshake(config(), role == Role::client, false, message, neg.suite);
   if (!handshake->accepts(state, type)) return Error::unexpected_message;
   // RFC 5246 §7.4.1.1: HelloRequest is not in the transcript; nothing after
   // the handshake is either (renegotiation is refused).
@@ -160,7 +149,6 @@ Error Engine::on_alert(std::span<const std::uint8_t> body) {
   const std::uint8_t level = body[0];
   const auto desc = static_cast<Alert>(body[1]);
   if (level != 1 && level != 2) return Error::decode_bad_value;
-  if (tracing()) trace(std::string("<<< Alert ") + (level == 2 ? "fatal " : "warning ") + std::string(to_string(desc)));
   // A fatal one or an early close_notify comes back as peer_alert, which
   // pump() hands to fail().
   return channel.receive_alert(static_cast<AlertLevel>(level), desc, state == HsState::established);

@@ -148,13 +148,11 @@ struct Engine {
   [[nodiscard]] Result<std::span<const std::uint8_t>> read_view();
   [[nodiscard]] Error consume_read(std::size_t n);
   [[nodiscard]] std::uint32_t state_flags() const noexcept;
-  void trace(std::string_view text) const;
-  [[nodiscard]] bool tracing() const noexcept { return config().trace.line != nullptr; }
 
   // handshake_common.cpp
   template <typename M>
   [[nodiscard]] Error queue_handshake(HandshakeType type, const M& msg);
-  [[nodiscard]] Error queue_bytes(std::size_t start);  // transcript + trace for flight[start..]
+  [[nodiscard]] Error queue_bytes(std::size_t start);  // transcript + inspector for flight[start..]
   [[nodiscard]] Error send_change_cipher_spec();
   [[nodiscard]] Error receive_change_cipher_spec();
   [[nodiscard]] Error derive_keys(std::span<const std::uint8_t> pre_master_secret);
@@ -183,9 +181,6 @@ Error Engine::queue_handshake(HandshakeType type, const M& msg) {
 [[nodiscard]] bool config_has_group(const CommonConfig& c, std::uint16_t code);
 [[nodiscard]] bool config_has_scheme(const CommonConfig& c, std::uint16_t code);
 [[nodiscard]] std::int64_t config_now(const CommonConfig& c);
-// A one-line description of a handshake message for --trace.
-[[nodiscard]] std::string describe_handshake(HandshakeType type, std::span<const std::uint8_t> body, Role sender,
-                                             const SuiteInfo* suite);
 
 // connection.cpp: Engine& engine_of(Connection&) (declared in connection.h)
 // hands tests the engine behind a Connection.

@@ -15,8 +15,7 @@ Error Engine::queue_bytes(std::size_t start) {
   const auto message = std::span<const std::uint8_t>(channel.flight()).subspan(start);
   if (message.size() < kHandshakeHeaderSize) return Error::internal_error;
   const auto type = static_cast<HandshakeType>(message[0]);
-  if (tracing()) trace(">>> " + describe_handshake(type, message.subspan(kHandshakeHeaderSize), role, neg.suite));
-  inspect_handshake(config(), role == Role::client, true, message);
+  inspect_handshake(config(), role == Role::client, true, message, neg.suite);
   if (type != HandshakeType::hello_request) transcript.update(message);
   return Error::ok;
 }
@@ -27,7 +26,6 @@ Error Engine::send_change_cipher_spec() {
   BARETLS_TRY(channel.flush_flight());
   const std::uint8_t ccs[1] = {1};
   BARETLS_TRY(channel.seal(ContentType::change_cipher_spec, ccs));
-  trace(">>> ChangeCipherSpec");
   const auto& keys = role == Role::client ? neg.keys.client_write : neg.keys.server_write;
   return channel.record().enable_write(neg.suite->aead, keys);
 }
@@ -100,7 +98,7 @@ Error Engine::enter_established() {
   neg.master.wipe();
   handshake->wipe();
   neg.keys = TrafficKeys{};
-  if (tracing()) trace("=== handshake complete: " + std::string(neg.suite->iana_name));
+  inspect_complete(config(), role == Role::client, *neg.suite);
   return Error::ok;
 }
 

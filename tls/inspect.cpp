@@ -29,11 +29,23 @@ void report_inspect_event(const Inspector& ins, const InspectEvent& ev) noexcept
   if (ins.event != nullptr) ins.event(ins.ctx, ev);
 }
 
-void inspect_handshake(const CommonConfig& cfg, bool from_client, bool sent,
-                       std::span<const std::uint8_t> message) noexcept {
-  if (cfg.inspector.event == nullptr || message.empty()) return;
-  const auto name = to_string(static_cast<HandshakeType>(message[0]));
-  inspect(cfg, from_client, sent ? InspectKind::handshake_sent : InspectKind::handshake_received, name, message);
+// Decoding happens here only: when no inspector is set, nothing is parsed.
+void inspect_handshake(const CommonConfig& cfg, bool from_client, bool sent, std::span<const std::uint8_t> message,
+                       const SuiteInfo* suite) {
+  if (cfg.inspector.event == nullptr || message.size() < kHandshakeHeaderSize) return;
+  const auto type = static_cast<HandshakeType>(message[0]);
+  const HandshakeFields fields = decode_handshake_fields(type, message.subspan(kHandshakeHeaderSize), suite);
+  InspectEvent ev;
+  ev.kind = sent ? InspectKind::handshake_sent : InspectKind::handshake_received;
+  ev.from_client = from_client;
+  ev.name = to_string(type);
+  ev.bytes = message;
+  ev.fields = &fields;
+  report_inspect_event(cfg.inspector, ev);
+}
+
+void inspect_complete(const CommonConfig& cfg, bool from_client, const SuiteInfo& suite) noexcept {
+  inspect(cfg, from_client, InspectKind::handshake_complete, suite.iana_name, {});
 }
 
 void inspect_record(const Inspector& ins, bool from_client, bool sent, std::span<const std::uint8_t> wire,

@@ -10,6 +10,7 @@
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/inspect.h"
+#include "tls/suites.h"
 
 namespace baretls::tls {
 
@@ -28,9 +29,18 @@ inline void inspect(const CommonConfig& cfg, bool from_client, InspectKind kind,
   report_inspect_event(cfg.inspector, ev);
 }
 
-// A handshake message: named from its type byte.
-void inspect_handshake(const CommonConfig& cfg, bool from_client, bool sent,
-                       std::span<const std::uint8_t> message) noexcept;
+// A handshake message: named from its type byte, with its decoded fields.
+// `suite`: the negotiated one so far (null before ServerHello); a
+// ClientKeyExchange's layout depends on it.
+void inspect_handshake(const CommonConfig& cfg, bool from_client, bool sent, std::span<const std::uint8_t> message,
+                       const SuiteInfo* suite);
+
+// The fields of a handshake message body (inspect_fields.cpp).
+[[nodiscard]] HandshakeFields decode_handshake_fields(HandshakeType type, std::span<const std::uint8_t> body,
+                                                      const SuiteInfo* suite);
+
+// The end of the handshake: both Finished messages verified.
+void inspect_complete(const CommonConfig& cfg, bool from_client, const SuiteInfo& suite) noexcept;
 
 // A record as on the wire and its plaintext.
 void inspect_record(const Inspector& ins, bool from_client, bool sent, std::span<const std::uint8_t> wire,

@@ -20,7 +20,6 @@
 
 namespace baretls::tls {
 
-inline constexpr std::uint16_t kTls12 = 0x0303;
 inline constexpr std::uint16_t kTls10 = 0x0301;
 
 // RFC 5246 §6.2.1 ContentType.
@@ -31,21 +30,6 @@ enum class ContentType : std::uint8_t {
   application_data = 23,
 };
 
-// RFC 5246 §7.4 HandshakeType (RFC 5077 §3.3 new_session_ticket).
-enum class HandshakeType : std::uint8_t {
-  hello_request = 0,
-  client_hello = 1,
-  server_hello = 2,
-  new_session_ticket = 4,
-  certificate = 11,
-  server_key_exchange = 12,
-  certificate_request = 13,
-  server_hello_done = 14,
-  certificate_verify = 15,
-  client_key_exchange = 16,
-  finished = 20,
-};
-[[nodiscard]] std::string_view to_string(HandshakeType t) noexcept;
 
 // Extension code points of the profile.
 enum class ExtensionType : std::uint16_t {
@@ -60,8 +44,6 @@ enum class ExtensionType : std::uint16_t {
   renegotiation_info = 0xff01,     // RFC 5746 §3.2
 };
 
-// RFC 5746 §3.3: TLS_EMPTY_RENEGOTIATION_INFO_SCSV.
-inline constexpr std::uint16_t kRenegotiationScsv = 0x00FF;
 // RFC 8422 §5.1.2 ECPointFormat uncompressed.
 inline constexpr std::uint8_t kPointUncompressed = 0;
 // RFC 8422 §5.4 ECCurveType named_curve.

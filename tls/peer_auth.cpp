@@ -30,15 +30,6 @@ bool scheme_matches_curve(SignatureScheme scheme, CertKeyType t) noexcept {
 }
 
 namespace {
-CertKeyType to_cert_key_type(x509::KeyType t) noexcept {
-  switch (t) {
-    case x509::KeyType::rsa: return CertKeyType::rsa;
-    case x509::KeyType::ec_p256: return CertKeyType::ec_p256;
-    case x509::KeyType::ec_p384: return CertKeyType::ec_p384;
-  }
-  return CertKeyType::rsa;
-}
-
 Error from_x509(x509::Error e) noexcept {
   switch (e) {
     case x509::Error::expired: return Error::certificate_expired;
@@ -70,7 +61,7 @@ Result<PeerKey> verify_peer_chain(const std::vector<std::vector<std::uint8_t>>& 
   opts.min_rsa_bits = min_rsa_bits;
   auto leaf = x509::verify_chain(spans, *roots, opts);
   if (!leaf) return from_x509(leaf.error());
-  const auto type = to_cert_key_type(leaf->type());
+  const auto type = leaf->type();
   return PeerKey(std::make_shared<const x509::PublicKey>(std::move(*leaf)), type, leaf_key_usage(chain.front()));
 }
 
@@ -98,7 +89,7 @@ bool leaf_names_host(std::span<const std::uint8_t> leaf, std::string_view hostna
 Error verify_signature(const PeerKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
                        std::span<const std::uint8_t> signature) {
   if (!scheme_fits_key(scheme, key.type())) return Error::unoffered_signature_algorithm;
-  switch (key.key().verify(static_cast<x509::SignatureScheme>(scheme), message, signature)) {
+  switch (key.key().verify(scheme, message, signature)) {
     case x509::Error::ok: return Error::ok;
     case x509::Error::unsupported_algorithm: return Error::signature_unverifiable;
     default: return Error::bad_signature;
@@ -115,13 +106,13 @@ std::optional<SignatureScheme> choose_signature_scheme(std::span<const Signature
   return std::nullopt;
 }
 
-Result<CertKeyType> private_key_type(const x509::PrivateKey& key) { return to_cert_key_type(key.type()); }
+Result<CertKeyType> private_key_type(const x509::PrivateKey& key) { return key.type(); }
 
 Error sign_message(const x509::PrivateKey& key, SignatureScheme scheme, std::span<const std::uint8_t> message,
                    const crypto::RandomSource& rng, std::vector<std::uint8_t>& out) {
   // RSA-8192 is 1024 bytes; a DER ECDSA-P384 signature is at most 104.
   std::vector<std::uint8_t> sig(1024);
-  auto n = key.sign(static_cast<x509::SignatureScheme>(scheme), message, rng, sig);
+  auto n = key.sign(scheme, message, rng, sig);
   if (!n) return Error::private_key_failure;
   out.insert(out.end(), sig.begin(), sig.begin() + static_cast<std::ptrdiff_t>(*n));
   return Error::ok;

@@ -17,6 +17,7 @@
 #include "baretls/crypto/random.h"
 #include "baretls/tls/errors.h"
 #include "baretls/tls/types.h"
+#include "baretls/x509/key.h"
 #include "tls/suites.h"
 
 namespace baretls::x509 {
@@ -27,7 +28,9 @@ class TrustStore;
 
 namespace baretls::tls {
 
-enum class CertKeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
+// The key type of a certificate: x509's, named here as the handshake code
+// reads it (declared once, in include/baretls/x509/key.h).
+using CertKeyType = x509::KeyType;
 
 // Most certificates a peer's Certificate message may carry (RFC 5246 §7.4.2
 // sets no count; its size is bounded by max_handshake_message_size). Path

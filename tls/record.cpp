@@ -93,14 +93,14 @@ Error RecordLayer::seal_into(ContentType type, std::span<const std::uint8_t> pla
   return Error::ok;
 }
 
-Error RecordLayer::enable_read(RecordAead aead, const DirectionKeys& keys) noexcept {
+Error RecordLayer::enable_read(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept {
   BARETLS_TRY(read_.cipher.init(aead, keys));
   read_.seq = 0;
   read_.on = true;
   return Error::ok;
 }
 
-Error RecordLayer::enable_write(RecordAead aead, const DirectionKeys& keys) noexcept {
+Error RecordLayer::enable_write(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept {
   BARETLS_TRY(write_.cipher.init(aead, keys));
   write_.seq = 0;
   write_.on = true;

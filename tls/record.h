@@ -123,8 +123,8 @@ class RecordLayer {
   }
 
   // After ChangeCipherSpec (RFC 5246 §7.1): protect this direction, seq = 0.
-  [[nodiscard]] Error enable_read(RecordAead aead, const DirectionKeys& keys) noexcept;
-  [[nodiscard]] Error enable_write(RecordAead aead, const DirectionKeys& keys) noexcept;
+  [[nodiscard]] Error enable_read(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept;
+  [[nodiscard]] Error enable_write(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept;
   // After a fatal error: both directions' keys are wiped; nothing more is
   // opened or sealed (protection stays on, so nothing goes out in the clear).
   void drop_keys() noexcept {

@@ -35,15 +35,6 @@ void write_aad(std::uint64_t seq, std::uint8_t type, std::uint16_t version, std:
   aad[11] = static_cast<std::uint8_t>(length >> 8);
   aad[12] = static_cast<std::uint8_t>(length);
 }
-
-constexpr crypto::AeadAlgorithm to_algorithm(RecordAead a) noexcept {
-  switch (a) {
-    case RecordAead::aes_128_gcm: return crypto::AeadAlgorithm::aes_128_gcm;
-    case RecordAead::aes_256_gcm: return crypto::AeadAlgorithm::aes_256_gcm;
-    case RecordAead::chacha20_poly1305: return crypto::AeadAlgorithm::chacha20_poly1305;
-  }
-  return crypto::AeadAlgorithm::aes_128_gcm;
-}
 }  // namespace
 
 // AesGcm and ChaCha20 wipe their keys when destroyed; wiping the whole Aead
@@ -56,12 +47,12 @@ void RecordCipher::wipe() noexcept {
   iv_.wipe();
 }
 
-Error RecordCipher::init(RecordAead aead, const DirectionKeys& keys) noexcept {
+Error RecordCipher::init(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept {
   aead_ = aead;
   keyed_ = false;
   iv_ = keys.iv;
   const auto key = keys.key.expose().first(keys.key_length);
-  if (cipher_.init(to_algorithm(aead), key) != crypto::Error::ok) return Error::internal_error;
+  if (cipher_.init(aead, key) != crypto::Error::ok) return Error::internal_error;
   keyed_ = true;
   return Error::ok;
 }
@@ -74,7 +65,7 @@ void RecordCipher::make_nonce(std::uint64_t seq, std::span<const std::uint8_t> e
   const std::uint8_t* iv = iv_.expose().data();
   std::uint32_t w1 = 0;  // nonce bytes 4..7, 8..11, as little-endian words
   std::uint32_t w2 = 0;
-  if (aead_ == RecordAead::chacha20_poly1305) {
+  if (aead_ == crypto::AeadAlgorithm::chacha20_poly1305) {
     // RFC 7905 §2: "The 64-bit record sequence number is serialized as an
     // 8-byte, big-endian value and padded on the left with four 0x00 bytes.
     // The padded sequence number is XORed with the client_write_IV".

@@ -30,14 +30,14 @@ class RecordCipher {
   ~RecordCipher();
 
   // bad_config when the AEAD is not built in this tree.
-  [[nodiscard]] Error init(RecordAead aead, const DirectionKeys& keys) noexcept;
+  [[nodiscard]] Error init(crypto::AeadAlgorithm aead, const DirectionKeys& keys) noexcept;
   // Forgets the key and IV: seal() and open() fail until init() again.
   void wipe() noexcept;
-  [[nodiscard]] RecordAead aead() const noexcept { return aead_; }
+  [[nodiscard]] crypto::AeadAlgorithm aead() const noexcept { return aead_; }
   // Bytes a sealed fragment adds to the plaintext: explicit nonce + tag.
   [[nodiscard]] std::size_t overhead() const noexcept { return explicit_nonce_size() + kAeadTagSize; }
   [[nodiscard]] std::size_t explicit_nonce_size() const noexcept {
-    return aead_ == RecordAead::chacha20_poly1305 ? 0 : 8;
+    return aead_ == crypto::AeadAlgorithm::chacha20_poly1305 ? 0 : 8;
   }
 
   // Writes explicit_nonce || ciphertext || tag into `fragment`
@@ -57,7 +57,7 @@ class RecordCipher {
   void make_nonce(std::uint64_t seq, std::span<const std::uint8_t> explicit_nonce,
                   std::span<std::uint8_t, 12> nonce) const noexcept;
 
-  RecordAead aead_ = RecordAead::chacha20_poly1305;
+  crypto::AeadAlgorithm aead_ = crypto::AeadAlgorithm::chacha20_poly1305;
   bool keyed_ = false;
   crypto::Secret<12> iv_;  // GCM: 4-byte salt; ChaCha20-Poly1305: 12-byte IV
   crypto::Aead cipher_;

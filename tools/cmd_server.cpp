@@ -27,6 +27,7 @@
 #include "tools/escape.h"
 #include "tools/server_run.h"
 #include "tools/tls_options.h"
+#include "tools/trace.h"
 
 namespace baretls::cli {
 
@@ -146,7 +147,7 @@ int cmd_server(int argc, char** argv) {
   auto cfg = std::make_shared<tls::ServerConfig>();
   cfg->random = crypto::system_random();
   cfg->clock = system_clock();
-  if (a.trace) cfg->trace = stderr_trace();
+  if (a.trace) cfg->inspector = stderr_trace();
   if (a.require_ems) cfg->extended_master_secret = tls::ExtendedMasterSecret::required;
   if (!a.ciphers.empty() && !parse_ciphers(a.ciphers, *cfg)) return 2;
   if (!a.groups.empty() && !parse_groups(a.groups, *cfg)) return 2;

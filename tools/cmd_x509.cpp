@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "baretls/x509/certificate.h"
-#include "baretls/x509/oid.h"
 #include "baretls/x509/pem.h"
 #include "baretls/x509/time.h"
 #include "baretls/x509/trust_store.h"
@@ -60,8 +59,7 @@ std::string general_name(const x509::GeneralName& n) {
     case x509::NameForm::rfc822: return "email:" + text;
     case x509::NameForm::uri: return "URI:" + text;
     case x509::NameForm::directory: {
-      auto e = x509::der::parse_single(n.value, x509::der::kSequence);
-      auto name = e ? x509::Name::parse(*e) : x509::Result<x509::Name>(x509::Error::malformed);
+      auto name = x509::Name::from_der(n.value);
       return "DirName:" + (name ? escape_peer_text(name->to_string()) : std::string("?"));
     }
     default: return "other";
@@ -106,9 +104,7 @@ void print_certificate(const x509::Certificate& c) {
   if (c.extended_key_usage) {
     std::cout << "  Extended key usage:  ";
     for (std::size_t i = 0; i < c.extended_key_usage->size(); ++i) {
-      const auto id = (*c.extended_key_usage)[i];
-      const auto name = x509::oid::short_name(id);
-      std::cout << (i ? ", " : "") << (name.empty() ? x509::oid::to_dotted(id) : std::string(name));
+      std::cout << (i ? ", " : "") << x509::oid_text((*c.extended_key_usage)[i]);
     }
     std::cout << "\n";
   }

@@ -10,13 +10,15 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "baretls/tls/config.h"
 #include "baretls/tls/connection.h"
 #include "baretls/x509/certificate.h"
 #include "baretls/x509/trust_store.h"
-#include "tls/messages.h"
+#include "baretls/tls/inspect.h"
+#include "baretls/tls/names.h"
 
 namespace baretls::cli::demo {
 
@@ -37,7 +39,15 @@ struct Event {
   std::vector<std::uint8_t> plaintext;
   std::uint64_t sequence = 0;
   bool is_protected = false;
+  tls::HandshakeFields fields;  // handshake messages: the decoded body
 };
+
+// The decoded fields of a handshake message event (F: tls::ClientHelloFields,
+// ...), or null when there is no such event or its body did not decode.
+template <typename F>
+[[nodiscard]] const F* fields_of(const Event* e) noexcept {
+  return e != nullptr ? std::get_if<F>(&e->fields) : nullptr;
+}
 
 // Every event of one connection (client and server side), in order.
 class Log {

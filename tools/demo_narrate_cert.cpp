@@ -10,7 +10,6 @@
 #include "baretls/x509/hostname.h"
 #include "baretls/x509/time.h"
 #include "baretls/x509/verify.h"
-#include "tls/suites.h"
 #include "tools/demo.h"
 #include "tools/demo_pki.h"
 
@@ -78,7 +77,7 @@ void narrate_server_key_exchange(Out& out, const Log& log, const x509::Certifica
   out.say("For ECDHE the server makes a fresh key pair for this connection only and sends its public point. It "
           "signs the point together with both randoms with its certificate key, so the client knows the point "
           "comes from the certificate's owner and from this handshake (not a replay).");
-  auto ske = tls::ServerKeyExchange::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* ske = fields_of<tls::ServerKeyExchangeFields>(ev);
   if (!ske) return out.check("the ServerKeyExchange decodes", false);
   out.field("curve", std::string(tls::group_name(static_cast<tls::NamedGroup>(ske->named_curve))));
   out.bytes("server public point", ske->public_point);
@@ -90,7 +89,7 @@ void narrate_server_key_exchange(Out& out, const Log& log, const x509::Certifica
   std::vector<std::uint8_t> covered(log.value(false, "client_random").begin(), log.value(false, "client_random").end());
   const auto sr = log.value(false, "server_random");
   covered.insert(covered.end(), sr.begin(), sr.end());
-  const auto params = ske->params();
+  const auto& params = ske->params;
   covered.insert(covered.end(), params.begin(), params.end());
   out.field("signed content", "client_random (32) + server_random (32) + ServerECDHParams (" +
                                   std::to_string(params.size()) + ": curve type 3, curve id, point) = " +
@@ -107,7 +106,7 @@ void narrate_certificate_request(Out& out, const Log& log) {
   out.heading("CertificateRequest", "server -> client", "RFC 5246 §7.4.4");
   out.say("The server asks the client to prove who it is too (mutual TLS): which key types and signature "
           "algorithms it accepts, and which CAs it trusts for client certificates.");
-  auto cr = tls::CertificateRequest::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* cr = fields_of<tls::CertificateRequestFields>(ev);
   if (!cr) return out.check("the CertificateRequest decodes", false);
   std::string types;
   for (const auto t : cr->certificate_types)
@@ -119,9 +118,7 @@ void narrate_certificate_request(Out& out, const Log& log) {
   out.field("signature_algorithms", schemes);
   out.field("certificate_authorities", std::to_string(cr->authorities.size()) + " name(s)");
   for (const auto& dn : cr->authorities) {
-    x509::der::Reader r(dn);
-    auto element = r.read_any();
-    auto name = element ? x509::Name::parse(*element) : x509::Result<x509::Name>(x509::Error::malformed);
+    auto name = x509::Name::from_der(dn);
     out.field("  DistinguishedName", name ? name->to_string() : out.hex(dn));
   }
 }
@@ -134,7 +131,7 @@ void narrate_server_auth(Out& out, const Log& log, const Setup& setup) {
   if (ev == nullptr) return out.check("the server sent its Certificate", false);
   out.say("The server sends its certificate chain, leaf first: a CA's signed statement that this public key "
           "belongs to this name.");
-  auto msg = tls::CertificateMsg::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* msg = fields_of<tls::CertificateFields>(ev);
   if (!msg || msg->certificate_list.empty()) return out.check("the Certificate message decodes", false);
   auto leaf = x509::Certificate::parse(msg->certificate_list.front());
   if (!leaf) return out.check("the leaf certificate parses", false);

@@ -6,7 +6,6 @@
 #include <string>
 
 #include "baretls/x509/verify.h"
-#include "tls/suites.h"
 #include "tools/demo.h"
 
 namespace baretls::cli::demo {
@@ -16,7 +15,7 @@ namespace {
 std::optional<x509::Certificate> client_leaf(const Log& log) {
   const Event* ev = log.sent(true, tls::HandshakeType::certificate);
   if (ev == nullptr) return std::nullopt;
-  auto msg = tls::CertificateMsg::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* msg = fields_of<tls::CertificateFields>(ev);
   if (!msg || msg->certificate_list.empty()) return std::nullopt;
   auto leaf = x509::Certificate::parse(msg->certificate_list.front());
   if (!leaf) return std::nullopt;
@@ -49,7 +48,7 @@ void narrate_certificate_verify(Out& out, const Log& log) {
   out.say("A certificate is public; this proves the client holds its private key. The client signs every "
           "handshake message exchanged so far (ClientHello .. ClientKeyExchange), which also binds the signature "
           "to this handshake's randoms and keys.");
-  auto cv = tls::CertificateVerify::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* cv = fields_of<tls::CertificateVerifyFields>(ev);
   if (!cv) return out.check("the CertificateVerify decodes", false);
   std::vector<std::uint8_t> signed_messages;
   std::size_t count = 0;

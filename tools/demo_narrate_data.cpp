@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <string>
 
-#include "tls/suites.h"
+#include "baretls/tls/suite_info.h"
 #include "tools/demo.h"
 
 namespace baretls::cli::demo {

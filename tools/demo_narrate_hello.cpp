@@ -4,7 +4,8 @@
 // the bytes the Inspector reported.
 #include <string>
 
-#include "tls/suites.h"
+#include "baretls/tls/names.h"
+#include "baretls/tls/suite_info.h"
 #include "tools/demo.h"
 
 namespace baretls::cli::demo {
@@ -60,7 +61,7 @@ void narrate_hellos(Out& out, const Log& log) {
   out.say("The client opens: the highest version it speaks, 32 fresh random bytes that make every key of this "
           "connection unique, the cipher suites it can use in its order of preference, and extensions that "
           "negotiate everything else.");
-  auto ch = tls::ClientHello::parse(std::span(ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* ch = fields_of<tls::ClientHelloFields>(ev);
   if (!ch) return out.check("the ClientHello decodes", false);
   out.field("client_version", version_name(ch->client_version));
   out.bytes("random (client_random)", ch->random);
@@ -89,7 +90,7 @@ void narrate_hellos(Out& out, const Log& log) {
   if (sv == nullptr) return out.check("the server answered with a ServerHello", false);
   out.say("The server picks one suite from the client's list (by its own preference), adds its own 32 random "
           "bytes, names the session, and echoes the extensions it accepts.");
-  auto sh = tls::ServerHello::parse(std::span(sv->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* sh = fields_of<tls::ServerHelloFields>(sv);
   if (!sh) return out.check("the ServerHello decodes", false);
   out.field("server_version", version_name(sh->server_version));
   out.bytes("random (server_random)", sh->random);

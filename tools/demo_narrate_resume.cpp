@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <string>
 
-#include "tls/suites.h"
+#include "baretls/tls/suite_info.h"
 #include "tools/demo.h"
 
 namespace baretls::cli::demo {
@@ -28,12 +28,9 @@ void narrate_new_session_ticket(Out& out, const Log& log) {
   out.say("Just before its ChangeCipherSpec, the server hands the client a ticket: the session's state (suite, "
           "master secret, and the client's certificate if it sent one) sealed with a key only the server knows. "
           "The client keeps it with the master secret; the server keeps nothing.");
-  const auto body = std::span<const std::uint8_t>(ev->bytes).subspan(tls::kHandshakeHeaderSize);
-  if (body.size() >= 6) {
-    const std::uint32_t hint = (std::uint32_t{body[0]} << 24) | (std::uint32_t{body[1]} << 16) |
-                               (std::uint32_t{body[2]} << 8) | body[3];
-    out.field("ticket_lifetime_hint", std::to_string(hint) + " seconds");
-    out.bytes("ticket (opaque)", body.subspan(6));
+  if (const auto* nst = fields_of<tls::NewSessionTicketFields>(ev)) {
+    out.field("ticket_lifetime_hint", std::to_string(nst->ticket_lifetime_hint) + " seconds");
+    out.bytes("ticket (opaque)", nst->ticket);
   }
 }
 
@@ -55,7 +52,7 @@ void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& f
   const Event* ch_ev = second.sent(true, tls::HandshakeType::client_hello);
   out.heading("ClientHello (resuming)", "client -> server", "RFC 5246 §7.4.1.2, RFC 5077 §3.4");
   if (ch_ev == nullptr) return out.check("the client sent a ClientHello", false);
-  auto ch = tls::ClientHello::parse(std::span(ch_ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* ch = fields_of<tls::ClientHelloFields>(ch_ev);
   if (!ch) return out.check("the ClientHello decodes", false);
   out.bytes("random (new)", ch->random);
   out.field("session_id", ch->session_id.empty() ? "(empty)" : out.hex(ch->session_id));
@@ -68,7 +65,7 @@ void narrate_resumed(Out& out, const Log& first, const Log& second, const Run& f
   const Event* sh_ev = second.sent(false, tls::HandshakeType::server_hello);
   out.heading("ServerHello (resuming)", "server -> client", "RFC 5246 §7.4.1.3");
   if (sh_ev == nullptr) return out.check("the server answered", false);
-  auto sh = tls::ServerHello::parse(std::span(sh_ev->bytes).subspan(tls::kHandshakeHeaderSize));
+  const auto* sh = fields_of<tls::ServerHelloFields>(sh_ev);
   if (!sh) return out.check("the ServerHello decodes", false);
   out.bytes("random (new)", sh->random);
   out.field("session_id", sh->session_id.empty() ? "(empty)" : out.hex(sh->session_id));

@@ -21,6 +21,7 @@ void Log::record(void* ctx, const tls::InspectEvent& e) {
   ev.plaintext.assign(e.plaintext.begin(), e.plaintext.end());
   ev.sequence = e.sequence;
   ev.is_protected = e.is_protected;
+  if (e.fields != nullptr) ev.fields = *e.fields;
   log.events_.push_back(std::move(ev));
 }
 

@@ -2,6 +2,8 @@
 // see server_loop.h
 #include "tools/server_loop.h"
 
+#include "tools/trace.h"
+
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -52,14 +54,14 @@ EventLoop::EventLoop(LoopShared& shared, const std::shared_ptr<const tls::Server
                      std::unique_ptr<Poller> poller)
     : shared_(shared),
       cfg_(std::make_shared<tls::ServerConfig>(*cfg)),
-      trace_inner_(cfg->trace),
+      trace_(cfg->inspector.event != nullptr),
       listen_fd_(listen_fd),
       poller_(std::move(poller)),
       handshake_timers_(shared.limits.handshake_timeout_s * 1000),
       idle_timers_(shared.limits.idle_timeout_s * 1000),
       closing_timers_(kClosingMs) {
   // --trace: each line names its connection; this loop serves one at a time.
-  if (trace_inner_.line != nullptr) cfg_->trace = {&EventLoop::trace_line, this};
+  if (trace_) cfg_->inspector = {&EventLoop::trace_event, this};
 }
 
 EventLoop::~EventLoop() {
@@ -69,13 +71,13 @@ EventLoop::~EventLoop() {
     if (fd >= 0) ::close(fd);
 }
 
-void EventLoop::trace_line(void* ctx, std::string_view text) {
+void EventLoop::trace_event(void* ctx, const tls::InspectEvent& e) {
+  const auto text = trace_line(e);
+  if (!text) return;
   const auto* self = static_cast<const EventLoop*>(ctx);
   char head[32];
   std::snprintf(head, sizeof head, "#%llu ", static_cast<unsigned long long>(self->current_id_));
-  std::string line(head);
-  line.append(text);
-  self->trace_inner_.line(self->trace_inner_.ctx, line);
+  print_trace_line(head + *text);
 }
 
 bool EventLoop::init() {

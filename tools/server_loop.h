@@ -72,11 +72,11 @@ class EventLoop {
   void begin_stop(std::int64_t now);
   [[nodiscard]] int wait_ms(std::int64_t now) const;
   [[nodiscard]] ServerConn* find(int fd) const;
-  static void trace_line(void* ctx, std::string_view text);
+  static void trace_event(void* ctx, const tls::InspectEvent& e);
 
   LoopShared& shared_;
-  std::shared_ptr<tls::ServerConfig> cfg_;  // this loop's copy: its trace sink names the connection
-  tls::TraceSink trace_inner_;
+  std::shared_ptr<tls::ServerConfig> cfg_;  // this loop's copy: its trace inspector names the connection
+  bool trace_ = false;  // --trace: the configuration came with the stderr trace inspector
   std::uint64_t current_id_ = 0;            // the connection being served (for the trace)
   int listen_fd_;
   std::unique_ptr<Poller> poller_;

@@ -89,15 +89,6 @@ tls::Clock system_clock() {
   return {[](void*) -> std::int64_t { return static_cast<std::int64_t>(std::time(nullptr)); }, nullptr};
 }
 
-tls::TraceSink stderr_trace() {
-  return {[](void*, std::string_view line) {
-            // Trace lines quote the peer's SNI, ALPN and other fields.
-            const std::string text = escape_peer_text(line);
-            std::fprintf(stderr, "trace: %s\n", text.c_str());
-          },
-          nullptr};
-}
-
 std::string describe_session(const tls::Connection& c) {
   std::string s = "TLS 1.2";
   if (const auto suite = c.cipher_suite()) s += ", " + std::string(tls::suite_name(*suite));

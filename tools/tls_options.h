@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Helpers shared by `baretls client` and `baretls server`: list parsing for
 // --cipher/--groups, certificate and key loading, the system clock and the
-// --trace printer.
+// --trace printer (trace.h).
 #pragma once
 
 #include <cstdint>
@@ -25,8 +25,6 @@ bool parse_groups(std::string_view list, tls::CommonConfig& cfg);
 std::optional<tls::CertifiedKey> load_certified_key(const char* cert_path, const char* key_path);
 std::optional<std::string> read_text_file(const char* path);
 tls::Clock system_clock();
-// Prints trace lines to stderr, prefixed.
-tls::TraceSink stderr_trace();
 // "TLS_..., x25519" for the connection summary.
 std::string describe_session(const tls::Connection& c);
 // The reason for a failed connection, with the alert when there is one.

@@ -9,6 +9,7 @@
 
 #include "baretls/crypto/hash.h"
 #include "baretls/x509/time.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 
@@ -100,13 +101,13 @@ Error CertificateParser::parse_tbs(Certificate& c, der::Reader tbs, const der::E
   }
   auto issuer = tbs.read(der::kSequence);
   if (!issuer) return issuer.error();
-  auto issuer_name = Name::parse(*issuer);
+  auto issuer_name = parse_name(*issuer);
   if (!issuer_name) return issuer_name.error();
   c.issuer = std::move(*issuer_name);
   BARETLS_TRY(parse_validity(c, tbs));
   auto subject = tbs.read(der::kSequence);
   if (!subject) return subject.error();
-  auto subject_name = Name::parse(*subject);
+  auto subject_name = parse_name(*subject);
   if (!subject_name) return subject_name.error();
   c.subject = std::move(*subject_name);
   auto spki = tbs.read(der::kSequence);

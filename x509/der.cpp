@@ -2,7 +2,7 @@
 // Strict DER reader; see der.h. ITU-T X.690 §8.1 (identifier and length
 // octets), §10.1 (definite form, minimal length), §8.3 (INTEGER), §11.1
 // (BOOLEAN), §11.2 (BIT STRING), §8.19 (OBJECT IDENTIFIER).
-#include "baretls/x509/der.h"
+#include "x509/der.h"
 
 namespace baretls::x509::der {
 

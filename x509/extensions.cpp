@@ -6,7 +6,8 @@
 #include <algorithm>
 
 #include "baretls/x509/certificate.h"
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 
@@ -115,7 +116,7 @@ Result<std::vector<GeneralSubtree>> parse_subtrees(der::Reader r) {
     if (subtree.base.form == NameForm::directory) {
       auto element = der::parse_single(subtree.base.value, der::kSequence);
       if (!element) return element.error();
-      auto name = Name::parse(*element);
+      auto name = parse_name(*element);
       if (!name) return name.error();
       subtree.directory = std::move(*name);
     }

@@ -5,8 +5,8 @@
 #include "baretls/x509/key.h"
 
 #include "baretls/crypto/secret.h"
-#include "baretls/x509/der.h"
-#include "baretls/x509/oid.h"
+#include "x509/der.h"
+#include "x509/oid.h"
 #include "baretls/x509/pem.h"
 #include "x509/key_impl.h"
 

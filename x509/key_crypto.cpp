@@ -10,6 +10,7 @@
 #include "baretls/x509/key.h"
 #include "baretls/x509/signature.h"
 #include "x509/key_impl.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 

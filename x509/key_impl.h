@@ -6,7 +6,7 @@
 #include <optional>
 #include <span>
 
-#include "baretls/x509/der.h"
+#include "x509/der.h"
 #include "baretls/x509/key.h"
 
 namespace baretls::x509::detail {

@@ -5,8 +5,9 @@
 
 #include <cstdio>
 
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "x509/name_prep.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 
@@ -43,7 +44,13 @@ void append_escaped(std::string& out, std::uint8_t c) {
 
 }  // namespace
 
-Result<Name> Name::parse(const der::Element& element) {
+Result<Name> Name::from_der(std::span<const std::uint8_t> encoded) {
+  auto element = der::parse_single(encoded, der::kSequence);
+  if (!element) return element.error();
+  return parse_name(*element);
+}
+
+Result<Name> parse_name(const der::Element& element) {
   if (element.tag != der::kSequence) return Error::malformed;
   Name name;
   name.raw = element.raw;

@@ -9,9 +9,10 @@
 #include <algorithm>
 #include <string_view>
 
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "baretls/x509/verify.h"
 #include "x509/work_meter.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 
@@ -137,7 +138,7 @@ Error check_one_name(const Candidate& c, const NameConstraints& nc, detail::Work
 Error check_alt_name(const GeneralName& name, const NameConstraints& nc, detail::WorkMeter& meter) {
   if (name.form != NameForm::directory) return check_one_name(Candidate{name, nullptr}, nc, meter);
   auto element = der::parse_single(name.value, der::kSequence);
-  auto parsed = element ? Name::parse(*element) : Result<Name>(element.error());
+  auto parsed = element ? parse_name(*element) : Result<Name>(element.error());
   return check_one_name(Candidate{name, parsed ? &*parsed : nullptr}, nc, meter);
 }
 

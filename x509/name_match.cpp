@@ -19,6 +19,7 @@
 
 #include "baretls/x509/name.h"
 #include "x509/name_prep.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 

@@ -5,7 +5,7 @@
 
 #include <cstdint>
 
-#include "baretls/x509/der.h"
+#include "x509/der.h"
 
 namespace baretls::x509 {
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
 // OID comparison and printing; see oid.h. X.690 §8.19 (encoding of arcs).
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 
 #include <algorithm>
 
-#include "baretls/x509/der.h"
+#include "baretls/x509/certificate.h"
+#include "x509/der.h"
 
 namespace baretls::x509::oid {
 
@@ -68,3 +69,13 @@ std::string_view short_name(Oid oid) noexcept {
 }
 
 }  // namespace baretls::x509::oid
+
+namespace baretls::x509 {
+
+// see certificate.h
+std::string oid_text(std::span<const std::uint8_t> oid) {
+  const auto name = oid::short_name(oid);
+  return name.empty() ? oid::to_dotted(oid) : std::string(name);
+}
+
+}  // namespace baretls::x509

@@ -5,9 +5,10 @@
 #include <algorithm>
 
 #include "baretls/x509/hostname.h"
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "baretls/x509/verify.h"
 #include "x509/work_meter.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 

@@ -4,7 +4,8 @@
 // (ECDSA: parameters absent).
 #include "baretls/x509/signature.h"
 
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
+#include "x509/parsers.h"
 
 namespace baretls::x509 {
 

@@ -2,6 +2,7 @@
 // UTCTime / GeneralizedTime parsing and printing; see time.h. RFC 5280
 // §4.1.2.5.1-2; the civil-date arithmetic is the usual era-based algorithm.
 #include "baretls/x509/time.h"
+#include "x509/parsers.h"
 
 #include <cstdio>
 

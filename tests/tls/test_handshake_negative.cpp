@@ -12,6 +12,7 @@
 #include "tests/tls/handshake_support.h"
 #include "tls/engine.h"
 #include "tls/messages.h"
+#include "tools/trace.h"
 
 using namespace baretls;
 using namespace baretls::test;
@@ -328,10 +329,12 @@ TEST_CASE("negative: versions, renegotiation, extended master secret") {
 
 namespace {
 
-// Collects trace lines (one sink per side).
+// Collects --trace lines (tools/trace.h), one log per side.
 struct TraceLog {
   std::vector<std::string> lines;
-  static void line(void* ctx, std::string_view text) { static_cast<TraceLog*>(ctx)->lines.emplace_back(text); }
+  static void event(void* ctx, const tls::InspectEvent& e) {
+    if (auto text = cli::trace_line(e)) static_cast<TraceLog*>(ctx)->lines.push_back(std::move(*text));
+  }
   // Lines that start with `prefix`.
   [[nodiscard]] std::size_t count(std::string_view prefix) const {
     return static_cast<std::size_t>(
@@ -382,8 +385,8 @@ void check_still_usable(Peers& x) {
 TEST_CASE("negative: renegotiation on an established connection is refused, the connection stays usable") {
   TraceLog client_log, server_log;
   Peers x;
-  x.p.client_config->trace = {&TraceLog::line, &client_log};
-  x.p.server_config->trace = {&TraceLog::line, &server_log};
+  x.p.client_config->inspector = {&TraceLog::event, &client_log};
+  x.p.server_config->inspector = {&TraceLog::event, &server_log};
   x.start();
   // Keep the initial ClientHello: the renegotiating one is built from it.
   const auto first = x.client->outgoing();

@@ -7,6 +7,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
+#include <variant>
 #include <string>
 #include <vector>
 
@@ -24,13 +26,15 @@ struct Ev {
   bool from_client;
   std::string name;
   std::vector<std::uint8_t> bytes, plaintext;
+  std::optional<tls::HandshakeFields> fields;
 };
 
 struct Collector {
   std::vector<Ev> events;
   static void on(void* ctx, const tls::InspectEvent& e) {
     static_cast<Collector*>(ctx)->events.push_back(
-        {e.kind, e.from_client, std::string(e.name), {e.bytes.begin(), e.bytes.end()}, {e.plaintext.begin(), e.plaintext.end()}});
+        {e.kind, e.from_client, std::string(e.name), {e.bytes.begin(), e.bytes.end()}, {e.plaintext.begin(), e.plaintext.end()},
+         e.fields != nullptr ? std::optional<tls::HandshakeFields>(*e.fields) : std::nullopt});
   }
   tls::Inspector inspector() { return {&Collector::on, this}; }
   std::vector<const Ev*> all(bool client, tls::InspectKind k) const {
@@ -145,4 +149,52 @@ TEST_CASE("inspector: off unless set; one side set reports that side only") {
   REQUIRE(client->is_established());
   CHECK(!col.events.empty());
   CHECK(std::none_of(col.events.begin(), col.events.end(), [](const Ev& e) { return e.from_client; }));
+}
+
+// Tracing is an Inspector client (tools/trace.h): the library has no trace
+// sink or formatter of its own, so a connection without an inspector neither
+// parses a message twice nor formats a line (include/baretls/tls/inspect.h).
+template <typename C>
+concept HasTraceSink = requires(C c) { c.trace; };
+static_assert(!HasTraceSink<tls::CommonConfig>);
+
+TEST_CASE("inspector: every handshake message event carries its decoded fields") {
+  Pair p;
+  Collector col;
+  p.server_config->certificates = {load_certified_key("p256")};
+  p.client_config->inspector = col.inspector();
+  p.server_config->inspector = col.inspector();
+  auto client = tls::Connection::client(p.client_config, "localhost");
+  auto server = tls::Connection::server(p.server_config);
+  REQUIRE(client.ok());
+  REQUIRE(server.ok());
+  Transport t(5);
+  run_handshake(*client, *server, t);
+  REQUIRE(client->is_established());
+  std::size_t messages = 0, with_fields = 0, complete = 0;
+  for (const auto& e : col.events) {
+    const bool hs = e.kind == tls::InspectKind::handshake_sent || e.kind == tls::InspectKind::handshake_received;
+    messages += hs ? 1 : 0;
+    if (e.kind == tls::InspectKind::handshake_complete) {
+      ++complete;
+      CHECK(e.name == tls::suite_name(*client->cipher_suite()));
+    }
+    CHECK(e.fields.has_value() == hs);
+    if (!e.fields) continue;
+    CHECK(!std::holds_alternative<tls::Error>(*e.fields));
+    if (std::holds_alternative<std::monostate>(*e.fields)) continue;
+    ++with_fields;
+    if (const auto* ch = std::get_if<tls::ClientHelloFields>(&*e.fields)) {
+      CHECK(e.name == "ClientHello");
+      CHECK(std::equal(ch->random.begin(), ch->random.end(), col.value(true, "client_random").begin()));
+      CHECK(ch->cipher_suites.size() >= p.client_config->cipher_suites.size());
+    }
+    if (const auto* sh = std::get_if<tls::ServerHelloFields>(&*e.fields))
+      CHECK(sh->cipher_suite == static_cast<std::uint16_t>(*client->cipher_suite()));
+  }
+  // ClientHello .. Finished of a full ECDHE handshake, each seen by both
+  // sides (ServerHelloDone has no fields).
+  CHECK(messages >= 16);
+  CHECK(with_fields == messages - 2);
+  CHECK(complete == 2);
 }

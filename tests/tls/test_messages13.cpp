@@ -20,6 +20,7 @@
 #include "tests/support/hex.h"
 #include "tests/tls/messages13_support.h"
 #include "tests/tls/rfc8448_trace.h"
+#include "x509/parsers.h"
 
 using namespace baretls;
 using namespace baretls::tls;

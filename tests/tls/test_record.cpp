@@ -17,17 +17,17 @@ using namespace baretls::test;
 
 namespace {
 
-DirectionKeys test_keys(RecordAead aead) {
+DirectionKeys test_keys(crypto::AeadAlgorithm aead) {
   DirectionKeys k;
-  k.key_length = aead == RecordAead::aes_128_gcm ? 16 : 32;
-  k.iv_length = aead == RecordAead::chacha20_poly1305 ? 12 : 4;
+  k.key_length = aead == crypto::AeadAlgorithm::aes_128_gcm ? 16 : 32;
+  k.iv_length = aead == crypto::AeadAlgorithm::chacha20_poly1305 ? 12 : 4;
   for (std::size_t i = 0; i < 32; ++i) k.key.expose()[i] = static_cast<std::uint8_t>(0x10 + i);
   for (std::size_t i = 0; i < 12; ++i) k.iv.expose()[i] = static_cast<std::uint8_t>(0xa0 + i);
   return k;
 }
 
-std::vector<RecordAead> available_aeads() {
-  return {RecordAead::chacha20_poly1305, RecordAead::aes_128_gcm, RecordAead::aes_256_gcm};
+std::vector<crypto::AeadAlgorithm> available_aeads() {
+  return {crypto::AeadAlgorithm::chacha20_poly1305, crypto::AeadAlgorithm::aes_128_gcm, crypto::AeadAlgorithm::aes_256_gcm};
 }
 
 }  // namespace
@@ -83,9 +83,9 @@ TEST_CASE("record: AEAD round trip, nonce construction, tampering") {
     const Bytes msg = from_ascii("GET / HTTP/1.0\r\n\r\n");
     std::vector<std::uint8_t> out;
     REQUIRE(w.seal(ContentType::application_data, msg, out) == Error::ok);
-    const std::size_t en = aead == RecordAead::chacha20_poly1305 ? 0 : 8;
+    const std::size_t en = aead == crypto::AeadAlgorithm::chacha20_poly1305 ? 0 : 8;
     CHECK(out.size() == 5 + en + msg.size() + 16);
-    if (aead == RecordAead::chacha20_poly1305) {
+    if (aead == crypto::AeadAlgorithm::chacha20_poly1305) {
       // RFC 7905 §2: nonce = IV xor (0^32 || seq); AAD = seq || type || version || length.
       crypto::ChaCha20Poly1305 c;
       REQUIRE(c.init(test_keys(aead).key.expose()) == crypto::Error::ok);
@@ -140,7 +140,7 @@ TEST_CASE("record: AEAD round trip, nonce construction, tampering") {
 }
 
 TEST_CASE("record: sequence numbers never wrap") {
-  const auto aead = RecordAead::chacha20_poly1305;
+  const auto aead = crypto::AeadAlgorithm::chacha20_poly1305;
   RecordLayer w;
   REQUIRE(w.enable_write(aead, test_keys(aead)) == Error::ok);
   w.set_sequence_numbers_for_test(0, std::numeric_limits<std::uint64_t>::max() - 1);

@@ -16,6 +16,7 @@
 #include "tests/tls/handshake_support.h"
 #include "tls/messages.h"
 #include "tls/suites.h"
+#include "tools/trace.h"
 
 using namespace baretls;
 using namespace baretls::test;
@@ -27,15 +28,17 @@ struct Conns {
   std::optional<Connection> client, server;
 };
 
-void trace_line(void*, std::string_view l) { MESSAGE(std::string(l)); }
+void trace_event(void*, const tls::InspectEvent& e) {
+  if (const auto line = cli::trace_line(e)) MESSAGE(*line);
+}
 
 // One handshake between fresh connections of `p`, the client asking for
 // `name` and offering `s`, however it ends (RESUME_TRACE=1 in the
 // environment prints both sides' trace).
 Conns attempt(Pair& p, const std::string& name, const tls::Session* s, std::uint64_t seed) {
   if (std::getenv("RESUME_TRACE") != nullptr) {
-    p.client_config->trace = {trace_line, nullptr};
-    p.server_config->trace = {trace_line, nullptr};
+    p.client_config->inspector = {trace_event, nullptr};
+    p.server_config->inspector = {trace_event, nullptr};
   }
   auto c = Connection::client(p.client_config, name, s);
   REQUIRE(c.ok());

@@ -7,8 +7,10 @@ baretls_add_test(NAME test_tls_key_schedule SOURCES ${CMAKE_CURRENT_LIST_DIR}/te
 baretls_add_test(NAME test_tls_record SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_record.cpp LABELS unit)
 baretls_add_test(NAME test_tls_handshake SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake.cpp
                  ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit slow)
+# With the CLI's --trace formatter (tools/trace.cpp), whose lines it checks.
 baretls_add_test(NAME test_tls_handshake_negative SOURCES ${CMAKE_CURRENT_LIST_DIR}/test_handshake_negative.cpp
-                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp LABELS unit)
+                 ${CMAKE_CURRENT_LIST_DIR}/handshake_support.cpp ${PROJECT_SOURCE_DIR}/tools/trace.cpp
+                 ${PROJECT_SOURCE_DIR}/tools/escape.cpp LABELS unit)
 add_test(NAME test_tls_interop COMMAND ${CMAKE_CURRENT_LIST_DIR}/interop.sh $<TARGET_FILE:baretls_cli>
          ${PROJECT_SOURCE_DIR}/vectors/tls)
 set_tests_properties(test_tls_interop PROPERTIES LABELS "interop;slow" TIMEOUT 1500)

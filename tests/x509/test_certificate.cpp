@@ -9,9 +9,10 @@
 
 #include <filesystem>
 
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "baretls/x509/time.h"
 #include "tests/x509/fixtures.h"
+#include "x509/parsers.h"
 
 using namespace baretls;
 using namespace baretls::test;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 // DER reader suite: accepted encodings and every BER/non-minimal form that
 // must be refused (X.690 §8, §10, §11), with the Error each gives.
-#include "baretls/x509/der.h"
+#include "x509/der.h"
 
 #include <doctest/doctest.h>
 
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "tests/support/hex.h"
 
 using namespace baretls;

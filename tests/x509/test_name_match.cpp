@@ -10,8 +10,9 @@
 #include <string>
 
 #include "baretls/x509/name.h"
-#include "baretls/x509/oid.h"
+#include "x509/oid.h"
 #include "tests/support/hex.h"
+#include "x509/parsers.h"
 
 using namespace baretls;
 using namespace baretls::test;
@@ -67,10 +68,8 @@ Bytes encode_name(std::initializer_list<std::initializer_list<Atv>> rdns) {
 }
 
 // Parses `der` (kept alive by the caller) into a Name.
-Name parse_name(const Bytes& der) {
-  auto element = der::parse_single(der, der::kSequence);
-  REQUIRE(element.ok());
-  auto name = Name::parse(*element);
+Name name_of(const Bytes& der) {
+  auto name = Name::from_der(der);
   REQUIRE(name.ok());
   return *name;
 }
@@ -78,7 +77,7 @@ Name parse_name(const Bytes& der) {
 NameMatch compare(std::initializer_list<std::initializer_list<Atv>> a,
                   std::initializer_list<std::initializer_list<Atv>> b) {
   const Bytes da = encode_name(a), db = encode_name(b);
-  const Name na = parse_name(da), nb = parse_name(db);
+  const Name na = name_of(da), nb = name_of(db);
   const NameMatch ab = match_names(na, nb);
   CHECK(match_names(nb, na) == ab);  // symmetric
   CHECK((na == nb) == (ab == NameMatch::yes));
@@ -186,7 +185,7 @@ TEST_CASE("values outside the prepared repertoire compare as cannot_tell, never 
 
 TEST_CASE("prepared_in_full marks the values our preparation handles completely") {
   const Bytes der = encode_name({{org("Evil Corp")}, {cn("\xce\xa9")}, {org(der::kOctetString, utf8("x"))}});
-  const Name name = parse_name(der);
+  const Name name = name_of(der);
   REQUIRE(name.attributes.size() == 3);
   CHECK(name.attributes[0].prepared_in_full);
   CHECK(!name.attributes[1].prepared_in_full);
@@ -213,7 +212,7 @@ TEST_CASE("RDN structure: types, order, multi-valued RDNs, subtrees (RFC 5280 §
   const Bytes name_der = encode_name({{org("Evil Corp")}, {cn("x")}});
   const Bytes base_der = encode_name({{org(der::kPrintableString, utf8("EVIL  CORP"))}});
   const Bytes other_der = encode_name({{org("Evil Corporation")}});
-  const Name name = parse_name(name_der), base = parse_name(base_der), other = parse_name(other_der);
+  const Name name = name_of(name_der), base = name_of(base_der), other = name_of(other_der);
   CHECK(match_subtree(name, base) == NameMatch::yes);
   CHECK(name.is_within(base));
   CHECK(match_subtree(base, name) == NameMatch::no);  // the base has more RDNs than the name

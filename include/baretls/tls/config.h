@@ -42,25 +42,10 @@ struct Clock {
 // `required` refuses peers without it (RFC 7627 §5.2, §5.3 abort).
 enum class ExtendedMasterSecret : std::uint8_t { required, optional };
 
-// A line of trace output: each handshake message sent and received with its
-// decoded fields (the CLI's --trace).
-struct TraceSink {
-  void (*line)(void* ctx, std::string_view text) = nullptr;
-  void* ctx = nullptr;
-};
-
 struct CommonConfig {
-  std::vector<CipherSuite> cipher_suites{
-      CipherSuite::ecdhe_ecdsa_with_aes_128_gcm_sha256,       CipherSuite::ecdhe_rsa_with_aes_128_gcm_sha256,
-      CipherSuite::ecdhe_ecdsa_with_aes_256_gcm_sha384,       CipherSuite::ecdhe_rsa_with_aes_256_gcm_sha384,
-      CipherSuite::ecdhe_ecdsa_with_chacha20_poly1305_sha256, CipherSuite::ecdhe_rsa_with_chacha20_poly1305_sha256,
-      CipherSuite::rsa_with_aes_128_gcm_sha256,               CipherSuite::rsa_with_aes_256_gcm_sha384};
-  std::vector<NamedGroup> groups{NamedGroup::x25519, NamedGroup::secp256r1, NamedGroup::secp384r1};
-  std::vector<SignatureScheme> signature_schemes{
-      SignatureScheme::ecdsa_secp256r1_sha256, SignatureScheme::ecdsa_secp384r1_sha384,
-      SignatureScheme::rsa_pss_rsae_sha256,    SignatureScheme::rsa_pss_rsae_sha384,
-      SignatureScheme::rsa_pss_rsae_sha512,    SignatureScheme::rsa_pkcs1_sha256,
-      SignatureScheme::rsa_pkcs1_sha384,       SignatureScheme::rsa_pkcs1_sha512};
+  std::vector<CipherSuite> cipher_suites{kDefaultCipherSuites.begin(), kDefaultCipherSuites.end()};
+  std::vector<NamedGroup> groups{kDefaultGroups.begin(), kDefaultGroups.end()};
+  std::vector<SignatureScheme> signature_schemes{kDefaultSchemes.begin(), kDefaultSchemes.end()};
   crypto::RandomSource random;  // required; crypto::system_random() in programs
   Clock clock;                  // required where certificates are verified
   ExtendedMasterSecret extended_master_secret = ExtendedMasterSecret::optional;
@@ -82,7 +67,6 @@ struct CommonConfig {
   // commit_input(0) gives the buffer back. Off by default; `baretls server`
   // turns it on.
   bool release_idle_buffers = false;
-  TraceSink trace;
   // Inspector: teaching and debugging (include/baretls/tls/inspect.h). Reports
   // every message, record and key-schedule value, SECRETS INCLUDED (like the
   // key log): off unless set.

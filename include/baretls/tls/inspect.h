@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The Inspector: a callback through which a Connection reports what it does,
-// for teaching (`baretls demo`) and debugging. Each handshake message sent
-// and received (with its 4-byte header), each record as on the wire (and its
-// plaintext), and the named values of the key exchange and key schedule.
+// for teaching (`baretls demo`), tracing (`--trace`) and debugging. Each
+// handshake message sent and received (with its 4-byte header and its decoded
+// fields), each record as on the wire (and its plaintext), the named values
+// of the key exchange and key schedule, and the end of the handshake. Nothing
+// is decoded or reported when no inspector is set.
 //
 // WARNING: like the key log, it hands out SECRETS (pre-master secret, master
 // secret, traffic keys). Anyone who sees these events can decrypt the
@@ -14,15 +16,18 @@
 #include <span>
 #include <string_view>
 
+#include "baretls/tls/handshake_fields.h"
+
 namespace baretls::tls {
 
 enum class InspectKind : std::uint8_t {
-  handshake_sent,      // name: message name ("client_hello"); bytes: header + body
+  handshake_sent,      // name: message name ("ClientHello"); bytes: header + body; fields
   handshake_received,  // likewise, as reassembled from records
   record_sent,         // name: content type; bytes: header + fragment as on the wire;
   record_received,     //   plaintext: the content before encryption / after decryption
   secret,              // a secret value (keys, pre-master and master secret)
   value,               // a public value (randoms, points, hashes, verify_data)
+  handshake_complete,  // name: the negotiated suite's IANA name (both Finished verified)
 };
 
 // Event names of kind secret / value (RFC words):
@@ -47,6 +52,7 @@ struct InspectEvent {
   std::span<const std::uint8_t> plaintext;  // records only
   std::uint64_t sequence = 0;               // records only: the record sequence number
   bool is_protected = false;                // records only: sealed with the traffic keys
+  const HandshakeFields* fields = nullptr;  // handshake messages only: the decoded body
 };
 
 // The hook itself (CommonConfig::inspector). Called synchronously from

@@ -27,4 +27,6 @@ namespace baretls::tls {
 [[nodiscard]] std::string_view scheme_name(SignatureScheme s) noexcept;
 [[nodiscard]] std::optional<SignatureScheme> scheme_by_name(std::string_view name) noexcept;
 
+// The message's name as the RFC writes it ("ClientHello"); "unknown" otherwise.
+[[nodiscard]] std::string_view to_string(HandshakeType t) noexcept;
 }  // namespace baretls::tls

@@ -12,10 +12,10 @@
 #include <utility>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
-#include "baretls/x509/der.h"
 #include "baretls/x509/error.h"
 #include "baretls/x509/key.h"
 #include "baretls/x509/name.h"
@@ -41,7 +41,7 @@ enum class NameForm : std::uint8_t { other_name, rfc822, dns, x400, directory, e
 
 struct GeneralName {
   NameForm form = NameForm::other_name;
-  der::Bytes value;  // dNSName/rfc822/URI: the IA5 text; iPAddress: 4/16 (8/32 in constraints) octets;
+  std::span<const std::uint8_t> value;  // dNSName/rfc822/URI: the IA5 text; iPAddress: 4/16 (8/32 in constraints) octets;
                      // directoryName: the Name's encoding
 };
 
@@ -110,22 +110,22 @@ class Certificate {
   [[nodiscard]] std::span<const std::uint8_t> tbs() const noexcept { return tbs_; }  // signed bytes
 
   int version = 1;          // 1, 2 or 3
-  der::Bytes serial;        // INTEGER contents (two's complement)
+  std::span<const std::uint8_t> serial;  // INTEGER contents (two's complement)
   SignatureAlgorithm signature_algorithm;
-  der::Bytes signature;     // signatureValue octets
+  std::span<const std::uint8_t> signature;  // signatureValue octets
   Name issuer;
   Name subject;
   std::int64_t not_before = 0;  // Unix time
   std::int64_t not_after = 0;
-  der::Bytes spki;              // SubjectPublicKeyInfo encoding
+  std::span<const std::uint8_t> spki;  // SubjectPublicKeyInfo encoding
   std::optional<BasicConstraints> basic_constraints;
   std::optional<std::uint16_t> key_usage;          // KeyUsageBit set, when present
-  std::optional<std::vector<der::Bytes>> extended_key_usage;  // OIDs, when present
+  std::optional<std::vector<std::span<const std::uint8_t>>> extended_key_usage;  // OIDs, when present
   std::vector<GeneralName> subject_alt_names;      // every form, in order
   bool has_subject_alt_name = false;
   std::optional<NameConstraints> name_constraints;
-  der::Bytes authority_key_id;  // keyIdentifier of AKI (empty when absent)
-  der::Bytes subject_key_id;    // SKI (empty when absent)
+  std::span<const std::uint8_t> authority_key_id;  // keyIdentifier of AKI (empty when absent)
+  std::span<const std::uint8_t> subject_key_id;  // SKI (empty when absent)
   bool unknown_critical_extension = false;
 
   // The subject public key (RSA, P-256, P-384; others: unsupported_key).
@@ -139,11 +139,12 @@ class Certificate {
  private:
   friend struct CertificateParser;
   detail::SharedBytes der_;
-  der::Bytes tbs_;
+  std::span<const std::uint8_t> tbs_;
 };
 
-// Extension parsers (RFC 5280 §4.2.1), on the extnValue contents.
-[[nodiscard]] Error parse_extension(Certificate& cert, der::Bytes oid, bool critical, der::Bytes value);
-[[nodiscard]] Result<std::vector<GeneralName>> parse_general_names(der::Reader r);
+
+// An OID (contents octets, as in extended_key_usage) as text: its short
+// name when baretls knows it ("serverAuth", "CN"), dotted decimal otherwise.
+[[nodiscard]] std::string oid_text(std::span<const std::uint8_t> oid);
 
 }  // namespace baretls::x509

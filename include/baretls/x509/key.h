@@ -15,6 +15,7 @@
 #include "baretls/crypto/random.h"
 #include "baretls/crypto/rsa.h"
 #include "baretls/x509/error.h"
+#include "baretls/x509/signature_scheme.h"
 
 namespace baretls::x509 {
 
@@ -24,18 +25,6 @@ struct PrivateKeyBuilder;
 }  // namespace detail
 
 enum class KeyType : std::uint8_t { rsa, ec_p256, ec_p384 };
-
-// TLS SignatureScheme code points (as sent in TLS 1.2 signature_algorithms).
-enum class SignatureScheme : std::uint16_t {
-  rsa_pkcs1_sha256 = 0x0401,
-  rsa_pkcs1_sha384 = 0x0501,
-  rsa_pkcs1_sha512 = 0x0601,
-  ecdsa_secp256r1_sha256 = 0x0403,
-  ecdsa_secp384r1_sha384 = 0x0503,
-  rsa_pss_rsae_sha256 = 0x0804,
-  rsa_pss_rsae_sha384 = 0x0805,
-  rsa_pss_rsae_sha512 = 0x0806,
-};
 
 [[nodiscard]] std::string_view key_type_name(KeyType type) noexcept;
 

@@ -7,39 +7,34 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
-#include "baretls/x509/der.h"
 #include "baretls/x509/error.h"
 
 namespace baretls::x509 {
 
 struct NameAttribute {
-  der::Bytes type;     // OID contents
+  std::span<const std::uint8_t> type;  // OID contents
   std::uint8_t tag = 0;  // string type of the value
-  der::Bytes value;    // contents octets of the value
+  std::span<const std::uint8_t> value;  // contents octets of the value
   std::size_t rdn = 0;  // index of the RelativeDistinguishedName holding it
-  // Set by Name::parse: a string value whose every code point our RFC 4518
+  // Set by parsing: a string value whose every code point our RFC 4518
   // preparation handles completely (see name_match.cpp).
   bool prepared_in_full = false;
 };
 
-// The outcome of an RFC 5280 §7.1 comparison. cannot_tell: the values differ
-// as prepared, but a code point outside the repertoire we prepare completely
-// (or an undecodable value) leaves open whether full RFC 4518 preparation
-// would make them equal. Callers choose the safe side: no for chaining, a
-// possible hit for excluded subtrees.
-enum class NameMatch : std::uint8_t { no, yes, cannot_tell };
-
 // A parsed Name. Spans point into the buffer it was parsed from.
 struct Name {
-  der::Bytes raw;                  // the whole encoded Name (tag and length included)
-  std::vector<der::Bytes> rdns;    // each RelativeDistinguishedName's encoding, in order
+  std::span<const std::uint8_t> raw;  // the whole encoded Name (tag and length included)
+  std::vector<std::span<const std::uint8_t>> rdns;  // each RelativeDistinguishedName's encoding, in order
   std::vector<NameAttribute> attributes;  // every attribute, in order
 
-  // X.690 contents of a SEQUENCE; an empty RDNSequence is allowed (§4.1.2.6).
-  [[nodiscard]] static Result<Name> parse(const der::Element& element);
+  // A DER Name (RFC 5280 §4.1.2.4 RDNSequence, tag and length included, no
+  // trailing bytes); an empty RDNSequence is allowed (§4.1.2.6). The Name
+  // points into `encoded`.
+  [[nodiscard]] static Result<Name> from_der(std::span<const std::uint8_t> encoded);
   [[nodiscard]] bool empty() const noexcept { return rdns.empty(); }
   // "CN=example.com, O=Example, C=US" (RFC 4514-like, in encoding order).
   [[nodiscard]] std::string to_string() const;
@@ -50,11 +45,6 @@ struct Name {
   [[nodiscard]] bool is_within(const Name& base) const noexcept;
 };
 
-// RFC 5280 §7.1: same number of RDNs, matching RDNs in the same order.
-[[nodiscard]] NameMatch match_names(const Name& a, const Name& b) noexcept;
-// RFC 5280 §7.1: `name` is within the subtree of `base` when its leading
-// RDNs match all of base's.
-[[nodiscard]] NameMatch match_subtree(const Name& name, const Name& base) noexcept;
 // match_names() gave yes (cannot_tell counts as different).
 [[nodiscard]] bool operator==(const Name& a, const Name& b) noexcept;
 

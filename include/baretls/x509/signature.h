@@ -7,11 +7,9 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <span>
 #include <string_view>
 
 #include "baretls/crypto/hash.h"
-#include "baretls/x509/der.h"
 #include "baretls/x509/error.h"
 
 namespace baretls::x509 {
@@ -25,18 +23,5 @@ struct SignatureAlgorithm {
   std::size_t pss_salt_length = 0;  // RSASSA-PSS only
   std::string_view name = "unknown";
 };
-
-// Parses an AlgorithmIdentifier element (SEQUENCE). Unknown or refused
-// algorithms give supported == false; bad parameters of a known algorithm
-// give Error::malformed or Error::unsupported_algorithm.
-[[nodiscard]] Result<SignatureAlgorithm> parse_signature_algorithm(const der::Element& algorithm_identifier);
-
-class PublicKey;
-// Hashes `message` and checks `signature` (a BIT STRING's octets; ECDSA as
-// DER Ecdsa-Sig-Value). Returns ok, bad_signature, or unsupported_algorithm
-// (algorithm refused or not matching the key).
-[[nodiscard]] Error verify_signature(const PublicKey& key, const SignatureAlgorithm& algorithm,
-                                     std::span<const std::uint8_t> message,
-                                     std::span<const std::uint8_t> signature);
 
 }  // namespace baretls::x509

@@ -8,13 +8,10 @@
 #include <span>
 #include <string>
 
-#include "baretls/x509/der.h"
 #include "baretls/x509/error.h"
 
 namespace baretls::x509 {
 
-// The element must be a UTCTime or a GeneralizedTime in the strict form.
-[[nodiscard]] Result<std::int64_t> parse_time(const der::Element& element) noexcept;
 // Days from 1970-01-01 to the given proleptic Gregorian date.
 [[nodiscard]] std::int64_t days_from_civil(std::int64_t year, unsigned month, unsigned day) noexcept;
 // "2025-01-31 12:00:00 UTC".
