@@ -36,7 +36,12 @@ class ServerHandshake final : public Handshake {
   [[nodiscard]] bool proofs_complete(const Engine& e) const noexcept override;
   void save_session(Engine& e) override;
   void forget_session(Engine& e) override;
-  void wipe() noexcept override { ephemeral_.reset(); }
+  // Our ephemeral key, and the client's parsed key once its CertificateVerify
+  // was checked (an idle connection's memory, README).
+  void wipe() noexcept override {
+    ephemeral_.reset();
+    client_key_.reset();
+  }
   [[nodiscard]] bool peer_authenticated(const Engine& e) const noexcept override;
   [[nodiscard]] std::optional<Session> session() const override { return std::nullopt; }
   [[nodiscard]] std::size_t footprint() const noexcept override { return sizeof(*this); }
