@@ -365,6 +365,10 @@ TEST_CASE("RSA blinding pair: reused and squared kUses times, then drawn again; 
 
 #if BARETLS_WITH_THREADS
 TEST_CASE("RSA blinding pair: one const key signs from several threads at once") {
+  if (!BARETLS_TEST_THREADS) {
+    MESSAGE("skipped: this emulator cannot run threads (tests/CMakeLists.txt)");
+    return;
+  }
   const auto f = fixtures()[0];
   const RsaPrivateKey key = f.key();
   const Bytes d = digest_of(HashId::sha256, f.rec.bytes("Msg"));
